@@ -1,0 +1,1 @@
+export { normalizeArabic, normalizeCharAt, normalizeForMatching } from './normalize/arabic-normalizer';
