@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { TOPICS } from '@eventwire/contracts';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ingestCommand } from './ingest-command';
+import { runCommand } from './run-command';
+import { tailCommand } from './tail-command';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+const program = new Command('eventwire').description('News articles in, story-level event records out, over Kafka.');
+
+program
+  .command('run')
+  .description('run the whole pipeline over files: embedded in this process, or over Kafka with --brokers')
+  .argument('<paths...>', 'files or folders of .txt, .json, .ndjson, .html articles')
+  .option('--brokers <list>', 'Kafka bootstrap servers (host:port,...); without it the pipeline runs embedded')
+  .option('--prefix <prefix>', 'topic and group prefix on Kafka (default: a fresh run-<time>-<id>. prefix)')
+  .option('--out <file>', 'write NDJSON here instead of stdout')
+  .option('--topics <list>', 'comma-separated topics to write', TOPICS.eventsEnriched)
+  .option('--all-versions', 'write every story update, not only the latest per story', false)
+  .addOption(new Option('--timeout <ms>', 'how long to wait for the pipeline to drain over Kafka').default(120_000).argParser(positiveInt))
+  .addOption(new Option('--log-level <level>').choices(['log', 'warn', 'error']).default('warn'))
+  .action((paths: string[], options) => runCommand(paths, options));
+
+program
+  .command('ingest')
+  .description('feed files to a running deployment, over HTTP (--url) or onto articles.raw.v1 (--brokers)')
+  .argument('<paths...>', 'files or folders of articles')
+  .option('--url <url>', 'base URL of the ingestor HTTP API')
+  .option('--brokers <list>', 'Kafka bootstrap servers')
+  .option('--prefix <prefix>', 'topic prefix of the deployment (KAFKA_TOPIC_PREFIX)')
+  .option('--token <token>', 'bearer token for the ingestor API (or EVENTWIRE_TOKEN)', process.env.EVENTWIRE_TOKEN)
+  .addOption(new Option('--concurrency <n>', 'parallel HTTP requests').default(4).argParser(positiveInt))
+  .action((paths: string[], options) => ingestCommand(paths, options));
+
+program
+  .command('tail')
+  .description('subscribe to a topic and print its records as NDJSON')
+  .argument('<topic>', `e.g. ${TOPICS.eventsEnriched}`)
+  .requiredOption('--brokers <list>', 'Kafka bootstrap servers')
+  .option('--prefix <prefix>', 'topic prefix of the deployment')
+  .option('--from-beginning', 'start at the oldest record', false)
+  .option('--group <id>', 'consumer group (default: a fresh one)')
+  .action((topic: string, options) => tailCommand(topic, options));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`eventwire: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

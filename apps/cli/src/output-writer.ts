@@ -1,0 +1,50 @@
+import { DLQ_SUFFIX } from '@eventwire/contracts';
+import type { BrokerMessage } from '@eventwire/kafka';
+import { createWriteStream, WriteStream } from 'node:fs';
+
+export interface OutputLine {
+  topic: string;
+  key: string | null;
+  value: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A record as one NDJSON line: JSON values inline, anything else as a string; dead letters keep their headers. */
+export function toOutputLine(message: BrokerMessage, topic = message.topic): OutputLine {
+  let value: unknown = null;
+  if (message.value) {
+    const text = message.value.toString('utf8');
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = text;
+    }
+  }
+  const line: OutputLine = { topic, key: message.key, value };
+  if (topic.endsWith(DLQ_SUFFIX)) line.headers = message.headers;
+  return line;
+}
+
+/** The latest record per key, in the order keys first appeared: what a compacted topic converges to. */
+export function latestPerKey(messages: BrokerMessage[]): BrokerMessage[] {
+  const latest = new Map<string, BrokerMessage>();
+  for (const m of messages) latest.set(m.key ?? '', m);
+  return [...latest.values()];
+}
+
+export class NdjsonWriter {
+  private readonly stream: NodeJS.WritableStream | WriteStream;
+
+  constructor(path: string | undefined) {
+    this.stream = path && path !== '-' ? createWriteStream(path) : process.stdout;
+  }
+
+  write(line: OutputLine): void {
+    this.stream.write(`${JSON.stringify(line)}\n`);
+  }
+
+  async close(): Promise<void> {
+    if (this.stream === process.stdout) return;
+    await new Promise<void>((resolve) => (this.stream as WriteStream).end(resolve));
+  }
+}

@@ -1,0 +1,3 @@
+import { ServiceEnvConfig } from '@eventwire/config';
+
+export class ExtractorConfig extends ServiceEnvConfig {}

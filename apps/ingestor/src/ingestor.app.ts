@@ -1,0 +1,24 @@
+import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, stageModule, stageServer } from '@eventwire/stages';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { IngestorConfig } from './config/ingestor.config';
+
+/** The ingestor service: the HTTP API and the `articles.raw.v1` consumer in one Nest app. */
+export async function createIngestorApp(config: IngestorConfig): Promise<INestApplication> {
+  const broker = kafkaBrokerFromConfig(config, 'ingestor');
+  const settings = {
+    partitions: partitionCounts(config),
+    maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
+    apiToken: config.INGEST_API_TOKEN,
+  };
+  const module = stageModule('ingestor', broker, settings, true);
+  const logger = new JsonLogger('ingestor', config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
+  // A single article is its body plus a little metadata; batches are NDJSON text.
+  app.useBodyParser('json', { limit: config.INGEST_MAX_BODY_BYTES + 64 * 1024 });
+  app.useBodyParser('text', { type: ['application/x-ndjson', 'application/ndjson', 'text/plain'], limit: config.INGEST_MAX_BATCH_BYTES });
+  app.connectMicroservice({ strategy: stageServer('ingestor', broker, settings) }, { inheritAppConfig: true });
+  app.enableShutdownHooks();
+  return app;
+}

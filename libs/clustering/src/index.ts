@@ -1,0 +1,2 @@
+export * from './story-clusterer';
+export * from './story-record-builder';

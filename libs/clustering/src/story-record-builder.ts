@@ -1,0 +1,124 @@
+import type {
+  EventExtractedV1,
+  QuantityClaim,
+  StoryEnrichedV1,
+  StoryEntity,
+  StoryQuantity,
+} from '@eventwire/contracts';
+import type { StoryState } from './story-clusterer';
+
+/** Two claims about one count conflict when they differ by more than this share of the larger: more than rounding. */
+const CONFLICT_TOLERANCE = 0.1;
+
+/** The outlet if known, else the page's host, else the file: an article of unknown origin counts as its own source. */
+export function sourceKey(event: EventExtractedV1): string {
+  if (event.source.outlet) return `outlet:${event.source.outlet.toLowerCase()}`;
+  if (event.source.url) {
+    try {
+      return `outlet:${new URL(event.source.url).hostname.replace(/^www\./, '')}`;
+    } catch {
+      /* an unparsable URL identifies nothing beyond itself */
+    }
+  }
+  return `article:${event.source.file ?? event.source.url ?? event.articleId}`;
+}
+
+function representative(story: StoryState): EventExtractedV1 {
+  // The article that names most of what the story names: its title speaks for the story.
+  // Ties go to the smallest article id, so the choice does not depend on arrival order.
+  const ordered = [...story.articles].sort((a, b) => a.articleId.localeCompare(b.articleId));
+  let best = ordered[0]!;
+  let bestScore = -1;
+  for (const article of ordered) {
+    const ids = new Set(article.entities.map((e) => e.id));
+    let score = 0;
+    for (const id of ids) score += (story.entityCounts.get(id) ?? 0) - 1;
+    if (article.title && score > bestScore) {
+      best = article;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function entities(story: StoryState): StoryEntity[] {
+  const byId = new Map<string, StoryEntity>();
+  for (const article of story.articles) {
+    for (const entity of article.entities) {
+      const current = byId.get(entity.id);
+      if (current) {
+        if (!current.articleIds.includes(article.articleId)) current.articleIds.push(article.articleId);
+      } else {
+        byId.set(entity.id, {
+          id: entity.id,
+          type: entity.type,
+          name: entity.name,
+          ...(entity.countryCode ? { countryCode: entity.countryCode } : {}),
+          articleCount: 0,
+          articleIds: [article.articleId],
+        });
+      }
+    }
+  }
+  const out = [...byId.values()].map((e) => ({ ...e, articleCount: e.articleIds.length }));
+  return out.sort((a, b) => b.articleCount - a.articleCount || a.id.localeCompare(b.id));
+}
+
+function conflicting(claims: QuantityClaim[]): boolean {
+  const values = claims.map((c) => c.value);
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  return max > 0 && (max - min) / max > CONFLICT_TOLERANCE;
+}
+
+function quantities(story: StoryState): StoryQuantity[] {
+  const byCategory = new Map<string, Map<string, QuantityClaim>>();
+  for (const article of story.articles) {
+    for (const q of article.quantities) {
+      const claims = byCategory.get(q.category) ?? new Map<string, QuantityClaim>();
+      byCategory.set(q.category, claims);
+      const key = `${q.value}|${q.approximate}|${q.qualifier ?? ''}`;
+      const claim = claims.get(key) ?? { value: q.value, approximate: q.approximate, qualifier: q.qualifier ?? null, articleIds: [] };
+      if (!claim.articleIds.includes(article.articleId)) claim.articleIds.push(article.articleId);
+      claims.set(key, claim);
+    }
+  }
+  return [...byCategory.entries()]
+    .map(([category, claims]) => {
+      const list = [...claims.values()].sort((a, b) => b.articleIds.length - a.articleIds.length || a.value - b.value);
+      return { category, claims: list, conflict: conflicting(list) };
+    })
+    .sort((a, b) => a.category.localeCompare(b.category));
+}
+
+/** The story as published on `events.enriched.v1`. */
+export function buildStoryRecord(story: StoryState, updatedAt: Date): StoryEnrichedV1 {
+  const lead = representative(story);
+  const dates = story.articles.map((a) => a.eventDate.date).filter((d): d is string => d !== null).sort();
+  const articles = [...story.articles].sort(
+    (a, b) => (a.eventDate.date ?? '9999').localeCompare(b.eventDate.date ?? '9999') || a.articleId.localeCompare(b.articleId),
+  );
+  return {
+    schemaVersion: 1,
+    storyId: story.storyId,
+    version: story.version,
+    updatedAt: updatedAt.toISOString(),
+    title: lead.title,
+    titleEn: lead.titleEn,
+    dateRange: { start: dates[0] ?? null, end: dates[dates.length - 1] ?? null },
+    articles: articles.map((a) => ({
+      articleId: a.articleId,
+      source: a.source,
+      title: a.title,
+      titleEn: a.titleEn,
+      language: a.language,
+      eventDate: a.eventDate.date,
+    })),
+    numArticles: story.articles.length,
+    numSources: new Set(story.articles.map(sourceKey)).size,
+    languages: [...new Set(story.articles.map((a) => a.language).filter((l): l is string => l !== null))].sort(),
+    entities: entities(story),
+    quantities: quantities(story),
+    eventTypes: [...new Set(story.articles.map((a) => a.eventType).filter((t): t is string => t !== null))].sort(),
+  };
+}

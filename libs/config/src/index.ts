@@ -1,0 +1,3 @@
+export * from './config-loader';
+export * from './boolean-env.decorator';
+export * from './kafka-env.config';

@@ -1,0 +1,46 @@
+import { assertContract, contractErrors, ContractViolationError } from './contract-validator';
+import { RawArticleV1Dto } from './raw-article.v1';
+import { EventExtractedV1Dto } from './event-extracted.v1';
+
+describe(contractErrors.name, () => {
+  it('accepts a minimal raw article and names each broken field', () => {
+    expect(contractErrors(RawArticleV1Dto, { body: 'نص' })).toEqual([]);
+    const fields = contractErrors(RawArticleV1Dto, { body: '', publishedAt: 'yesterday', language: 'Arabic' }).map((e) => e.field);
+    expect(fields.sort()).toEqual(['body', 'language', 'publishedAt']);
+  });
+
+  it('refuses values that are not objects', () => {
+    expect(contractErrors(RawArticleV1Dto, 'text')[0]!.problems[0]).toMatch(/JSON object/);
+    expect(contractErrors(RawArticleV1Dto, [])[0]!.field).toBe('(root)');
+  });
+
+  it('lets null stand for unknown but not a missing field', () => {
+    const base = {
+      schemaVersion: 1,
+      articleId: 'a'.repeat(24),
+      source: { file: null, url: null, outlet: null },
+      language: 'ar',
+      title: null,
+      titleEn: null,
+      publishedAt: null,
+      ingestedAt: '2022-01-06T00:00:00.000Z',
+      extractedAt: '2022-01-06T00:00:00.000Z',
+      eventDate: { date: null, basis: 'none', evidence: [] },
+      entities: [],
+      quantities: [],
+      quotes: [],
+      eventType: null,
+      actors: { source: [], target: [] },
+    };
+    expect(contractErrors(EventExtractedV1Dto, base)).toEqual([]);
+    const { title: _, ...withoutTitle } = base;
+    expect(contractErrors(EventExtractedV1Dto, withoutTitle).map((e) => e.field)).toEqual(['title']);
+    const nested = { ...base, entities: [{ id: 'x', type: 'planet', name: 'X', mentions: [] }] };
+    expect(contractErrors(EventExtractedV1Dto, nested).map((e) => e.field)).toEqual(['entities.0.type']);
+  });
+
+  it('assertContract throws a ContractViolationError listing the fields', () => {
+    expect(() => assertContract(RawArticleV1Dto, {})).toThrow(ContractViolationError);
+    expect(() => assertContract(RawArticleV1Dto, {})).toThrow(/body/);
+  });
+});

@@ -1,0 +1,45 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+
+export type ContractClass<T extends object = object> = new () => T;
+
+export interface FieldError {
+  field: string;
+  problems: string[];
+}
+
+/** Thrown by {@link assertContract}: names every field that broke the contract. */
+export class ContractViolationError extends Error {
+  constructor(
+    readonly contract: string,
+    readonly fields: FieldError[],
+  ) {
+    super(`${contract}: ${fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ')}`);
+    this.name = 'ContractViolationError';
+  }
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) out.push({ field, problems: Object.values(error.constraints) });
+    if (error.children?.length) out.push(...flatten(error.children, field));
+  }
+  return out;
+}
+
+/** Field errors of `value` against a contract class; empty when it conforms. */
+export function contractErrors(contract: ContractClass, value: unknown): FieldError[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ field: '(root)', problems: ['value must be a JSON object'] }];
+  }
+  const instance = plainToInstance(contract, value, { enableImplicitConversion: false });
+  return flatten(validateSync(instance as object, { forbidUnknownValues: false }));
+}
+
+export function assertContract<T extends object>(contract: ContractClass<T>, value: unknown): T {
+  const fields = contractErrors(contract, value);
+  if (fields.length > 0) throw new ContractViolationError(contract.name, fields);
+  return value as T;
+}

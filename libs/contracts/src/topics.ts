@@ -1,0 +1,45 @@
+/** Topic names: one spelling everywhere (code, docs, scripts). A breaking change adds v2 beside v1. */
+export const TOPICS = {
+  articlesRaw: 'articles.raw.v1',
+  articlesIngested: 'articles.ingested.v1',
+  articlesTranslated: 'articles.translated.v1',
+  eventsExtracted: 'events.extracted.v1',
+  eventsEnriched: 'events.enriched.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const DLQ_SUFFIX = '.dlq';
+
+export function dlqTopic(topic: string): string {
+  return `${topic}${DLQ_SUFFIX}`;
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  compacted: boolean;
+}
+
+export interface TopicPartitionCounts {
+  raw: number;
+  ingested: number;
+  translated: number;
+  extracted: number;
+  enriched: number;
+}
+
+/** The translator's output is the extractor's input: 6 partitions so up to 6 extractors share the work. */
+export const DEFAULT_PARTITIONS: TopicPartitionCounts = { raw: 3, ingested: 3, translated: 6, extracted: 3, enriched: 3 };
+
+/** Every topic the pipeline uses, each with its dead-letter topic (same partitions, never compacted). */
+export function pipelineTopics(counts: TopicPartitionCounts = DEFAULT_PARTITIONS): TopicSpec[] {
+  const main: TopicSpec[] = [
+    { name: TOPICS.articlesRaw, partitions: counts.raw, compacted: false },
+    { name: TOPICS.articlesIngested, partitions: counts.ingested, compacted: false },
+    { name: TOPICS.articlesTranslated, partitions: counts.translated, compacted: false },
+    { name: TOPICS.eventsExtracted, partitions: counts.extracted, compacted: false },
+    { name: TOPICS.eventsEnriched, partitions: counts.enriched, compacted: true },
+  ];
+  return [...main, ...main.map((t) => ({ name: dlqTopic(t.name), partitions: t.partitions, compacted: false }))];
+}

@@ -1,0 +1,101 @@
+import type {
+  ArticleTranslatedV1,
+  EventExtractedV1,
+  ExtractedEntity,
+  ExtractedQuantity,
+  ExtractedQuote,
+  TextSegment,
+} from '@eventwire/contracts';
+import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
+import { extractQuantities, extractQuotes, resolveEventDate } from '@eventwire/text';
+
+/**
+ * Turns one translated article into its event record. Extraction reads the
+ * original text (segment by segment, so every span is an offset into the
+ * article body); the translation only supplies the English display title.
+ */
+export class EventExtractor {
+  private readonly matcher: GazetteerMatcher;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    matcher?: GazetteerMatcher,
+  ) {
+    this.matcher = matcher ?? new GazetteerMatcher(kb);
+  }
+
+  extract(article: ArticleTranslatedV1, now: Date = new Date()): EventExtractedV1 {
+    const segments = article.segments.filter((s) => s.kind === 'title' || s.kind === 'paragraph');
+    const paragraphs = segments.filter((s) => s.kind === 'paragraph');
+    const entities = this.entities(article.body, segments);
+    const quantities: ExtractedQuantity[] = [];
+    const quotes: ExtractedQuote[] = [];
+    for (const segment of paragraphs) {
+      const text = article.body.slice(segment.start, segment.end);
+      for (const q of extractQuantities(text, segment.language ?? article.language ?? undefined)) {
+        quantities.push({
+          value: q.value,
+          approximate: q.approximate,
+          ...(q.qualifier ? { qualifier: q.qualifier } : {}),
+          category: q.category,
+          text: q.text,
+          start: segment.start + q.start,
+          end: segment.start + q.end,
+        });
+      }
+      for (const quote of extractQuotes(text)) {
+        quotes.push({ text: quote.text, start: segment.start + quote.start, end: segment.start + quote.end, speaker: quote.speaker });
+      }
+    }
+    const eventDate = resolveEventDate({
+      text: paragraphs.map((s) => article.body.slice(s.start, s.end)).join('\n\n'),
+      title: article.title,
+      publishedAt: article.publishedAt,
+      ingestedAt: article.ingestedAt,
+      language: article.language,
+    });
+    return {
+      schemaVersion: 1,
+      articleId: article.articleId,
+      source: article.source,
+      language: article.language,
+      title: article.title,
+      titleEn: article.language === 'en' ? article.title : article.translation.title,
+      publishedAt: article.publishedAt,
+      ingestedAt: article.ingestedAt,
+      extractedAt: now.toISOString(),
+      eventDate: { date: eventDate.date, basis: eventDate.basis, evidence: eventDate.evidence },
+      entities,
+      quantities,
+      quotes,
+      // Event coding and actor roles come with the event lexicons; until then they are honestly unknown.
+      eventType: null,
+      actors: { source: [], target: [] },
+    };
+  }
+
+  private entities(body: string, segments: TextSegment[]): ExtractedEntity[] {
+    const byId = new Map<string, ExtractedEntity>();
+    for (const segment of segments) {
+      const text = body.slice(segment.start, segment.end);
+      for (const match of this.matcher.match(text)) {
+        const known = this.kb.get(match.entityId);
+        if (!known) continue;
+        let entity = byId.get(known.id);
+        if (!entity) {
+          entity = {
+            id: known.id,
+            type: known.type,
+            name: known.name,
+            ...(known.countryCode ? { countryCode: known.countryCode } : {}),
+            ...(known.lat !== undefined && known.lon !== undefined ? { lat: known.lat, lon: known.lon } : {}),
+            mentions: [],
+          };
+          byId.set(known.id, entity);
+        }
+        entity.mentions.push({ text: match.text, start: segment.start + match.start, end: segment.start + match.end });
+      }
+    }
+    return [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  }
+}

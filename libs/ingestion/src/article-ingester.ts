@@ -1,0 +1,75 @@
+import type { ArticleFormat, ArticleIngestedV1, RawArticleV1 } from '@eventwire/contracts';
+import { readArticle } from '@eventwire/text';
+import { articleId } from './article-id';
+
+/** Why an article cannot enter the pipeline; `code` goes into the dead-letter headers and HTTP answers. */
+export class ArticleRejectedError extends Error {
+  constructor(
+    readonly code: 'NO_CONTENT' | 'BODY_TOO_LARGE' | 'UNREADABLE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArticleRejectedError';
+  }
+}
+
+export interface IngestOptions {
+  /** Bodies above this many UTF-8 bytes are refused rather than cut. */
+  maxBodyBytes: number;
+  now?: () => Date;
+}
+
+function formatOf(raw: RawArticleV1): ArticleFormat {
+  if (raw.format) return raw.format;
+  const name = raw.file ?? raw.url ?? '';
+  if (/\.html?$/i.test(name)) return 'html';
+  return /^\s*<(!doctype|html)/i.test(raw.body.slice(0, 200)) ? 'html' : 'txt';
+}
+
+function outletOf(raw: RawArticleV1): string | null {
+  if (raw.outlet) return raw.outlet;
+  if (!raw.url) return null;
+  try {
+    return new URL(raw.url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Turns a raw article into the ingested contract: page chrome set aside,
+ * title and language found, a stable id. Pure: the same input and clock give
+ * the same output.
+ */
+export class ArticleIngester {
+  constructor(private readonly options: IngestOptions) {}
+
+  ingest(raw: RawArticleV1): ArticleIngestedV1 {
+    const bytes = Buffer.byteLength(raw.body, 'utf8');
+    if (bytes > this.options.maxBodyBytes) {
+      throw new ArticleRejectedError('BODY_TOO_LARGE', `body is ${bytes} bytes; the limit is ${this.options.maxBodyBytes}`);
+    }
+    const read = readArticle({ body: raw.body, title: raw.title ?? null, format: formatOf(raw) });
+    const paragraphs = read.segments.filter((s) => s.kind === 'paragraph');
+    if (paragraphs.length === 0) {
+      throw new ArticleRejectedError('NO_CONTENT', 'no article text is left once page chrome is removed');
+    }
+    const outlet = outletOf(raw);
+    return {
+      schemaVersion: 1,
+      articleId: articleId({
+        outlet,
+        title: read.title,
+        paragraphs: paragraphs.map((s) => read.source.slice(s.start, s.end)),
+      }),
+      source: { file: raw.file ?? null, url: raw.url ?? null, outlet },
+      title: read.title,
+      language: raw.language ?? read.language,
+      publishedAt: raw.publishedAt ?? null,
+      ingestedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      body: read.source,
+      segments: read.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end, language: s.language })),
+      removed: read.removed.map((r) => ({ start: r.start, end: r.end, reason: r.reason })),
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './article-id';
+export * from './article-ingester';
+export * from './article-file-reader';

@@ -1,0 +1,182 @@
+import type { TopicSpec } from '@eventwire/contracts';
+import { Admin, Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+import type {
+  BrokerMessage,
+  BrokerSubscription,
+  ConsumeOptions,
+  MessageBroker,
+  OutboundMessage,
+} from './message-broker';
+import { KafkaConnectionOptions, toKafkaConfig } from './kafka-options';
+
+export interface KafkaBrokerLogger {
+  warn(message: string, context: Record<string, unknown>): void;
+  error(message: string, context: Record<string, unknown>): void;
+}
+
+function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    out[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return out;
+}
+
+/** Kafka through kafkajs: idempotent producer with acks from all in-sync replicas; offsets committed per processed batch. */
+export class KafkaMessageBroker implements MessageBroker {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer: Producer | null = null;
+  private producerReady: Promise<Producer> | null = null;
+  private readonly consumers = new Set<Consumer>();
+  private admin: Admin | null = null;
+
+  constructor(
+    private readonly options: KafkaConnectionOptions,
+    private readonly logger?: KafkaBrokerLogger,
+  ) {
+    this.kafka = new Kafka({
+      ...toKafkaConfig(options),
+      logLevel: logLevel.NOTHING,
+    });
+  }
+
+  private async getAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+
+  async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.name));
+    if (missing.length === 0) return;
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((s) => ({
+          topic: s.name,
+          numPartitions: s.partitions,
+          replicationFactor: -1,
+          configEntries: s.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+        })),
+      });
+    } catch (error) {
+      // Another stage may have created them between our list and create: only a real absence is an error.
+      const now = new Set(await admin.listTopics());
+      if (missing.some((s) => !now.has(s.name))) throw error;
+    }
+  }
+
+  private getProducer(): Promise<Producer> {
+    if (!this.producerReady) {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      this.producerReady = producer.connect().then(() => {
+        this.producer = producer;
+        return producer;
+      });
+      this.producerReady.catch(() => (this.producerReady = null));
+    }
+    return this.producerReady;
+  }
+
+  async send(messages: OutboundMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.getProducer();
+    const byTopic = new Map<string, OutboundMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async consume(options: ConsumeOptions): Promise<BrokerSubscription> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
+    });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitThreshold: 1,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
+        if (batch.messages.length === 0) return;
+        const messages: BrokerMessage[] = batch.messages.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key === null ? null : m.key.toString('utf8'),
+          value: m.value,
+          headers: decodeHeaders(m.headers),
+          timestamp: m.timestamp,
+        }));
+        await options.eachBatch(messages, { heartbeat, isRunning: () => isRunning() && !isStale() });
+        // Outputs of the batch are acknowledged by the broker at this point: only now is the input committed.
+        resolveOffset(batch.lastOffset());
+        await commitOffsetsIfNecessary();
+      },
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.logger?.error('kafka consumer crashed', { groupId: options.groupId, error: String(event.payload.error), restart: event.payload.restart });
+    });
+    return {
+      stop: async () => {
+        await consumer.disconnect();
+        this.consumers.delete(consumer);
+      },
+    };
+  }
+
+  async lag(groupId: string, topics: string[]): Promise<number> {
+    const admin = await this.getAdmin();
+    let lag = 0n;
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    for (const { topic, partitions } of committed) {
+      const ends = await this.endOffsets(topic);
+      for (const { partition, offset } of partitions) {
+        const end = ends.get(partition) ?? 0n;
+        const done = BigInt(offset) < 0n ? 0n : BigInt(offset);
+        lag += end - done;
+      }
+    }
+    return Number(lag);
+  }
+
+  async endOffsets(topic: string): Promise<Map<number, bigint>> {
+    const admin = await this.getAdmin();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+  }
+
+  /** A consumer for tools (tail, tests) that want raw messages outside a stage. */
+  rawConsumer(groupId: string): Consumer {
+    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    if (this.producer) await this.producer.disconnect();
+    if (this.admin) await this.admin.disconnect();
+    this.producer = null;
+    this.producerReady = null;
+    this.admin = null;
+  }
+}

@@ -1,0 +1,168 @@
+import { contractErrors, contractForTopic, ContractViolationError, TopicSpec } from '@eventwire/contracts';
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { isRetriable, NonRetriableError } from './broker-errors';
+import { deadLetter } from './dead-letter';
+import type { BatchControl, BrokerMessage, BrokerSubscription, MessageBroker, OutboundMessage } from './message-broker';
+import { StageContext } from './stage-context';
+
+export interface StageServerOptions {
+  /** Names the stage in logs and dead-letter headers. */
+  stage: string;
+  groupId: string;
+  topics: TopicSpec[];
+  fromBeginning?: boolean;
+  /** Attempts for a retriable failure before the record is dead-lettered. */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+}
+
+/** What a handler returns: records for the next topics, as objects; the server checks and encodes them. */
+export interface StageOutput {
+  topic: string;
+  key: string | null;
+  value: object;
+  headers?: Record<string, string>;
+}
+
+export const EVENTWIRE_TRANSPORT = Symbol('eventwire');
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The record's bytes are not a JSON value in valid UTF-8. */
+export class UndecodableRecordError extends NonRetriableError {}
+
+/** What a handler produced broke the contract of its topic: a bug in the stage, never sent downstream. */
+export class OutputContractError extends NonRetriableError {}
+
+/**
+ * The Nest transport every stage runs on, over Kafka or the in-memory broker
+ * alike: it decodes each record, checks it against its topic's contract, calls
+ * the `@EventPattern(topic)` handler, checks what the handler returns against
+ * the output topics' contracts, produces it, and only then lets the offset be
+ * committed. A record that cannot be processed goes to `<topic>.dlq` with the
+ * reason, and the partition keeps flowing.
+ */
+export class StageServer extends Server implements CustomTransportStrategy {
+  override readonly transportId = EVENTWIRE_TRANSPORT;
+  protected override readonly logger = new Logger(StageServer.name);
+  private subscription: BrokerSubscription | null = null;
+
+  constructor(
+    private readonly broker: MessageBroker,
+    private readonly options: StageServerOptions,
+  ) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.broker.ensureTopics(this.options.topics);
+      const topics = [...this.messageHandlers.keys()];
+      if (topics.length > 0) {
+        this.subscription = await this.broker.consume({
+          groupId: this.options.groupId,
+          topics,
+          fromBeginning: this.options.fromBeginning ?? true,
+          eachBatch: (messages, control) => this.processBatch(messages, control),
+        });
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = null;
+  }
+
+  on(): never {
+    throw new Error('StageServer does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.broker as T;
+  }
+
+  /** Public for tests: the whole per-batch contract in one place. */
+  async processBatch(messages: BrokerMessage[], control: BatchControl): Promise<void> {
+    const outputs: OutboundMessage[] = [];
+    for (const message of messages) {
+      if (!control.isRunning()) throw new Error('consumer stopping: batch left uncommitted for redelivery');
+      outputs.push(...(await this.processWithRetry(message, control)));
+      await control.heartbeat();
+    }
+    await this.broker.send(outputs);
+  }
+
+  private async processWithRetry(message: BrokerMessage, control: BatchControl): Promise<OutboundMessage[]> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const base = this.options.retryBaseMs ?? 200;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.processOne(message);
+      } catch (error) {
+        if (!isRetriable(error) || attempt >= maxAttempts) {
+          this.logger.warn({
+            msg: 'record dead-lettered',
+            stage: this.options.stage,
+            topic: message.topic,
+            partition: message.partition,
+            offset: message.offset,
+            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+            attempts: attempt,
+          });
+          return [deadLetter(message, this.options.stage, error, attempt)];
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(base * 2 ** (attempt - 1), 10_000)));
+        await control.heartbeat();
+      }
+    }
+  }
+
+  private async processOne(message: BrokerMessage): Promise<OutboundMessage[]> {
+    const payload = decode(message);
+    const contract = contractForTopic(message.topic);
+    if (contract) {
+      const errors = contractErrors(contract, payload);
+      if (errors.length > 0) throw new ContractViolationError(contract.name, errors);
+    }
+    const handler = this.getHandlerByPattern(message.topic);
+    if (!handler) throw new NonRetriableError('NO_HANDLER', `no handler for topic ${message.topic}`);
+    const result: unknown = await handler(payload, new StageContext([message]));
+    const produced = isObservable(result) ? await lastValueFrom(result, { defaultValue: [] }) : result;
+    return ((produced ?? []) as StageOutput[]).map(encodeOutput);
+  }
+}
+
+function decode(message: BrokerMessage): unknown {
+  if (message.value === null || message.value.length === 0) {
+    throw new UndecodableRecordError('EMPTY_RECORD', 'record has no value');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(message.value);
+  } catch (cause) {
+    throw new UndecodableRecordError('INVALID_UTF8', 'record value is not valid UTF-8', { cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new UndecodableRecordError('INVALID_JSON', `record value is not JSON: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Checks a handler's output against its topic's contract and encodes it; shared by every path that produces. */
+export function encodeOutput(out: StageOutput): OutboundMessage {
+  const contract = contractForTopic(out.topic);
+  if (contract) {
+    const errors = contractErrors(contract, out.value);
+    if (errors.length > 0) {
+      throw new OutputContractError('OUTPUT_CONTRACT', new ContractViolationError(contract.name, errors).message);
+    }
+  }
+  return { topic: out.topic, key: out.key, value: JSON.stringify(out.value), headers: out.headers };
+}

@@ -1,0 +1,15 @@
+import { EventExtractedV1, TOPICS } from '@eventwire/contracts';
+import { StageOutput } from '@eventwire/kafka';
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { AggregateService } from './aggregate.service';
+
+@Controller()
+export class EventExtractedConsumer {
+  constructor(private readonly aggregate: AggregateService) {}
+
+  @EventPattern(TOPICS.eventsExtracted)
+  handle(@Payload() event: EventExtractedV1): StageOutput[] {
+    return this.aggregate.aggregate(event);
+  }
+}

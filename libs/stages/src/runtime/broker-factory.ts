@@ -1,0 +1,29 @@
+import { KafkaEnvConfig } from '@eventwire/config';
+import { TopicPartitionCounts } from '@eventwire/contracts';
+import { KafkaMessageBroker, MessageBroker, parseBrokers } from '@eventwire/kafka';
+import { Logger } from '@nestjs/common';
+import { PrefixedMessageBroker } from './prefixed-message-broker';
+
+export function partitionCounts(config: KafkaEnvConfig): TopicPartitionCounts {
+  return {
+    raw: config.TOPIC_PARTITIONS_RAW,
+    ingested: config.TOPIC_PARTITIONS_INGESTED,
+    translated: config.TOPIC_PARTITIONS_TRANSLATED,
+    extracted: config.TOPIC_PARTITIONS_EXTRACTED,
+    enriched: config.TOPIC_PARTITIONS_ENRICHED,
+  };
+}
+
+/** The Kafka broker a service talks to, from its validated environment. */
+export function kafkaBrokerFromConfig(config: KafkaEnvConfig, clientSuffix: string): MessageBroker {
+  const logger = new Logger('Kafka');
+  const sasl =
+    config.KAFKA_SASL_MECHANISM && config.KAFKA_SASL_USERNAME && config.KAFKA_SASL_PASSWORD
+      ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD }
+      : undefined;
+  const kafka = new KafkaMessageBroker(
+    { brokers: parseBrokers(config.KAFKA_BROKERS), clientId: `${config.KAFKA_CLIENT_ID}-${clientSuffix}`, ssl: config.KAFKA_SSL, sasl },
+    { warn: (msg, ctx) => logger.warn({ msg, ...ctx }), error: (msg, ctx) => logger.error({ msg, ...ctx }) },
+  );
+  return config.KAFKA_TOPIC_PREFIX ? new PrefixedMessageBroker(kafka, config.KAFKA_TOPIC_PREFIX) : kafka;
+}

@@ -1,0 +1,69 @@
+import { pipelineTopics, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
+import { MessageBroker, StageServer } from '@eventwire/kafka';
+import { DynamicModule, INestMicroservice, LoggerService, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AggregatorStageModule } from '../aggregator/aggregator-stage.module';
+import { ExtractorStageModule } from '../extractor/extractor-stage.module';
+import { IngestorStageModule } from '../ingestor/ingestor-stage.module';
+import { TranslatorStageModule } from '../translator/translator-stage.module';
+import { StageName, stageGroupId } from './stage-names';
+
+export interface StageSettings {
+  partitions?: TopicPartitionCounts;
+  maxBodyBytes?: number;
+  apiToken?: string;
+  translationTarget?: string;
+  logger?: LoggerService | false;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The Nest module of a stage, for a service or for the embedded pipeline. */
+export function stageModule(stage: StageName, broker: MessageBroker, settings: StageSettings, http = false): Type | DynamicModule {
+  switch (stage) {
+    case 'ingestor':
+      return IngestorStageModule.register({
+        broker,
+        http,
+        maxBodyBytes: settings.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        apiToken: settings.apiToken,
+      });
+    case 'translator':
+      return TranslatorStageModule.register({ target: settings.translationTarget ?? 'en' });
+    case 'extractor':
+      return ExtractorStageModule;
+    case 'aggregator':
+      return AggregatorStageModule;
+  }
+}
+
+/** The transport a stage runs on: its consumer group, and the topics it makes sure exist. */
+export function stageServer(stage: StageName, broker: MessageBroker, settings: StageSettings): StageServer {
+  return new StageServer(broker, {
+    stage,
+    groupId: stageGroupId(stage),
+    topics: pipelineTopics(settings.partitions ?? DEFAULT_PARTITIONS),
+  });
+}
+
+export async function startStage(stage: StageName, broker: MessageBroker, settings: StageSettings = {}): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(stageModule(stage, broker, settings), {
+    strategy: stageServer(stage, broker, settings),
+    logger: settings.logger ?? false,
+  });
+  await app.listen();
+  return app;
+}
+
+export const STAGES: StageName[] = ['ingestor', 'translator', 'extractor', 'aggregator'];
+
+/** All four stages on one broker: the embedded mode when the broker is in memory. */
+export async function startPipeline(broker: MessageBroker, settings: StageSettings = {}): Promise<{ close(): Promise<void> }> {
+  const apps: INestMicroservice[] = [];
+  for (const stage of [...STAGES].reverse()) apps.push(await startStage(stage, broker, settings));
+  return {
+    close: async () => {
+      for (const app of apps.reverse()) await app.close();
+    },
+  };
+}

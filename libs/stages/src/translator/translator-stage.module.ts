@@ -1,0 +1,29 @@
+import { KnowledgeBase } from '@eventwire/kb';
+import { ArticleTranslator, StubTranslationEngine } from '@eventwire/translation';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ArticleIngestedConsumer } from './article-ingested.consumer';
+import { KbTermMatcher } from './kb-term-matcher';
+import { ARTICLE_TRANSLATOR, TranslateService } from './translate.service';
+
+export interface TranslatorStageOptions {
+  /** Language every article is rendered into (ISO 639-1). */
+  target: string;
+}
+
+/** Renders each article into the target language with the configured engine (the honest stub by default). */
+@Module({})
+export class TranslatorStageModule {
+  static register(options: TranslatorStageOptions): DynamicModule {
+    return {
+      module: TranslatorStageModule,
+      controllers: [ArticleIngestedConsumer],
+      providers: [
+        TranslateService,
+        {
+          provide: ARTICLE_TRANSLATOR,
+          useFactory: () => new ArticleTranslator(new StubTranslationEngine(new KbTermMatcher(KnowledgeBase.bundled())), options.target),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './translation-engine';
+export * from './stub-translation-engine';
+export * from './article-translator';

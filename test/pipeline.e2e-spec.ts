@@ -1,0 +1,146 @@
+import { dlqTopic, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
+import { Kafka } from 'kafkajs';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, ServiceName, ServiceProcess, waitFor } from './support/service-process';
+import { TopicCollector } from './support/topic-collector';
+
+const SEEDS = join(__dirname, '..', 'seeds');
+const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+
+/**
+ * The four services as separate processes over the real broker: seeds posted
+ * over HTTP become one story; a repeated article is counted once; bad records
+ * on articles.raw.v1 land in the dead-letter topic with the reason.
+ */
+describe('pipeline over Kafka (four service processes)', () => {
+  const brokers = process.env.KAFKA_BROKERS!;
+  const prefix = `e2e-${randomBytes(4).toString('hex')}.`;
+  const services: ServiceProcess[] = [];
+  let baseUrl = '';
+  let kafka: Kafka;
+  let stories: TopicCollector;
+  let rawDlq: TopicCollector;
+
+  const post = (path: string, body: string, contentType = 'application/json'): Promise<Response> =>
+    fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    const env = {
+      KAFKA_BROKERS: brokers,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      HTTP_PORT: String(port),
+      INGEST_MAX_BODY_BYTES: String(64 * 1024),
+    };
+    for (const name of ['aggregator', 'extractor', 'translator', 'ingestor'] as ServiceName[]) {
+      services.push(new ServiceProcess(name, env));
+    }
+    await waitFor('the ingestor HTTP API', async () => ((await fetch(`${baseUrl}/healthz`)).ok ? true : undefined), 120_000);
+    kafka = TopicCollector.kafka(brokers);
+    stories = await new TopicCollector(kafka, prefix + TOPICS.eventsEnriched).start();
+    rawDlq = await new TopicCollector(kafka, prefix + dlqTopic(TOPICS.articlesRaw)).start();
+  });
+
+  afterAll(async () => {
+    await stories?.stop();
+    await rawDlq?.stop();
+    await Promise.all(services.map((s) => s.stop()));
+  });
+
+  afterEach(() => {
+    const dead = services.filter((s) => !s.running);
+    if (dead.length > 0) process.stderr.write(dead.map((s) => s.logs()).join('\n'));
+  });
+
+  it('turns the five seed articles posted over HTTP into one story holding all five', async () => {
+    const ids: string[] = [];
+    for (const file of seedFiles) {
+      const response = await post('/v1/articles', JSON.stringify({ body: readFileSync(join(SEEDS, file), 'utf8'), title: undefined }));
+      expect(response.status).toBe(202);
+      ids.push(((await response.json()) as { articleId: string }).articleId);
+    }
+    expect(new Set(ids).size).toBe(5);
+
+    const story = await waitFor('a story with five articles', async () =>
+      [...stories.latestByKey<StoryEnrichedV1>().values()].find((s) => s.numArticles === 5),
+    );
+    expect(stories.latestByKey<StoryEnrichedV1>().size).toBe(1);
+    expect(story.articles.map((a) => a.articleId).sort()).toEqual([...ids].sort());
+    expect(story.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['country:KAZ', 'country:RUS']));
+    expect(story.version).toBeGreaterThanOrEqual(5);
+  });
+
+  it('counts an article sent twice once', async () => {
+    const body = JSON.stringify({ body: readFileSync(join(SEEDS, seedFiles[0]!), 'utf8') });
+    const first = (await (await post('/v1/articles', body)).json()) as { articleId: string };
+    const second = (await (await post('/v1/articles', body)).json()) as { articleId: string };
+    expect(second.articleId).toBe(first.articleId);
+
+    // A marker article behind the duplicates: once its story appears, the duplicates have been through the aggregator.
+    const marker = await post('/v1/articles', JSON.stringify({ body: 'Floods in Porto Alegre, Brazil, forced 20,000 people from their homes on Monday.\n\nBrazil\'s civil defence said rescue teams were working through the night.', language: 'en' }));
+    const markerId = ((await marker.json()) as { articleId: string }).articleId;
+    await waitFor('the marker story', async () =>
+      [...stories.latestByKey<StoryEnrichedV1>().values()].some((s) => s.articles.some((a) => a.articleId === markerId)) ? true : undefined,
+    );
+    const seedStories = [...stories.latestByKey<StoryEnrichedV1>().values()].filter((s) =>
+      s.articles.some((a) => a.articleId === first.articleId),
+    );
+    expect(seedStories).toHaveLength(1);
+    expect(seedStories[0]!.numArticles).toBe(5);
+    expect(seedStories[0]!.articles.filter((a) => a.articleId === first.articleId)).toHaveLength(1);
+  });
+
+  it('answers bad HTTP input with 400 or 413 naming the problem', async () => {
+    const missing = await post('/v1/articles', JSON.stringify({ title: 'no body' }));
+    expect(missing.status).toBe(400);
+    const missingBody = (await missing.json()) as { errors: Array<{ field: string }> };
+    expect(missingBody.errors.map((e) => e.field)).toContain('body');
+
+    const badDate = await post('/v1/articles', JSON.stringify({ body: 'text', publishedAt: 'yesterday' }));
+    expect(badDate.status).toBe(400);
+    expect(JSON.stringify(await badDate.json())).toContain('publishedAt');
+
+    const tooLarge = await post('/v1/articles', JSON.stringify({ body: 'ا'.repeat(48 * 1024) }));
+    expect(tooLarge.status).toBe(413);
+
+    const batch = await post('/v1/articles/batch', `${JSON.stringify({ body: 'fine' })}\n{not json}\n`, 'application/x-ndjson');
+    expect(batch.status).toBe(400);
+    expect(((await batch.json()) as { line: number }).line).toBe(2);
+  });
+
+  it('dead-letters invalid records on articles.raw.v1 with the reason in headers', async () => {
+    const producer = kafka.producer();
+    await producer.connect();
+    const chrome = 'رئيس التحرير\nفلان الفلاني\n\nموضوعات ذات صلة\n- عنوان أول\n- عنوان ثان\n- عنوان ثالث\n\nهذا الموقع يستخدم ملفات تعريف الارتباط';
+    await producer.send({
+      topic: prefix + TOPICS.articlesRaw,
+      messages: [
+        { key: 'bad-json', value: '{"body": "unterminated' },
+        { key: 'no-body', value: JSON.stringify({ title: 'a title but no body' }) },
+        { key: 'empty', value: null },
+        { key: 'bad-utf8', value: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]) },
+        { key: 'only-chrome', value: JSON.stringify({ body: chrome }) },
+      ],
+    });
+    await producer.disconnect();
+    const byKey = await waitFor('five dead letters', async () => {
+      const map = new Map(rawDlq.records.map((r) => [r.key, r]));
+      return ['bad-json', 'no-body', 'empty', 'bad-utf8', 'only-chrome'].every((k) => map.has(k)) ? map : undefined;
+    });
+    expect(byKey.get('bad-json')!.headers['eventwire-dlq-reason']).toBe('INVALID_JSON');
+    expect(byKey.get('no-body')!.headers['eventwire-dlq-reason']).toBe('ContractViolationError');
+    expect(byKey.get('no-body')!.headers['eventwire-dlq-error-message']).toContain('body');
+    expect(byKey.get('empty')!.headers['eventwire-dlq-reason']).toBe('EMPTY_RECORD');
+    expect(byKey.get('bad-utf8')!.headers['eventwire-dlq-reason']).toBe('INVALID_UTF8');
+    expect(byKey.get('only-chrome')!.headers['eventwire-dlq-reason']).toBe('NO_CONTENT');
+    for (const record of byKey.values()) {
+      expect(record.headers['eventwire-dlq-stage']).toBe('ingestor');
+      expect(record.headers['eventwire-dlq-original-topic']).toBe(TOPICS.articlesRaw);
+    }
+    expect(byKey.get('no-body')!.value!.toString()).toBe(JSON.stringify({ title: 'a title but no body' }));
+  });
+});

@@ -1,0 +1,74 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const REPO = join(__dirname, '..', '..');
+
+export type ServiceName = 'ingestor' | 'translator' | 'extractor' | 'aggregator';
+
+/** A service started as its own OS process from the built dist, as a deployment runs it. */
+export class ServiceProcess {
+  private readonly output: string[] = [];
+  readonly child: ChildProcess;
+
+  constructor(
+    readonly name: ServiceName,
+    env: Record<string, string>,
+  ) {
+    this.child = spawn(process.execPath, [join(REPO, 'dist', 'apps', name, 'src', 'main.js')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer): void => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 400) this.output.shift();
+    };
+    this.child.stdout!.on('data', keep);
+    this.child.stderr!.on('data', keep);
+  }
+
+  /** The process's recent output, for a failing test to show. */
+  logs(): string {
+    return `--- ${this.name} ---\n${this.output.join('')}`;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 20_000): Promise<void> {
+    if (!this.running) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Polls `check` until it returns a value (not undefined) or the deadline passes; never a fixed sleep. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000, pollMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
