@@ -1,0 +1,89 @@
+import type { EventExtractedV1, ExtractedEntity } from '@eventwire/contracts';
+import { StoryClusterer } from './story-clusterer';
+import { buildStoryRecord } from './story-record-builder';
+
+function entity(id: string): ExtractedEntity {
+  const [type, code] = id.split(':') as ['country' | 'person', string];
+  return { id, type, name: code, mentions: [{ text: code, start: 0, end: code.length }] };
+}
+
+function event(articleId: string, entityIds: string[], extra: Partial<EventExtractedV1> = {}): EventExtractedV1 {
+  return {
+    schemaVersion: 1,
+    articleId,
+    source: { file: `${articleId}.txt`, url: null, outlet: null },
+    language: 'ar',
+    title: `title ${articleId}`,
+    titleEn: null,
+    publishedAt: null,
+    ingestedAt: '2022-01-12T00:00:00.000Z',
+    extractedAt: '2022-01-12T00:00:00.000Z',
+    eventDate: { date: '2022-01-06', basis: 'explicit', evidence: [] },
+    entities: entityIds.map(entity),
+    quantities: [],
+    quotes: [],
+    eventType: null,
+    actors: { source: [], target: [] },
+    ...extra,
+  };
+}
+
+describe(StoryClusterer.name, () => {
+  it('puts articles that name the same actors into one story and others apart', () => {
+    const clusterer = new StoryClusterer();
+    const a = clusterer.add(event('a1', ['country:KAZ', 'country:RUS', 'person:tokayev']));
+    const b = clusterer.add(event('a2', ['country:KAZ', 'person:tokayev', 'country:RUS', 'country:ARM']));
+    const c = clusterer.add(event('a3', ['country:BRA', 'person:lula']));
+    expect(a.kind).toBe('created');
+    expect(b).toMatchObject({ kind: 'joined', storyId: a.storyId });
+    expect(c.kind).toBe('created');
+    expect(clusterer.size).toBe(2);
+  });
+
+  it('counts a redelivered article once', () => {
+    const clusterer = new StoryClusterer();
+    const first = clusterer.add(event('a1', ['country:KAZ']));
+    expect(clusterer.add(event('a1', ['country:KAZ']))).toEqual({ kind: 'duplicate', storyId: first.storyId });
+    expect(clusterer.get(first.storyId)!.articles).toHaveLength(1);
+  });
+
+  it('does not join a story outside the time window', () => {
+    const clusterer = new StoryClusterer({ joinThreshold: 0.5, windowDays: 14, maxCandidates: 10 });
+    clusterer.add(event('old', ['country:KAZ', 'country:RUS'], { eventDate: { date: '2015-07-21', basis: 'explicit', evidence: [] } }));
+    expect(clusterer.add(event('new', ['country:KAZ', 'country:RUS'])).kind).toBe('created');
+  });
+
+  it('opens a story for an article with no entities rather than guessing', () => {
+    const clusterer = new StoryClusterer();
+    clusterer.add(event('a1', ['country:KAZ']));
+    expect(clusterer.add(event('a2', [])).kind).toBe('created');
+  });
+});
+
+describe(buildStoryRecord.name, () => {
+  it('merges facts with their sources and flags quantities that disagree beyond rounding', () => {
+    const clusterer = new StoryClusterer();
+    const q = (value: number, approximate: boolean) => ({ value, approximate, category: 'peacekeepers', text: String(value), start: 0, end: 4 });
+    const { storyId } = clusterer.add(event('a1', ['country:KAZ', 'country:RUS'], { quantities: [q(2500, true)] }));
+    clusterer.add(event('a2', ['country:KAZ', 'country:RUS'], { quantities: [q(2500, true)], eventDate: { date: '2022-01-11', basis: 'explicit', evidence: [] } }));
+    clusterer.add(event('a3', ['country:KAZ', 'country:RUS'], { quantities: [q(3000, false)], source: { file: null, url: 'https://www.example.org/x', outlet: null } }));
+    const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
+    expect(record.numArticles).toBe(3);
+    expect(record.numSources).toBe(3);
+    expect(record.version).toBe(3);
+    expect(record.dateRange).toEqual({ start: '2022-01-06', end: '2022-01-11' });
+    expect(record.entities.find((e) => e.id === 'country:KAZ')).toMatchObject({ articleCount: 3 });
+    const [peacekeepers] = record.quantities;
+    expect(peacekeepers!.conflict).toBe(true);
+    expect(peacekeepers!.claims[0]).toMatchObject({ value: 2500, approximate: true, articleIds: ['a1', 'a2'] });
+    expect(peacekeepers!.claims[1]).toMatchObject({ value: 3000, articleIds: ['a3'] });
+  });
+
+  it('does not call a rounding difference a conflict', () => {
+    const clusterer = new StoryClusterer();
+    const q = (value: number) => ({ value, approximate: true, category: 'injured', text: String(value), start: 0, end: 4 });
+    const { storyId } = clusterer.add(event('a1', ['country:KAZ'], { quantities: [q(1000)] }));
+    clusterer.add(event('a2', ['country:KAZ'], { quantities: [q(1050)] }));
+    expect(buildStoryRecord(clusterer.get(storyId)!, new Date()).quantities[0]!.conflict).toBe(false);
+  });
+});
