@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# A single-node Apache Kafka 3.9 broker (KRaft) from Maven Central jars, for
-# development, tests and CI on machines without Docker.
-#   scripts/kafka.sh fetch | start | stop [--wipe] | status | logs
-# Settings: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (768m),
-# EVENTWIRE_KAFKA_HOME (<repo>/.kafka), KAFKA_SASL=1 adds a SASL/PLAIN listener
-# on KAFKA_SASL_PORT (9094) for user eventwire / eventwire-secret.
+# A single-node Apache Kafka 3.9 broker (KRaft, no ZooKeeper) built from Maven
+# Central jars, for development, tests and CI on machines without Docker.
+#
+#   scripts/kafka.sh fetch | start | stop [--wipe] | status | logs [-f|LINES]
+#
+# Settings (environment):
+#   EVENTWIRE_KAFKA_HOME   state dir: libs/, data/, configs, log, pid (<repo>/.kafka)
+#   KAFKA_PORT             PLAINTEXT client listener (9092)
+#   KAFKA_CONTROLLER_PORT  KRaft controller listener (9093)
+#   KAFKA_HEAP             broker -Xmx (768m)
+#   KAFKA_SASL=1           also open a SASL_PLAINTEXT listener, mechanism PLAIN,
+#   KAFKA_SASL_PORT        on this port (9094), user eventwire / eventwire-secret;
+#                          clients can use $EVENTWIRE_KAFKA_HOME/sasl-client.properties
+# Everything listens on 127.0.0.1 only. Java 17 and Maven are the only needs;
+# nothing is downloaded except by Maven.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HOME_DIR="${EVENTWIRE_KAFKA_HOME:-$REPO/.kafka}"
+mkdir -p "$HOME_DIR"
+# log4j wants a file: URL, so the state dir must be absolute.
+HOME_DIR="$(cd "$HOME_DIR" && pwd)"
 LIBS="$HOME_DIR/libs"
 DATA="$HOME_DIR/data"
 CONFIG="$HOME_DIR/server.properties"
@@ -16,40 +28,74 @@ LOG="$HOME_DIR/kafka.log"
 PIDFILE="$HOME_DIR/kafka.pid"
 PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+SASL="${KAFKA_SASL:-0}"
 SASL_PORT="${KAFKA_SASL_PORT:-9094}"
 HEAP="${KAFKA_HEAP:-768m}"
+READY_TIMEOUT=60
+
+SASL_USER=eventwire
+SASL_PASSWORD=eventwire-secret
 
 log() { printf 'kafka.sh: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+# Short-lived admin JVMs: a small heap and the C1 compiler only make each
+# readiness probe start in about a second instead of two.
+TOOL_OPTS=(-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+  "-Dlog4j.configuration=file:$HOME_DIR/tools-log4j.properties" -cp "$LIBS/*")
+tool() { java "${TOOL_OPTS[@]}" "$@"; }
 
 fetch() {
+  # The jars are copied into a scratch dir and renamed into place at the end,
+  # so an interrupted fetch never leaves a libs/ that looks complete.
   if compgen -G "$LIBS/kafka_2.13-*.jar" >/dev/null; then return 0; fi
-  mkdir -p "$LIBS"
+  command -v mvn >/dev/null || die "mvn not found: Maven is needed to fetch the broker jars"
+  local tmp="$LIBS.partial"
+  rm -rf "$tmp"
   log "fetching broker jars from Maven Central into $LIBS"
   mvn -q -B -f "$REPO/infra/kafka/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$LIBS" -DincludeScope=runtime
+    -DoutputDirectory="$tmp" -DincludeScope=runtime
+  rm -rf "$LIBS"
+  mv "$tmp" "$LIBS"
 }
 
+# kill -0 alone would trust a pid that the OS has since handed to another
+# program, so the command line must still be a Kafka broker.
 pid_alive() {
-  [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null
+  [[ -s "$PIDFILE" ]] || return 1
+  local pid
+  pid="$(cat "$PIDFILE")"
+  kill -0 "$pid" 2>/dev/null && ps -p "$pid" -o args= | grep -q 'kafka\.Kafka '
 }
 
-# A broker that accepts TCP may still be electing its controller: ask it for
-# API versions, which needs a working broker, not just an open port.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# An open port is not a working broker: during start-up the socket accepts
+# before the KRaft controller has elected itself and the broker has
+# registered. BrokerApiVersionsCommand sends a METADATA request and then
+# ApiVersions to every broker listed, so it succeeds only once the broker
+# serves clients. It fails in under a second when nothing listens; timeout
+# covers a socket that accepts but never answers.
 answers() {
-  timeout 20 java -Xmx128m -cp "$LIBS/*" -Dlog4j.configuration="file:$HOME_DIR/tools-log4j.properties" \
-    kafka.admin.BrokerApiVersionsCommand --bootstrap-server "127.0.0.1:$PORT" >/dev/null 2>&1
+  timeout 20 java "${TOOL_OPTS[@]}" kafka.admin.BrokerApiVersionsCommand "$@" >/dev/null 2>&1
+}
+plaintext_answers() { answers --bootstrap-server "127.0.0.1:$PORT"; }
+sasl_answers() {
+  answers --bootstrap-server "127.0.0.1:$SASL_PORT" --command-config "$HOME_DIR/sasl-client.properties"
 }
 
 write_config() {
-  mkdir -p "$DATA"
   local listeners="PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT"
   local advertised="PLAINTEXT://127.0.0.1:$PORT"
   local protocols="PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
-  if [[ "${KAFKA_SASL:-0}" == "1" ]]; then
+  if [[ "$SASL" == "1" ]]; then
     listeners="$listeners,SASL_PLAINTEXT://127.0.0.1:$SASL_PORT"
     advertised="$advertised,SASL_PLAINTEXT://127.0.0.1:$SASL_PORT"
     protocols="$protocols,SASL_PLAINTEXT:SASL_PLAINTEXT"
   fi
+  # Replication settings are all 1 because there is one node; fewer internal
+  # partitions and no rebalance delay keep start-up and consumer joins fast;
+  # auto-creation is off so a topic name typo fails instead of passing.
   cat >"$CONFIG" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -71,85 +117,141 @@ transaction.state.log.num.partitions=4
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 log.retention.hours=24
-log.segment.bytes=67108864
+log.segment.bytes=16777216
 log.cleaner.dedupe.buffer.size=16777216
 PROPS
-  if [[ "${KAFKA_SASL:-0}" == "1" ]]; then
+  # The credentials live on the SASL listener only: inter-broker and
+  # controller traffic stay PLAINTEXT, so no broker-side login is needed.
+  if [[ "$SASL" == "1" ]]; then
     cat >>"$CONFIG" <<PROPS
 sasl.enabled.mechanisms=PLAIN
-listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_eventwire="eventwire-secret";
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_$SASL_USER="$SASL_PASSWORD";
+PROPS
+    cat >"$HOME_DIR/sasl-client.properties" <<PROPS
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=PLAIN
+sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="$SASL_USER" password="$SASL_PASSWORD";
 PROPS
   fi
+  # Per-request, per-partition and controller state logs drown the start-up
+  # and error lines that matter when a test fails, so they stay at WARN.
   cat >"$HOME_DIR/log4j.properties" <<PROPS
 log4j.rootLogger=INFO, file
 log4j.appender.file=org.apache.log4j.FileAppender
 log4j.appender.file.File=$LOG
+log4j.appender.file.Append=true
 log4j.appender.file.layout=org.apache.log4j.PatternLayout
 log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.kafka=INFO
-log4j.logger.org.apache.kafka=INFO
 log4j.logger.kafka.request.logger=WARN
+log4j.logger.kafka.network.RequestChannel\$=WARN
 log4j.logger.state.change.logger=WARN
+log4j.logger.kafka.controller=WARN
 log4j.logger.kafka.log.LogCleaner=WARN
+log4j.logger.kafka.log=WARN
+log4j.logger.kafka.cluster=WARN
+log4j.logger.kafka.server.ReplicaFetcherManager=WARN
+log4j.logger.kafka.server.ReplicaAlterLogDirsManager=WARN
+log4j.logger.org.apache.kafka.storage.internals.log=WARN
+log4j.logger.org.apache.kafka.image.loader=WARN
+log4j.logger.org.apache.kafka.metadata.migration=WARN
 PROPS
-  printf 'log4j.rootLogger=ERROR, stderr\nlog4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\nlog4j.appender.stderr.layout=org.apache.log4j.PatternLayout\n' \
-    >"$HOME_DIR/tools-log4j.properties"
+  cat >"$HOME_DIR/tools-log4j.properties" <<'PROPS'
+log4j.rootLogger=ERROR, stderr
+log4j.appender.stderr=org.apache.log4j.ConsoleAppender
+log4j.appender.stderr.Target=System.err
+log4j.appender.stderr.layout=org.apache.log4j.PatternLayout
+log4j.appender.stderr.layout.ConversionPattern=%p %m (%c)%n
+PROPS
+}
+
+format_storage() {
+  # A formatted log dir already carries its cluster id; skipping the tool
+  # saves a JVM start on every restart.
+  [[ -f "$DATA/meta.properties" ]] && return 0
+  mkdir -p "$DATA"
+  local id_file="$HOME_DIR/cluster.id"
+  [[ -s "$id_file" ]] || tool kafka.tools.StorageTool random-uuid >"$id_file"
+  tool kafka.tools.StorageTool format -t "$(cat "$id_file")" -c "$CONFIG" --ignore-formatted >/dev/null
+}
+
+fail_start() {
+  log "broker did not come up on 127.0.0.1:$PORT; last lines of $LOG:"
+  tail -n 50 "$LOG" >&2 || true
+  stop >/dev/null 2>&1 || true
+  exit 1
+}
+
+wait_ready() {
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until plaintext_answers; do
+    pid_alive || fail_start
+    ((SECONDS < deadline)) || fail_start
+    sleep 0.5
+  done
+  # Proves the JAAS config: a wrong one lets the broker start but rejects
+  # every SASL client.
+  if [[ "$SASL" == "1" ]] && ! sasl_answers; then
+    log "SASL_PLAINTEXT listener on 127.0.0.1:$SASL_PORT rejected $SASL_USER"
+    fail_start
+  fi
 }
 
 start() {
   fetch
-  if pid_alive && answers; then
-    log "already running on 127.0.0.1:$PORT"
+  command -v java >/dev/null || die "java not found: Java 17 is needed"
+  if pid_alive; then
+    # Either it is up (a no-op) or another start is still bringing it up:
+    # launching a second broker would only fail on the data dir lock.
+    wait_ready
+    log "already running on 127.0.0.1:$PORT (pid $(cat "$PIDFILE"))"
     return 0
   fi
-  write_config
-  local cluster_id_file="$HOME_DIR/cluster.id"
-  if [[ ! -s "$cluster_id_file" ]]; then
-    java -cp "$LIBS/*" -Dlog4j.configuration="file:$HOME_DIR/tools-log4j.properties" \
-      kafka.tools.StorageTool random-uuid >"$cluster_id_file"
-  fi
-  java -cp "$LIBS/*" -Dlog4j.configuration="file:$HOME_DIR/tools-log4j.properties" \
-    kafka.tools.StorageTool format -t "$(cat "$cluster_id_file")" -c "$CONFIG" --ignore-formatted >/dev/null
-  : >"$LOG"
-  nohup java -Xms256m "-Xmx$HEAP" -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j.configuration="file:$HOME_DIR/log4j.properties" \
-    -cp "$LIBS/*" kafka.Kafka "$CONFIG" >>"$HOME_DIR/kafka.out" 2>&1 &
-  echo $! >"$PIDFILE"
-  local deadline=$((SECONDS + 90))
-  until answers; do
-    if ! pid_alive || ((SECONDS > deadline)); then
-      log "broker did not come up; last lines of $LOG:"
-      tail -n 50 "$LOG" >&2 || true
-      tail -n 20 "$HOME_DIR/kafka.out" >&2 || true
-      stop >/dev/null 2>&1 || true
-      return 1
-    fi
-    sleep 1
+  local p
+  for p in "$PORT" "$CONTROLLER_PORT" $([[ "$SASL" == "1" ]] && echo "$SASL_PORT"); do
+    port_open "$p" && die "127.0.0.1:$p is already in use by another process (not the broker of $HOME_DIR)"
   done
-  log "running on 127.0.0.1:$PORT (pid $(cat "$PIDFILE"))"
+  write_config
+  format_storage
+  : >"$LOG"
+  # stdout/stderr go to the same log so a JVM that dies before log4j is up
+  # (bad flag, no memory) still leaves its reason where fail_start looks.
+  nohup java -Xms256m "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
+    -Dlog4j.configuration="file:$HOME_DIR/log4j.properties" \
+    -cp "$LIBS/*" kafka.Kafka "$CONFIG" >>"$LOG" 2>&1 </dev/null &
+  echo $! >"$PIDFILE"
+  wait_ready
+  log "running on 127.0.0.1:$PORT (pid $(cat "$PIDFILE"))$([[ "$SASL" == "1" ]] && echo ", SASL_PLAINTEXT on 127.0.0.1:$SASL_PORT")"
 }
 
 stop() {
   if pid_alive; then
     local pid
     pid="$(cat "$PIDFILE")"
+    # SIGTERM lets the broker flush and write a clean-shutdown marker, which
+    # spares the next start a log recovery.
     kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do
+    local i
+    for ((i = 0; i < 60; i++)); do
       kill -0 "$pid" 2>/dev/null || break
-      sleep 1
+      sleep 0.5
     done
-    kill -KILL "$pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then
+      log "no exit 30 s after SIGTERM; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
     log "stopped"
+  else
+    log "not running"
   fi
   rm -f "$PIDFILE"
   if [[ "${1:-}" == "--wipe" ]]; then
-    rm -rf "$DATA" "$HOME_DIR/cluster.id"
-    log "data wiped"
+    rm -rf "$DATA"
+    log "data wiped ($DATA)"
   fi
 }
 
 status() {
-  if pid_alive && answers; then
+  if pid_alive && plaintext_answers; then
     echo "running on 127.0.0.1:$PORT"
   else
     echo "not running"
@@ -157,14 +259,31 @@ status() {
   fi
 }
 
+logs() {
+  [[ -f "$LOG" ]] || die "no log yet at $LOG"
+  if [[ "${1:-}" == "-f" ]]; then
+    tail -n 100 -f "$LOG"
+  else
+    tail -n "${1:-100}" "$LOG"
+  fi
+}
+
+# fetch, start and stop touch the same files; a second caller (parallel test
+# runners, a CI retry) waits for the first instead of racing it.
+locked() {
+  exec 9>"$HOME_DIR/kafka.sh.lock"
+  flock 9
+  "$@"
+}
+
 case "${1:-}" in
-  fetch) fetch ;;
-  start) start ;;
-  stop) shift; stop "${1:-}" ;;
+  fetch) locked fetch ;;
+  start) locked start ;;
+  stop) locked stop "${2:-}" ;;
   status) status ;;
-  logs) tail -n "${2:-100}" "$LOG" ;;
+  logs) logs "${2:-}" ;;
   *)
-    echo "usage: $0 fetch | start | stop [--wipe] | status | logs [lines]" >&2
+    echo "usage: $0 fetch | start | stop [--wipe] | status | logs [-f|LINES]" >&2
     exit 2
     ;;
 esac

@@ -1,3 +1,4 @@
 export * from './translation-engine';
 export * from './stub-translation-engine';
 export * from './article-translator';
+export * from './kb-term-matcher';

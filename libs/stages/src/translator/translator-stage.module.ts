@@ -1,8 +1,7 @@
 import { KnowledgeBase } from '@eventwire/kb';
-import { ArticleTranslator, StubTranslationEngine } from '@eventwire/translation';
+import { ArticleTranslator, KbTermMatcher, StubTranslationEngine } from '@eventwire/translation';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ArticleIngestedConsumer } from './article-ingested.consumer';
-import { KbTermMatcher } from './kb-term-matcher';
 import { ARTICLE_TRANSLATOR, TranslateService } from './translate.service';
 
 export interface TranslatorStageOptions {

@@ -1,5 +1,5 @@
 import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
-import type { TermMatcher } from '@eventwire/translation';
+import type { TermMatcher } from './translation-engine';
 
 /** The knowledge base as the stub engine's glossary: every known name rendered by its English canonical name. */
 export class KbTermMatcher implements TermMatcher {
