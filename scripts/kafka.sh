@@ -39,8 +39,8 @@ SASL_PASSWORD=eventwire-secret
 log() { printf 'kafka.sh: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-# Short-lived admin JVMs: a small heap and the C1 compiler only make each
-# readiness probe start in about a second instead of two.
+# Admin JVMs live for a second or two: a small heap, the serial collector and
+# the C1 compiler only trim the start-up cost paid on every readiness probe.
 TOOL_OPTS=(-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
   "-Dlog4j.configuration=file:$HOME_DIR/tools-log4j.properties" -cp "$LIBS/*")
 tool() { java "${TOOL_OPTS[@]}" "$@"; }
@@ -53,19 +53,29 @@ fetch() {
   local tmp="$LIBS.partial"
   rm -rf "$tmp"
   log "fetching broker jars from Maven Central into $LIBS"
-  mvn -q -B -f "$REPO/infra/kafka/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$tmp" -DincludeScope=runtime
+  # Maven's -q still emits colour resets on stdout; its output matters only
+  # when it fails.
+  local out
+  if ! out="$(mvn -q -B -f "$REPO/infra/kafka/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$tmp" -DincludeScope=runtime 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    rm -rf "$tmp"
+    die "maven could not fetch the broker jars"
+  fi
   rm -rf "$LIBS"
   mv "$tmp" "$LIBS"
 }
 
-# kill -0 alone would trust a pid that the OS has since handed to another
-# program, so the command line must still be a Kafka broker.
+# kill -0 alone is fooled by a killed process its parent has not reaped yet.
+running() { [[ "$(ps -p "$1" -o stat= 2>/dev/null)" =~ ^[^Z] ]]; }
+
+# A stale pid file may name a pid the OS has since handed to another program,
+# so the command line must still be this state dir's broker.
 pid_alive() {
   [[ -s "$PIDFILE" ]] || return 1
   local pid
   pid="$(cat "$PIDFILE")"
-  kill -0 "$pid" 2>/dev/null && ps -p "$pid" -o args= | grep -q 'kafka\.Kafka '
+  running "$pid" && [[ "$(ps -p "$pid" -o args= 2>/dev/null)" == *"kafka.Kafka $CONFIG"* ]]
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -146,10 +156,11 @@ log4j.logger.kafka.request.logger=WARN
 log4j.logger.kafka.network.RequestChannel\$=WARN
 log4j.logger.state.change.logger=WARN
 log4j.logger.kafka.controller=WARN
-log4j.logger.kafka.log.LogCleaner=WARN
 log4j.logger.kafka.log=WARN
 log4j.logger.kafka.cluster=WARN
 log4j.logger.kafka.server.ReplicaFetcherManager=WARN
+log4j.logger.kafka.server.DelayedOperationPurgatory\$ExpiredOperationReaper=WARN
+log4j.logger.kafka.server.ClientQuotaManager\$ThrottledChannelReaper=WARN
 log4j.logger.kafka.server.ReplicaAlterLogDirsManager=WARN
 log4j.logger.org.apache.kafka.storage.internals.log=WARN
 log4j.logger.org.apache.kafka.image.loader=WARN
@@ -177,32 +188,34 @@ format_storage() {
 fail_start() {
   log "broker did not come up on 127.0.0.1:$PORT; last lines of $LOG:"
   tail -n 50 "$LOG" >&2 || true
-  stop >/dev/null 2>&1 || true
+  stop_broker >/dev/null 2>&1 || true
   exit 1
 }
 
 wait_ready() {
   local deadline=$((SECONDS + READY_TIMEOUT))
   until plaintext_answers; do
-    pid_alive || fail_start
-    ((SECONDS < deadline)) || fail_start
+    pid_alive || return 1
+    ((SECONDS < deadline)) || return 1
     sleep 0.5
   done
   # Proves the JAAS config: a wrong one lets the broker start but rejects
   # every SASL client.
   if [[ "$SASL" == "1" ]] && ! sasl_answers; then
-    log "SASL_PLAINTEXT listener on 127.0.0.1:$SASL_PORT rejected $SASL_USER"
-    fail_start
+    log "the SASL_PLAINTEXT listener on 127.0.0.1:$SASL_PORT did not accept $SASL_USER"
+    return 1
   fi
 }
 
 start() {
-  fetch
   command -v java >/dev/null || die "java not found: Java 17 is needed"
+  fetch
   if pid_alive; then
-    # Either it is up (a no-op) or another start is still bringing it up:
-    # launching a second broker would only fail on the data dir lock.
-    wait_ready
+    # Either it is up (a no-op) or an interrupted start left it booting:
+    # launching a second broker would only fail on the data dir lock. It is
+    # left alone on failure, since its settings may simply differ from ours
+    # (say, started without KAFKA_SASL=1).
+    wait_ready || die "broker pid $(cat "$PIDFILE") runs but is not ready as configured; 'stop' it first (log: $LOG)"
     log "already running on 127.0.0.1:$PORT (pid $(cat "$PIDFILE"))"
     return 0
   fi
@@ -215,15 +228,18 @@ start() {
   : >"$LOG"
   # stdout/stderr go to the same log so a JVM that dies before log4j is up
   # (bad flag, no memory) still leaves its reason where fail_start looks.
-  nohup java -Xms256m "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
+  # setsid keeps the broker out of the caller's process group, so a test
+  # runner or CI step that kills its group on exit does not take it along;
+  # 9>&- keeps it from inheriting (and holding forever) this script's lock.
+  nohup setsid java -Xms256m "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
     -Dlog4j.configuration="file:$HOME_DIR/log4j.properties" \
-    -cp "$LIBS/*" kafka.Kafka "$CONFIG" >>"$LOG" 2>&1 </dev/null &
+    -cp "$LIBS/*" kafka.Kafka "$CONFIG" >>"$LOG" 2>&1 </dev/null 9>&- &
   echo $! >"$PIDFILE"
-  wait_ready
+  wait_ready || fail_start
   log "running on 127.0.0.1:$PORT (pid $(cat "$PIDFILE"))$([[ "$SASL" == "1" ]] && echo ", SASL_PLAINTEXT on 127.0.0.1:$SASL_PORT")"
 }
 
-stop() {
+stop_broker() {
   if pid_alive; then
     local pid
     pid="$(cat "$PIDFILE")"
@@ -232,22 +248,35 @@ stop() {
     kill -TERM "$pid" 2>/dev/null || true
     local i
     for ((i = 0; i < 60; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
+      running "$pid" || break
       sleep 0.5
     done
-    if kill -0 "$pid" 2>/dev/null; then
+    if running "$pid"; then
       log "no exit 30 s after SIGTERM; sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
+      # The ports and the data dir lock are free only once it is gone.
+      for ((i = 0; i < 20; i++)); do
+        running "$pid" || break
+        sleep 0.25
+      done
     fi
     log "stopped"
   else
     log "not running"
   fi
   rm -f "$PIDFILE"
-  if [[ "${1:-}" == "--wipe" ]]; then
-    rm -rf "$DATA"
-    log "data wiped ($DATA)"
-  fi
+}
+
+stop() {
+  case "${1:-}" in
+    "") stop_broker ;;
+    --wipe)
+      stop_broker
+      rm -rf "$DATA"
+      log "data wiped ($DATA)"
+      ;;
+    *) die "stop takes only --wipe, not $1" ;;
+  esac
 }
 
 status() {
