@@ -1,0 +1,303 @@
+import { normalizeCharAt, normalizeForMatching } from '../normalize/arabic-normalizer';
+import type { ChromeReason } from './read-article.types';
+
+/**
+ * Line-level rules that recognise page chrome by its generic shape: the
+ * phrases news sites put around an article (mastheads, share buttons, app
+ * promos, comment boxes) in Arabic and English. Nothing here names a site or
+ * copies a page: a rule earns its place by matching a kind of line, and the
+ * reader only trusts it on lines short enough that prose cannot be mistaken
+ * for it.
+ *
+ * Lexical rules match {@link ChromeLine.key}, the line after
+ * normalizeForMatching, so that أ/إ/ا, ة/ه, ى/ي, tanween and tatweel spelling
+ * variants all meet one pattern. Patterns are written in natural spelling and
+ * folded the same way when compiled.
+ */
+export interface ChromeLine {
+  /** The trimmed line as it stands in the source. */
+  text: string;
+  /** Whitespace-separated words. */
+  words: number;
+  /** normalizeForMatching(text) for lines of at most {@link KEY_MAX_WORDS} words, '' for longer ones. */
+  key: string;
+}
+
+/** Lexical chrome is short; longer lines are prose and never get a key. */
+export const KEY_MAX_WORDS = 15;
+/** Cookie and comment-policy notices run to a few sentences, never to an article. */
+const NOTICE_MAX_WORDS = 60;
+/** "Contact the writer by SMS to …" footers, phone codes and all. */
+const CONTACT_MAX_WORDS = 35;
+
+/** Folds the Arabic letters of a pattern source as normalizeArabic folds text. */
+function keyPattern(source: string, flags = ''): RegExp {
+  return new RegExp(source.replace(/[\u0621-\u06FF]/g, normalizeCharAt), flags);
+}
+
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * Slider and pager links glued before a line ("Next Previous عين اليوم – واس").
+ * Two of them at least: one alone ("التالي نص البيان") is ordinary prose.
+ */
+const PAGER_PREFIX = /^(?:(?:next|previous|prev|السابق|التالي)\s+)+(?:next|previous|prev|السابق|التالي)(?:\s+|$)/i;
+
+const CONTINUATION = keyPattern(
+  '^[\\s.…(\\[«"\'-]*(تستمر|يتبع|انتهى|النهاية|المزيد|اقرأ المزيد|للمزيد|continued|to be continued|more|read more|end)[\\s.…)\\]»"\'-]*$',
+);
+
+const SHARE = keyPattern(
+  '^(انسخ الرابط|نسخ الرابط|الرابط المختصر|رابط مختصر|رابط الخبر|copy link|copy url|share this|share on|share article|' +
+    'شارك (عبر|على|الخبر|المقال|هذا)|مشاركة (عبر|على|الخبر|المقال)|(شارك|مشاركة|طباعة|print|email|share)[\\s:]*$)',
+);
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/;
+const SHARE_WORDS = new Set(
+  [
+    'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'email', 'e-mail', 'print', 'pinterest', 'reddit', 'messenger',
+    'share', 'tweet', 'copy', 'link', 'x', 'فيسبوك', 'فيس', 'بوك', 'تويتر', 'واتساب', 'واتس', 'اب', 'تلغرام', 'تيليجرام',
+    'لينكدإن', 'طباعة', 'ايميل', 'بريد', 'مشاركة', 'شارك', 'نسخ', 'الرابط', 'انستغرام', 'instagram',
+  ].map((word) => word.replace(/[\u0621-\u06FF]/g, normalizeCharAt)),
+);
+
+const APP_PROMO = keyPattern(
+  '^(تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|اشترك|اشتركوا|انضم|انضموا|للاشتراك|لمتابعة|follow|download|subscribe|join|get)(\\s|$).*' +
+    '(تطبيق|\\bapp\\b|google news|جوجل نيوز|قناة|قناتنا|telegram|تلغرام|تليغرام|تيليجرام|تلجرام|واتساب|whatsapp|twitter|تويتر|فيسبوك|' +
+    'فيس بوك|facebook|انستغرام|انستجرام|instagram|يوتيوب|youtube|نشرة|newsletter|الأخبار العاجلة)',
+);
+
+const COOKIE = /cookie|تعريف ال[اإ]رتباط|ملفات ال[اإ]رتباط|الكوكيز|كوكيز/i;
+const CONSENT_BUTTON = keyPattern('^(موافق|أوافق|قبول|أقبل|accept|accept all|accept cookies|i agree|agree|ok|okay|got it|allow all)[\\s.!]*$');
+
+const IMAGE_CAPTION = keyPattern(
+  '^[(\\[]?(صورة )?(أرشيفية|أرشيف|تعبيرية|توضيحية|من الأرشيف)[)\\]]?$|' +
+    '^(صورة|الصورة|صور|تصوير|عدسة|photo|photos|image|picture|file photo|photograph|credit)\\s*[:(\\-–]|' +
+    '\\((صورة )?(أرشيفية|أرشيف|تعبيرية)\\)$|^(file photo|getty images)$|' +
+    // Captions that describe the picture: "a view of the meeting", "a shot from the ceremony".
+    '^(جانب من|جانبا من|لقطة من|لقطة ل|صورة من|صورة ل|مشهد من|من حفل|من اللقاء|من الاجتماع|من الفعاليات|from left|left to right)\\s',
+);
+
+const SOURCE_LINE = keyPattern(
+  '^(المصدر|المصادر|مصدر الخبر|source|sources|via|نقلا عن)\\s*[:\\-–]\\s*\\S|^\\*?\\s*(خدمة|خاص ب\\S*|حصري ل\\S*)\\s*[«"{(]|' +
+    '^[(\\[\\-–—\\s]*(وكالات|الوكالات|وكالات الأنباء|واس|رويترز|أ ف ب|د ب أ|يو بي آي|قنا|وام|بنا|كونا|سانا|سبوتنيك|الأناضول|' +
+    'reuters|afp|ap|dpa|upi|xinhua|anadolu)[)\\]\\s.]*$',
+);
+
+const MASTHEAD_ROLE =
+  '(رئيس مجلسي? الإدارة( والتحرير)?|رئيسة? التحرير( المسؤول)?|نائب رئيس التحرير|مدير التحرير|مدير عام التحرير|سكرتير التحرير|' +
+  'المدير العام|المدير التنفيذي|المشرف العام( على التحرير)?|editor-in-chief|editor in chief|managing editor|executive editor|publisher|chairman)';
+const MASTHEAD = keyPattern(`^${MASTHEAD_ROLE}(\\s*[:\\-–]\\s*[^.،,:]{2,40})?$`);
+const MASTHEAD_ROLE_ONLY = keyPattern(`^${MASTHEAD_ROLE}[\\s:]*$`);
+const COPYRIGHT = keyPattern('^(©|\\(c\\)|copyright)|جميع الحقوق محفوظة|كل الحقوق محفوظة|حقوق النشر محفوظة|all rights reserved');
+
+const BYLINE_LEAD = keyPattern(
+  '^(كتب|كتبت|بقلم|إعداد|تحرير|تقرير|حوار|ترجمة|متابعة|رصد|تصوير|رصد وتصوير|أعد التقرير|written by|reporting by|reported by|edited by|story by|by)\\s*:\\s*\\S',
+);
+const ENGLISH_BY = /^by\s+\p{Lu}/iu;
+const CONTACT = keyPattern('للتواصل|تواصل مع الكاتب|للاتصال بالكاتب|بريد الكاتب|contact the (author|writer)');
+const EMAIL_OR_HANDLE_ONLY = /^(?:(?:twitter|تويتر|x|email|البريد)\s*:?\s*)?(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w+)$/i;
+/**
+ * A dash between two parts of a credit: a hyphen or dash spaced on at least
+ * one side, or a tatweel spaced on both (a tatweel touching a letter is the
+ * "بـ" of ordinary prose).
+ */
+const CREDIT_DASH = String.raw`(?:\s+[-–—]\s*|\s*[-–—]\s+|\s+ـ+\s+)`;
+/** Credits may list several names ("فلان، فلان") or a photo credit in brackets. */
+const CREDIT_PART = String.raw`[^\d.!?؟:;"«»{}\-–—ـ]{2,40}`;
+/** "Name – Outlet", "Outlet – City", "Name- Outlet- City:" — two or three short parts, no digits, no sentence punctuation. */
+const NAME_DASH_OUTLET = new RegExp(`^${CREDIT_PART}(?:${CREDIT_DASH}${CREDIT_PART}){1,2}\\s*:?$`);
+const NAME_DASH_OUTLET_MAX_WORDS = 10;
+/** A photo credit in brackets after a byline: "(تصوير: فلان)". */
+const TRAILING_BRACKETS = /\s*\([^()]*\)\s*$/;
+
+const DATE_WORDS = new Set(
+  [
+    // weekdays
+    'الاثنين', 'الإثنين', 'اثنين', 'الثلاثاء', 'ثلاثاء', 'الأربعاء', 'الاربعاء', 'أربعاء', 'الخميس', 'خميس', 'الجمعة', 'جمعة',
+    'السبت', 'سبت', 'الأحد', 'احد', 'أحد',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+    // months: Gregorian (Egyptian/Gulf and Levantine names), Hijri, English
+    'يناير', 'فبراير', 'مارس', 'أبريل', 'ابريل', 'إبريل', 'مايو', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'أغسطس', 'اغسطس', 'سبتمبر',
+    'أكتوبر', 'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'الثاني', 'الأول', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب',
+    'أيلول', 'تشرين', 'محرم', 'صفر', 'ربيع', 'الآخر', 'جمادى', 'جمادي', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو', 'ذي', 'القعدة', 'الحجة',
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    // fillers that dates come wrapped in
+    'الموافق', 'التاريخ', 'تاريخ', 'بتاريخ', 'نشر', 'نشرت', 'في', 'آخر', 'تحديث', 'تم', 'النشر', 'الساعة', 'منذ', 'ساعة', 'ساعات',
+    'دقيقة', 'دقائق', 'يوم', 'أيام', 'مساء', 'صباحا', 'ص', 'م', 'هـ', 'ه', 'عام', 'سنة', 'بتوقيت', 'غرينتش', 'جرينتش',
+    'published', 'updated', 'posted', 'last', 'on', 'at', 'am', 'pm', 'gmt', 'utc', 'ago', 'hours', 'hour', 'minutes', 'minute',
+    'days', 'day',
+  ].map((word) => word.replace(/[\u0621-\u06FF]/g, normalizeCharAt).replace(/\u0640/g, '')),
+);
+const MONTH_OR_WEEKDAY = new Set(
+  [...DATE_WORDS].filter((word) => !/^(في|تم|نشر|نشرت|النشر|الموافق|التاريخ|تاريخ|بتاريخ|اخر|تحديث|الساعه|منذ|ساعه|ساعات|دقيقه|دقائق|يوم|ايام|مساء|صباحا|ص|م|ه|عام|سنه|بتوقيت|غرينتش|جرينتش|published|updated|posted|last|on|at|am|pm|gmt|utc|ago|hours|hour|minutes|minute|days|day|الاول|الثاني|الاخر|ذو|ذي)$/.test(word)),
+);
+/** Relative times ("منذ 3 ساعات", "2 hours ago") are dates too. */
+const RELATIVE_TIME = new Set(['منذ', 'ago'].map((word) => word.replace(/[\u0621-\u06FF]/g, normalizeCharAt)));
+const DATE_TOKEN_SPLIT = /[\s/\-.,:،|()[\]–—]+/;
+const NUMBER_TOKEN = /^\d+(?:ه|م|ء|st|nd|rd|th)?$/;
+const YEAR_TOKEN = /^\d{4}(?:ه|م|ء)?$/;
+const DATE_MAX_WORDS = 12;
+
+const COMMENTS_HEADING = keyPattern(
+  '^(عزيزي القارئ|عزيزتي القارئة|أفكارك وتعليقاتك|التعليقات|تعليقات|تعليقات القراء|آراء القراء|أضف تعليق|أضف تعليقا|أضف تعليقك|' +
+    'اكتب تعليقك|اترك تعليقا|اترك تعليقك|شاركنا رأيك|شارك برأيك|\\d+ تعليقا?|\\d+ تعليقات|comments?|\\d+ comments?|' +
+    'leave a (comment|reply)|add a comment|post a comment|join the (discussion|conversation)|reader comments)[\\s:.]*$',
+);
+const COMMENTS_MAX_WORDS = 6;
+
+const RELATED_HEADING_WORDS =
+  '(موضوعات ذات صلة|مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|مواد ذات صلة|ذات صلة|أخبار متعلقة|اقرأ أيضا|اقرأ كذلك|' +
+  'شاهد أيضا|قد يهمك|قد يهمك أيضا|قد يعجبك أيضا|ننصحك بقراءة|الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|المزيد من الأخبار|' +
+  'related|related articles|related stories|related news|related posts|read more|read also|also read|see also|more stories|' +
+  'most read|most popular|you may also like|recommended|recommended for you)';
+const RELATED_HEADING = keyPattern(`^${RELATED_HEADING_WORDS}[\\s:.]*$`);
+const RELATED_INLINE = keyPattern(`^${RELATED_HEADING_WORDS}\\s*[:\\-–]\\s*\\S+\\s+\\S+`);
+const RELATED_INLINE_MAX_WORDS = 30;
+
+const WIRE_CREDIT_START = /^(?:وكالات|الوكالات|متابعات|وكالة|واس|رويترز|[أا] ف ب|خاص)\s/;
+/** ة and ى only end Arabic words: one followed by a letter marks two words glued together by the page's markup. */
+const GLUED_WORD_END = /[\u0629\u0649](?=[\u0621-\u064A])/;
+const GLUE_SEARCH_CHARS = 60;
+const CREDIT_MAX_WORDS = 6;
+const DASHED_DATELINE = new RegExp(String.raw`^([^\d.!?؟:،,;"«»\n]{2,50}?${CREDIT_DASH}[^\d.!?؟:،,;"«»\n]{2,50}?)\s*:\s+`);
+const WIRE_DATELINE =
+  /^(?:[A-Z][A-Za-z .'-]{1,40}|[\u0621-\u064A][\u0621-\u064A ]{1,30})\s*\((?:AP|AFP|Reuters|UPI|dpa|AA|رويترز|[أا] ف ب|واس|د ب [أا]|الأناضول|سبوتنيك)\)\s*[-–—:]\s*/;
+const CAPS_DATELINE = /^[A-Z]{2,}(?:[ ,.'-]+[A-Z]{2,}){0,3}\s+[-–—]\s+/;
+const MIN_WORDS_AFTER_CREDIT = 5;
+
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 0x20;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+function isDateLine(key: string, words: number): boolean {
+  if (words > DATE_MAX_WORDS) return false;
+  let anchored = false;
+  let numbers = 0;
+  for (const token of key.split(DATE_TOKEN_SPLIT)) {
+    if (token === '') continue;
+    if (NUMBER_TOKEN.test(token)) {
+      numbers++;
+      if (YEAR_TOKEN.test(token)) anchored = true;
+    } else if (DATE_WORDS.has(token)) {
+      if (MONTH_OR_WEEKDAY.has(token) || RELATIVE_TIME.has(token)) anchored = true;
+    } else {
+      return false;
+    }
+  }
+  return anchored ? numbers > 0 : numbers >= 2;
+}
+
+function isShareLine(key: string): boolean {
+  if (SHARE.test(key) || URL_ONLY.test(key)) return true;
+  const tokens = key.split(/[\s|/·•,]+/).filter((token) => token !== '');
+  return tokens.length >= 2 && tokens.every((token) => SHARE_WORDS.has(token));
+}
+
+/** Chrome that a line shows on its own, whatever stands around it; null when the line may be content. */
+export function classifyChromeLine(line: ChromeLine): ChromeReason | null {
+  if (!HAS_WORD_CHAR.test(line.text)) return 'empty';
+  const pager = PAGER_PREFIX.exec(line.text);
+  if (pager) {
+    const rest = line.text.slice(pager[0].length).trim();
+    if (rest === '') return 'share-link';
+    const words = countWords(rest);
+    return classifyChromeLine({ text: rest, words, key: words <= KEY_MAX_WORDS ? normalizeForMatching(rest) : '' });
+  }
+  if (line.words > NOTICE_MAX_WORDS) return null;
+  if (COOKIE.test(line.text)) return 'cookie-notice';
+  if (line.words <= CONTACT_MAX_WORDS && line.text.includes('@') && CONTACT.test(line.text)) return 'byline';
+  if (line.words > KEY_MAX_WORDS) return null;
+  const key = line.key;
+  if (CONTACT.test(key)) return 'byline';
+  if (CONTINUATION.test(key)) return 'continuation-marker';
+  if (isShareLine(key)) return 'share-link';
+  if (APP_PROMO.test(key)) return 'app-promo';
+  if (CONSENT_BUTTON.test(key)) return 'cookie-notice';
+  if (IMAGE_CAPTION.test(key)) return 'image-caption';
+  if (SOURCE_LINE.test(key) && line.words <= 10) return 'source-line';
+  if ((MASTHEAD.test(key) && line.words <= 9) || COPYRIGHT.test(key)) return 'site-header';
+  if (BYLINE_LEAD.test(key) && line.words <= 8) return 'byline';
+  if (ENGLISH_BY.test(line.text) && line.words <= 6) return 'byline';
+  if (EMAIL_OR_HANDLE_ONLY.test(line.text)) return 'byline';
+  if (isDateLine(key, line.words)) return 'date-line';
+  return null;
+}
+
+/**
+ * A dashed credit ("عين اليوم – الرياض", "Name- Outlet- City:"). Only the
+ * reader can tell where it stands: above or below the article it is a
+ * byline, between paragraphs the same shape is a fixture ("الصومال - النيجر")
+ * or a subheading.
+ */
+export function isDashedCredit(line: ChromeLine): boolean {
+  const text = line.text.replace(PAGER_PREFIX, '').replace(TRAILING_BRACKETS, '');
+  return line.words <= NAME_DASH_OUTLET_MAX_WORDS + 2 && countWords(text) <= NAME_DASH_OUTLET_MAX_WORDS && NAME_DASH_OUTLET.test(text);
+}
+
+/** A masthead role standing alone ("رئيس التحرير"): the next short line is the person holding it. */
+export function isMastheadRole(line: ChromeLine): boolean {
+  return line.words <= 6 && MASTHEAD_ROLE_ONLY.test(line.key);
+}
+
+/** A contact footer, after which bare phone codes ("88591 - Stc") still belong to it. */
+export function isContactLine(line: ChromeLine): boolean {
+  return line.key !== '' ? CONTACT.test(line.key) : CONTACT.test(line.text);
+}
+
+const PHONE_CODE = /\d{4,}/;
+export function isPhoneCodeLine(line: ChromeLine): boolean {
+  return line.words <= 4 && PHONE_CODE.test(line.text);
+}
+
+/** The heading of a comment box: it and everything after it belong to the page, not the article. */
+export function isCommentsHeading(line: ChromeLine): boolean {
+  return line.words <= COMMENTS_MAX_WORDS && COMMENTS_HEADING.test(line.key);
+}
+
+export function isCookieNotice(line: ChromeLine): boolean {
+  return (line.words <= NOTICE_MAX_WORDS && COOKIE.test(line.text)) || (line.key !== '' && CONSENT_BUTTON.test(line.key));
+}
+
+/**
+ * 'heading' for a related-links heading on its own line (a list follows),
+ * 'inline' for a heading and one linked headline on the same line
+ * ("اقرأ أيضا: …"), null otherwise.
+ */
+export function relatedHeading(line: ChromeLine): 'heading' | 'inline' | null {
+  if (line.key === '') return null;
+  if (RELATED_HEADING.test(line.key)) return 'heading';
+  return line.words <= RELATED_INLINE_MAX_WORDS && RELATED_INLINE.test(line.key) ? 'inline' : null;
+}
+
+/**
+ * Length of a credit glued before the first sentence of the body, 0 when
+ * there is none or it cannot be told from the sentence safely. Three shapes:
+ * a wire credit run into the first word ("وكالات موقع السلطةقال …", told by a
+ * word-final letter followed by a letter), a dashed dateline ending in a colon
+ * ("واس- باريس: …"), and a wire dateline ("LONDON (Reuters) - …").
+ */
+export function creditPrefixLength(text: string): number {
+  let end = 0;
+  if (WIRE_CREDIT_START.test(text)) {
+    const glue = GLUED_WORD_END.exec(text.slice(0, GLUE_SEARCH_CHARS));
+    if (glue && countWords(text.slice(0, glue.index + 1)) <= CREDIT_MAX_WORDS) end = glue.index + 1;
+  }
+  if (end === 0) {
+    const dateline = DASHED_DATELINE.exec(text);
+    if (dateline && countWords(dateline[1]) <= CREDIT_MAX_WORDS) end = dateline[0].length;
+  }
+  if (end === 0) {
+    const wire = WIRE_DATELINE.exec(text) ?? CAPS_DATELINE.exec(text);
+    if (wire) end = wire[0].length;
+  }
+  if (end === 0 || countWords(text.slice(end)) < MIN_WORDS_AFTER_CREDIT) return 0;
+  return end;
+}
+
