@@ -1,0 +1,31 @@
+/** The kinds of entity the knowledge base knows; the same four the event contracts report. */
+export const KB_ENTITY_TYPES = ['country', 'organization', 'location', 'person'] as const;
+export type KbEntityType = (typeof KB_ENTITY_TYPES)[number];
+
+/**
+ * One known entity. `name`/`nameAr` are for display; `aliases` and
+ * `demonyms` are what the gazetteer looks for in text, so a display name that
+ * is ambiguous in running text (the bare "عمان": Oman or Amman) may be
+ * missing from `aliases` on purpose.
+ */
+export interface KbEntity {
+  /** `country:KAZ` (ISO 3166-1 alpha-3), `org:csto`, `location:almaty`, `person:vladimir-putin`. */
+  id: string;
+  type: KbEntityType;
+  /** Canonical English name. */
+  name: string;
+  nameAr?: string;
+  /** ISO alpha-3: the country itself, or the country a location lies in. */
+  countryCode?: string;
+  alpha2?: string;
+  lat?: number;
+  lon?: number;
+  /** Names in Arabic or Latin script, matched as written (plus proclitics in Arabic). */
+  aliases: string[];
+  /**
+   * Adjective and people forms ("روسي", "روسية", "Russian"). Arabic forms are
+   * stored indefinite and also match with the article ("الروسية"), which
+   * names never do: "القطر" is "the region", not Qatar.
+   */
+  demonyms?: string[];
+}
