@@ -29,7 +29,10 @@ const pct = (t: Tally): string => `${t.hit}/${t.total}${t.total ? ` (${((100 * t
 const norm = (s: string): string => s.toLowerCase().replace(/[-_]/g, ' ');
 
 function prf(found: Set<string>, gold: Set<string>, tally: { tp: number; fp: number; fn: number }): void {
-  for (const f of found) (gold.has(f) ? tally.tp++ : tally.fp++);
+  for (const f of found) {
+    if (gold.has(f)) tally.tp++;
+    else tally.fp++;
+  }
   for (const g of gold) if (!found.has(g)) tally.fn++;
 }
 

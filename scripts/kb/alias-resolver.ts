@@ -35,9 +35,10 @@ export const RANK_LOCATION = 3;
 export const RANK_PERSON = 4;
 
 /** Arabic and Latin script only: the languages the knowledge base covers (packaged names come in many scripts). */
-const SUPPORTED_SCRIPT = /^[\u0600-\u06FF\p{Script=Latin}\p{M}0-9 .'’\-]+$/u;
+const SUPPORTED_SCRIPT = /^[\u0600-\u06FF\p{Script=Latin}\p{M}0-9 .'’-]+$/u;
 
 function tooShort(keys: string[]): boolean {
+  // eslint-disable-next-line no-control-regex -- \u0001 is the key separator alias-keys puts between words
   const letters = keys.join('').replace(/\u0001/g, '').length;
   if (letters < 2) return true;
   // One Arabic word of two letters is a preposition or a particle far more often than a name.

@@ -1,5 +1,5 @@
 import type { KbEntity, StopPhrase } from '@eventwire/kb';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DraftEntity, DroppedAlias, RANK_LOCATION, RANK_ORGANIZATION, RANK_PERSON, resolveAliases } from './alias-resolver';
 import { capitalDrafts, countryDrafts } from './country-drafts';
@@ -21,7 +21,7 @@ export interface KbSources {
 }
 
 export function currentSources(): KbSources {
-  const version = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
+  const version = (pkg: string): string => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
   return { 'i18n-iso-countries': version('i18n-iso-countries'), 'world-countries': version('world-countries'), cldr: process.versions.cldr ?? 'unknown' };
 }
 
