@@ -63,7 +63,15 @@ describe(StoryClusterer.name, () => {
 describe(buildStoryRecord.name, () => {
   it('merges facts with their sources and flags quantities that disagree beyond rounding', () => {
     const clusterer = new StoryClusterer();
-    const q = (value: number, approximate: boolean) => ({ value, approximate, category: 'peacekeepers', text: String(value), start: 0, end: 4 });
+    const q = (value: number, approximate: boolean) => ({
+      value,
+      approximate,
+      ...(approximate ? { qualifier: 'about' } : {}),
+      category: 'peacekeepers',
+      text: String(value),
+      start: 0,
+      end: 4,
+    });
     const { storyId } = clusterer.add(event('a1', ['country:KAZ', 'country:RUS'], { quantities: [q(2500, true)] }));
     clusterer.add(event('a2', ['country:KAZ', 'country:RUS'], { quantities: [q(2500, true)], eventDate: { date: '2022-01-11', basis: 'explicit', evidence: [] } }));
     clusterer.add(event('a3', ['country:KAZ', 'country:RUS'], { quantities: [q(3000, false)], source: { file: null, url: 'https://www.example.org/x', outlet: null } }));
@@ -79,9 +87,13 @@ describe(buildStoryRecord.name, () => {
     expect(peacekeepers!.claims[1]).toMatchObject({ value: 3000, articleIds: ['a3'] });
   });
 
-  it('does not call a rounding difference a conflict', () => {
+  it('does not call a rounding difference, a vague count or one article\'s own figures a conflict', () => {
     const clusterer = new StoryClusterer();
-    const q = (value: number) => ({ value, approximate: true, category: 'injured', text: String(value), start: 0, end: 4 });
+    const q = (value: number) => ({ value, approximate: true, qualifier: 'about', category: 'injured', text: String(value), start: 0, end: 4 });
+    const vague = { value: 100, approximate: true, category: 'hospitalized', text: 'مئات', start: 0, end: 4 };
+    const firm = { value: 400, approximate: false, category: 'hospitalized', text: '400', start: 0, end: 3 };
+    const { storyId: other } = clusterer.add(event('b1', ['person:x'], { quantities: [vague, firm, { ...firm, value: 62 }] }));
+    expect(buildStoryRecord(clusterer.get(other)!, new Date()).quantities[0]!.conflict).toBe(false);
     const { storyId } = clusterer.add(event('a1', ['country:KAZ'], { quantities: [q(1000)] }));
     clusterer.add(event('a2', ['country:KAZ'], { quantities: [q(1050)] }));
     expect(buildStoryRecord(clusterer.get(storyId)!, new Date()).quantities[0]!.conflict).toBe(false);

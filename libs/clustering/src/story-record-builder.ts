@@ -64,11 +64,28 @@ function entities(story: StoryState): StoryEntity[] {
   return out.sort((a, b) => b.articleCount - a.articleCount || a.id.localeCompare(b.id));
 }
 
-function conflicting(claims: QuantityClaim[]): boolean {
-  const values = claims.map((c) => c.value);
-  const max = Math.max(...values);
-  const min = Math.min(...values);
-  return max > 0 && (max - min) / max > CONFLICT_TOLERANCE;
+/** Spans of time count different intervals (days until, days during...): two of them are not two claims about one count. */
+const NOT_COMPARABLE = new Set(['days', 'hours', 'weeks', 'months', 'years', 'other']);
+
+/**
+ * Sources disagree when two claims made by different articles differ beyond
+ * rounding. One article's own figures ("several hundred ... 400 of them") are
+ * not a disagreement, and a vague count ("hundreds", approximate with no
+ * qualifier) contradicts no precise one.
+ */
+function conflicting(category: string, claims: QuantityClaim[]): boolean {
+  if (NOT_COMPARABLE.has(category)) return false;
+  const firm = claims.filter((c) => !(c.approximate && c.qualifier === null));
+  for (let i = 0; i < firm.length; i++) {
+    for (let j = i + 1; j < firm.length; j++) {
+      const a = firm[i]!;
+      const b = firm[j]!;
+      if (a.articleIds.every((id) => b.articleIds.includes(id)) && b.articleIds.every((id) => a.articleIds.includes(id))) continue;
+      const max = Math.max(a.value, b.value);
+      if (max > 0 && Math.abs(a.value - b.value) / max > CONFLICT_TOLERANCE) return true;
+    }
+  }
+  return false;
 }
 
 function quantities(story: StoryState): StoryQuantity[] {
@@ -86,7 +103,7 @@ function quantities(story: StoryState): StoryQuantity[] {
   return [...byCategory.entries()]
     .map(([category, claims]) => {
       const list = [...claims.values()].sort((a, b) => b.articleIds.length - a.articleIds.length || a.value - b.value);
-      return { category, claims: list, conflict: conflicting(list) };
+      return { category, claims: list, conflict: conflicting(category, list) };
     })
     .sort((a, b) => a.category.localeCompare(b.category));
 }

@@ -11,3 +11,4 @@ export * from './extractor/extractor-stage.module';
 export * from './aggregator/aggregator-stage.module';
 export * from './runtime/service-main';
 export * from './runtime/stage-service';
+export * from './runtime/stage-error.filter';

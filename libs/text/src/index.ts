@@ -1,1 +1,17 @@
 export { normalizeArabic, normalizeCharAt, normalizeForMatching } from './normalize/arabic-normalizer';
+export { readArticle, keptText } from './article/article-reader';
+export type { ArticleFormat, ChromeReason, ReadArticle, ReadArticleInput, RemovedSpan, Segment, SegmentKind, TextSpan } from './article/article-reader';
+export { identifyLanguage } from './language/language-identifier';
+export { tokenize, stemCandidates } from './normalize/tokenizer';
+export type { Token } from './normalize/tokenizer';
+export { findNumbers, parseNumber } from './numbers/number-parser';
+export type { ParsedNumber } from './numbers/number-parser';
+export { extractQuantities } from './quantities/quantity-extractor';
+export type { Quantity, QuantityCategory } from './quantities/quantity-extractor';
+export { extractDates } from './dates/date-extractor';
+export type { DateMention } from './dates/date-extractor';
+export { resolveEventDate } from './dates/event-date-resolver';
+export type { EventDate, EventDateInput } from './dates/event-date-resolver';
+export { extractQuotes } from './quotes/quote-extractor';
+export type { Quote } from './quotes/quote-extractor';
+export type { VagueCount } from './numbers/number-lexicon';

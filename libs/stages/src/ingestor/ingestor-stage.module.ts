@@ -1,5 +1,7 @@
 import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { ApiTokenGuard } from './api-token.guard';
 import { HealthController } from './health.controller';
 import { IngestHttpController } from './ingest-http.controller';
@@ -15,6 +17,7 @@ export class IngestorStageModule {
       module: IngestorStageModule,
       controllers: options.http ? [RawArticleConsumer, IngestHttpController, HealthController] : [RawArticleConsumer],
       providers: [
+        { provide: APP_FILTER, useClass: StageErrorFilter },
         IngestService,
         ApiTokenGuard,
         { provide: INGEST_OPTIONS, useValue: { maxBodyBytes: options.maxBodyBytes, apiToken: options.apiToken } },

@@ -1,6 +1,8 @@
 import { KnowledgeBase } from '@eventwire/kb';
 import { ArticleTranslator, KbTermMatcher, StubTranslationEngine } from '@eventwire/translation';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { ArticleIngestedConsumer } from './article-ingested.consumer';
 import { ARTICLE_TRANSLATOR, TranslateService } from './translate.service';
 
@@ -17,6 +19,7 @@ export class TranslatorStageModule {
       module: TranslatorStageModule,
       controllers: [ArticleIngestedConsumer],
       providers: [
+        { provide: APP_FILTER, useClass: StageErrorFilter },
         TranslateService,
         {
           provide: ARTICLE_TRANSLATOR,
