@@ -67,7 +67,6 @@ export class StoryClusterer {
 
     const time = articleTime(event);
     const terms = termWeights(event);
-    const entityIds = [...terms.keys()];
     const best = this.bestCandidate(terms, time);
     let story: StoryState;
     let kind: 'joined' | 'created';
