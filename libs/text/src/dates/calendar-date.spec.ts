@@ -43,6 +43,9 @@ describe(toIsoDay.name, () => {
   it('takes the day of timestamps and dates, and null for anything else', () => {
     expect(toIsoDay('2022-01-06T23:10:00Z')).toBe('2022-01-06');
     expect(toIsoDay('2022-01-06')).toBe('2022-01-06');
+    expect(toIsoDay('2015-07-21 02:16:17')).toBe('2015-07-21');
+    expect(toIsoDay('2022-01-06T23:30:00-05:00')).toBe('2022-01-06');
+    expect(toIsoDay('2022-02-30')).toBeNull();
     expect(toIsoDay(new Date(Date.UTC(2022, 0, 6)))).toBe('2022-01-06');
     expect(toIsoDay('not a date')).toBeNull();
     expect(toIsoDay(null)).toBeNull();

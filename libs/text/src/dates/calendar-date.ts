@@ -41,11 +41,17 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The day part of an ISO timestamp or date, or null when it is not one. */
+/**
+ * The day of a timestamp or date, or null when it is not one. A timestamp
+ * that starts with its date ("2015-07-21 02:16:17", "2022-01-06T23:30:00-05:00")
+ * gives that date as written: the day where it was stamped, with no time
+ * zone arithmetic to move it.
+ */
 export function toIsoDay(value: string | Date | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const leading = /^(\d{4})-(\d{2})-(\d{2})(?![0-9])/.exec(value);
+  if (leading) return isValidDay(Number(leading[1]), Number(leading[2]), Number(leading[3])) ? leading[0] : null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
 }

@@ -136,17 +136,23 @@ function pageHeadEnd(lines: Line[], mentions: DateMention[], title: string | nul
     const trimmed = line.text.trim();
     if (trimmed === '') continue;
     seen++;
-    if (titleKey.length >= 10 && matchingKey(trimmed) === titleKey) {
+    // Only a line about as long as the title can repeat it; the length test spares normalising whole paragraphs.
+    const titleLength = title?.length ?? 0;
+    const titleSized = trimmed.length >= titleLength * 0.5 && trimmed.length <= titleLength * 2;
+    if (titleKey.length >= 10 && titleSized && matchingKey(trimmed) === titleKey) {
       end = line.end;
       continue;
     }
-    const covered = mentions
-      .filter((m) => m.start >= line.start && m.end <= line.end)
-      .reduce((sum, m) => sum + (m.end - m.start), 0);
-    if (covered >= trimmed.length * DATE_LINE_COVER && seen <= 3) end = Math.max(end, line.end);
+    if (seen > DATE_LINE_TOP) continue;
+    let covered = 0;
+    for (const m of mentions) if (m.start >= line.start && m.end <= line.end) covered += m.end - m.start;
+    if (covered >= trimmed.length * DATE_LINE_COVER) end = Math.max(end, line.end);
   }
   return end;
 }
+
+/** A page's own date line sits among its first lines. */
+const DATE_LINE_TOP = 3;
 
 function matchingKey(text: string): string {
   return normalizeArabic(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -276,7 +282,7 @@ const DAY_INTRO_START = /^(?:ليل|ليلة|يوم|night)/i;
  * يوليو"), not the reported event.
  */
 const FUTURE_CUES = new RegExp(
-  `(?:^|[^${AR}])[وف]?(?:سوف|المقرر|القادم|المقبل|مقرر|المنتظر|ينتظر|المتوقع|المرتقب|يعتزم|تعتزم|ستعقد|سيعقد|يعقد|تعقد|ستنطلق|سينطلق|ينطلق|تنطلق|سيبد[أا]|ستبد[أا]|يبد[أا]|تبد[أا]|يقام|تقام|يقيم|تقيم|ينظم|تنظم|سيتم|ستكون|سيكون|يستمر|تستمر|موعد|موعدا|مواعيد|اعتبار[اً]*|ابتداء|بدء[اً]*|will|scheduled|expected to|starting)(?![${AR}])`,
+  `(?:^|[^${AR}])[وف]?(?:سوف|المقرر|القادم|المقبل|مقرر|المنتظر|ينتظر|المتوقع|المرتقب|يعتزم|تعتزم|ستعقد|سيعقد|يعقد|تعقد|ستنطلق|سينطلق|ينطلق|تنطلق|سيبد[أا]|ستبد[أا]|يبد[أا]|تبد[أا]|يقام|تقام|يقيم|تقيم|ينظم|تنظم|سيتم|ستكون|سيكون|يستمر|تستمر|موعد|موعدا|مواعيد|اعتبار(?:ا\\u064B?|\\u064Bا?)?|ابتداء|بدء(?:ا\\u064B?|\\u064Bا?)?|will|scheduled|expected to|starting)(?![${AR}])`,
   'i',
 );
 
