@@ -1,0 +1,56 @@
+import type { ArticleTranslatedV1 } from '@eventwire/contracts';
+import { ArticleIngester } from '@eventwire/ingestion';
+import { KnowledgeBase } from '@eventwire/kb';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventExtractor } from './event-extractor';
+
+const seed = (name: string): string => readFileSync(join(__dirname, '..', '..', '..', 'seeds', name), 'utf8');
+const ingester = new ArticleIngester({ maxBodyBytes: 1024 * 1024, now: () => new Date('2026-11-23T00:00:00Z') });
+
+function translated(body: string, extra: { publishedAt?: string } = {}): ArticleTranslatedV1 {
+  const ingested = ingester.ingest({ body, ...extra });
+  return {
+    ...ingested,
+    translation: { engine: 'stub', engineVersion: '1', target: 'en', title: '[gist] test', segments: [], glossary: [] },
+  };
+}
+
+describe(EventExtractor.name, () => {
+  const extractor = new EventExtractor(KnowledgeBase.bundled());
+
+  it('reads a real seed: countries across spellings, the event date, quantities with spans into the body', () => {
+    const article = translated(seed('004_32a7d781b44889d9.txt'));
+    const event = extractor.extract(article);
+    const countries = event.entities.filter((e) => e.type === 'country').map((e) => e.countryCode);
+    expect(countries).toEqual(expect.arrayContaining(['KAZ', 'RUS', 'ARM', 'BLR', 'KGZ', 'TJK', 'AFG', 'USA']));
+    expect(event.eventDate.date).toBe('2022-01-06');
+    const injured = event.quantities.find((q) => q.category === 'injured' && q.value === 1000)!;
+    expect(injured).toMatchObject({ approximate: true, qualifier: 'more-than' });
+    for (const entity of event.entities) {
+      for (const m of entity.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
+    }
+    for (const q of event.quantities) expect(article.body.slice(q.start, q.end)).toBe(q.text);
+    expect(event.titleEn).toBe('[gist] test');
+  });
+
+  it('does not report facts from page chrome or an unrelated link list', () => {
+    const event = extractor.extract(translated(seed('002_030cbb14993c2279.txt')));
+    const codes = event.entities.map((e) => e.countryCode);
+    expect(codes).not.toContain('JPN');
+    expect(codes).not.toContain('IRQ');
+    expect(event.quantities.map((q) => q.value)).not.toContain(200);
+    expect(event.eventDate.date).toBeNull();
+  });
+
+  it('reads English text too, anchoring "on Monday" to the publication date', () => {
+    const event = extractor.extract(
+      translated('Russian troops arrived in Kazakhstan on Monday, and about 2,500 peacekeepers will be deployed, officials said.', {
+        publishedAt: '2022-01-11T09:00:00Z',
+      }),
+    );
+    expect(event.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['country:RUS', 'country:KAZ']));
+    expect(event.quantities).toEqual(expect.arrayContaining([expect.objectContaining({ value: 2500, approximate: true })]));
+    expect(event.eventDate.date).toBe('2022-01-10');
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArticleIngester, ArticleRejectedError } from './article-ingester';
+
+const seed = (name: string): string => readFileSync(join(__dirname, '..', '..', '..', 'seeds', name), 'utf8');
+const ingester = new ArticleIngester({ maxBodyBytes: 1024 * 1024, now: () => new Date('2022-01-12T00:00:00Z') });
+
+describe(ArticleIngester.name, () => {
+  it('cleans a real page dump: its own title, Arabic, chrome listed with reasons, offsets into the body', () => {
+    const body = seed('000_bad8e802af1c2755.txt');
+    const article = ingester.ingest({ body, file: '000_bad8e802af1c2755.txt' });
+    expect(article.title).toBe('منظمة معاهدة الأمن الجماعي بقيادة روسيا ترسل قوات حفظ سلام إلى كازاخستان');
+    expect(article.language).toBe('ar');
+    expect(article.source).toEqual({ file: '000_bad8e802af1c2755.txt', url: null, outlet: null });
+    expect(article.removed.some((r) => body.slice(r.start, r.end).includes('رئيس التحرير'))).toBe(true);
+    const first = article.segments.find((s) => s.kind === 'paragraph')!;
+    expect(body.slice(first.start, first.end)).toMatch(/^أرسلت منظمة معاهدة الأمن الجماعي/);
+  });
+
+  it('gives the same text the same id, whatever surrounds it, and another outlet another id', () => {
+    const text = 'Floods in Porto Alegre forced 20,000 people from their homes on Monday, the civil defence said.';
+    const a = ingester.ingest({ body: text });
+    const b = ingester.ingest({ body: `${text}\n\nThis site uses cookies. Accept` });
+    const c = ingester.ingest({ body: text, url: 'https://www.example.org/floods' });
+    expect(b.articleId).toBe(a.articleId);
+    expect(c.articleId).not.toBe(a.articleId);
+    expect(c.source.outlet).toBe('example.org');
+  });
+
+  it('refuses a page that is nothing but chrome, and a body over the limit, saying which', () => {
+    const chrome = 'رئيس التحرير\nفلان الفلاني\n\nهذا الموقع يستخدم ملفات تعريف الارتباط';
+    expect(() => ingester.ingest({ body: chrome })).toThrow(expect.objectContaining({ code: 'NO_CONTENT' }));
+    const small = new ArticleIngester({ maxBodyBytes: 100 });
+    expect(() => small.ingest({ body: 'ا'.repeat(100) })).toThrow(ArticleRejectedError);
+    expect(() => small.ingest({ body: 'ا'.repeat(100) })).toThrow(/200 bytes; the limit is 100/);
+  });
+});
