@@ -1,4 +1,4 @@
-import { KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
+import { decodeHeaders, KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
 import { randomUUID } from 'node:crypto';
 import { NdjsonWriter, toOutputLine } from './output-writer';
 
@@ -19,8 +19,7 @@ export async function tailCommand(topic: string, options: TailOptions): Promise<
   await consumer.subscribe({ topic: prefix + topic, fromBeginning: options.fromBeginning });
   await consumer.run({
     eachMessage: async ({ partition, message }) => {
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = v.toString();
+      const headers = decodeHeaders(message.headers);
       writer.write(
         toOutputLine(
           { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers, timestamp: message.timestamp },

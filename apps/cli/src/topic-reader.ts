@@ -1,4 +1,4 @@
-import { InMemoryMessageBroker, KafkaMessageBroker, BrokerMessage } from '@eventwire/kafka';
+import { BrokerMessage, decodeHeaders, InMemoryMessageBroker, KafkaMessageBroker } from '@eventwire/kafka';
 import { randomUUID } from 'node:crypto';
 
 /** Every record of `topic` up to its current end: from the broker's memory, or a throwaway Kafka consumer. */
@@ -16,8 +16,7 @@ export async function readTopic(broker: InMemoryMessageBroker | KafkaMessageBrok
       .run({
         autoCommit: false,
         eachMessage: async ({ partition, message }) => {
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = v.toString();
+          const headers = decodeHeaders(message.headers);
           out.push({
             topic,
             partition,

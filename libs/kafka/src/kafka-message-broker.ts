@@ -14,7 +14,8 @@ export interface KafkaBrokerLogger {
   error(message: string, context: Record<string, unknown>): void;
 }
 
-function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+/** kafkajs headers (buffers, arrays) as plain strings: the form every stage and tool reads. */
+export function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value === undefined) continue;
