@@ -7,7 +7,7 @@ const moduleNameMapper = Object.fromEntries(
 
 // ts-jest transpiles file by file (no type check here: `npm run typecheck` and the build do that).
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
 };
 
 const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node' };
