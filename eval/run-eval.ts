@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { EventExtractedV1 } from '@eventwire/contracts';
+import { KnowledgeBase } from '@eventwire/kb';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { GoldArticle, GoldFile } from './gold-file';
@@ -25,10 +26,27 @@ interface Tally {
   total: number;
 }
 
+interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** Names compared without case, accents or punctuation: "Stéphane Dujarric" is "stephane dujarric". */
+const nameKey = (s: string): string =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function f1Row(label: string, t: Prf): string {
+  const p = t.tp / Math.max(1, t.tp + t.fp);
+  const r = t.tp / Math.max(1, t.tp + t.fn);
+  const f = p + r > 0 ? (2 * p * r) / (p + r) : 0;
+  return `| ${label} P / R / F1 | ${p.toFixed(2)} / ${r.toFixed(2)} / ${f.toFixed(2)} (tp ${t.tp}, fp ${t.fp}, fn ${t.fn}) |`;
+}
+
 const pct = (t: Tally): string => `${t.hit}/${t.total}${t.total ? ` (${((100 * t.hit) / t.total).toFixed(0)}%)` : ''}`;
 const norm = (s: string): string => s.toLowerCase().replace(/[-_]/g, ' ');
 
-function prf(found: Set<string>, gold: Set<string>, tally: { tp: number; fp: number; fn: number }): void {
+function prf(found: Set<string>, gold: Set<string>, tally: Prf): void {
   for (const f of found) {
     if (gold.has(f)) tally.tp++;
     else tally.fp++;
@@ -47,6 +65,14 @@ async function main(): Promise<void> {
   const dates: Tally = { hit: 0, total: 0 };
   const quantities: Tally = { hit: 0, total: 0 };
   const countries = { tp: 0, fp: 0, fn: 0 };
+  const kb = KnowledgeBase.bundled();
+  const byType: Record<'person' | 'organization' | 'location', Prf> = {
+    person: { tp: 0, fp: 0, fn: 0 },
+    organization: { tp: 0, fp: 0, fn: 0 },
+    location: { tp: 0, fp: 0, fn: 0 },
+  };
+  // A found entity matches a gold name by its canonical name or any alias the KB knows for it (Nur-Sultan is Astana).
+  const namesOf = (id: string, name: string): string[] => [name, ...(kb.get(id)?.aliases ?? [])].map(nameKey);
   const leaks: string[] = [];
   const rows: string[] = [];
 
@@ -83,6 +109,25 @@ async function main(): Promise<void> {
     }
     const foundCountries = new Set(out.entities.filter((e) => e.type === 'country' && e.countryCode).map((e) => e.countryCode!));
     prf(foundCountries, new Set(expected.countries ?? []), countries);
+    const goldOf = { person: expected.persons, organization: expected.organizations, location: expected.locations };
+    for (const type of ['person', 'organization', 'location'] as const) {
+      const gold = (goldOf[type] ?? []).map(nameKey);
+      const found = out.entities.filter((e) => e.type === type).map((e) => namesOf(e.id, e.name));
+      const tally = byType[type];
+      for (const names of found) {
+        if (gold.some((g) => names.includes(g))) tally.tp++;
+        else {
+          tally.fp++;
+          notes.push(`${type} not in gold: ${names[0]}`);
+        }
+      }
+      for (const g of gold) {
+        if (!found.some((names) => names.includes(g))) {
+          tally.fn++;
+          notes.push(`${type} missed: ${g}`);
+        }
+      }
+    }
     const mustNot = expected.mustNot ?? {};
     for (const d of mustNot.dates ?? []) if (out.eventDate.date === d) leaks.push(`${id}: event date ${d}`);
     for (const t of mustNot.titles ?? []) if (out.title === t) leaks.push(`${id}: title ${t}`);
@@ -106,6 +151,9 @@ async function main(): Promise<void> {
     `| event date accuracy | ${pct(dates)} |`,
     `| quantities recall (value and category) | ${pct(quantities)} |`,
     `| countries P / R / F1 | ${precision.toFixed(2)} / ${recall.toFixed(2)} / ${f1.toFixed(2)} |`,
+    f1Row('persons', byType.person),
+    f1Row('organisations', byType.organization),
+    f1Row('places', byType.location),
     `| must-not leaks | ${leaks.length} |`,
     '',
     ...rows,
