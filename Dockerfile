@@ -11,7 +11,6 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/libs/kb/data ./libs/kb/data
 COPY package.json ./
 COPY bin ./bin
 USER node
