@@ -7,3 +7,7 @@ export * from './arabic-proclitics';
 export * from './fuzzy-index';
 export * from './match-tokenizer';
 export * from './token-trie';
+export * from './loaders/line-source';
+export * from './loaders/geonames-line-error';
+export * from './loaders/geonames-loader';
+export * from './loaders/geonames-alternate-names-loader';
