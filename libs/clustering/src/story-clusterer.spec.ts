@@ -20,6 +20,7 @@ function event(articleId: string, entityIds: string[], extra: Partial<EventExtra
     extractedAt: '2022-01-12T00:00:00.000Z',
     eventDate: { date: '2022-01-06', basis: 'explicit', evidence: [] },
     entities: entityIds.map(entity),
+    mediaSources: [],
     quantities: [],
     quotes: [],
     eventType: null,
@@ -97,5 +98,16 @@ describe(buildStoryRecord.name, () => {
     const { storyId } = clusterer.add(event('a1', ['country:KAZ'], { quantities: [q(1000)] }));
     clusterer.add(event('a2', ['country:KAZ'], { quantities: [q(1050)] }));
     expect(buildStoryRecord(clusterer.get(storyId)!, new Date()).quantities[0]!.conflict).toBe(false);
+  });
+
+  it('lists the outlets the articles cite apart from what the story is about', () => {
+    const clusterer = new StoryClusterer();
+    const reuters: ExtractedEntity = { id: 'org:reuters', type: 'organization', name: 'Reuters', sectors: ['MED'], mentions: [{ text: 'رويترز', start: 0, end: 6 }] };
+    const { storyId } = clusterer.add(event('a1', ['country:KAZ', 'country:RUS'], { mediaSources: [reuters] }));
+    clusterer.add(event('a2', ['country:KAZ', 'country:RUS'], { mediaSources: [reuters] }));
+    clusterer.add(event('a3', ['country:KAZ', 'country:RUS']));
+    const record = buildStoryRecord(clusterer.get(storyId)!, new Date());
+    expect(record.mediaSources).toEqual([{ id: 'org:reuters', type: 'organization', name: 'Reuters', articleCount: 2, articleIds: ['a1', 'a2'] }]);
+    expect(record.entities.map((e) => e.id)).toEqual(['country:KAZ', 'country:RUS']);
   });
 });

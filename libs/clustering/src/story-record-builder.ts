@@ -1,5 +1,6 @@
 import type {
   EventExtractedV1,
+  ExtractedEntity,
   QuantityClaim,
   StoryEnrichedV1,
   StoryEntity,
@@ -41,10 +42,11 @@ function representative(story: StoryState): EventExtractedV1 {
   return best;
 }
 
-function entities(story: StoryState): StoryEntity[] {
+/** The story's view of one list of each article's entities (`entities` or `mediaSources`): each once, with the articles that name it. */
+function storyEntities(story: StoryState, list: (article: EventExtractedV1) => readonly ExtractedEntity[]): StoryEntity[] {
   const byId = new Map<string, StoryEntity>();
   for (const article of story.articles) {
-    for (const entity of article.entities) {
+    for (const entity of list(article)) {
       const current = byId.get(entity.id);
       if (current) {
         if (!current.articleIds.includes(article.articleId)) current.articleIds.push(article.articleId);
@@ -134,7 +136,8 @@ export function buildStoryRecord(story: StoryState, updatedAt: Date): StoryEnric
     numArticles: story.articles.length,
     numSources: new Set(story.articles.map(sourceKey)).size,
     languages: [...new Set(story.articles.map((a) => a.language).filter((l): l is string => l !== null))].sort(),
-    entities: entities(story),
+    entities: storyEntities(story, (a) => a.entities),
+    mediaSources: storyEntities(story, (a) => a.mediaSources ?? []),
     quantities: quantities(story),
     eventTypes: [...new Set(story.articles.map((a) => a.eventType).filter((t): t is string => t !== null))].sort(),
   };

@@ -27,6 +27,7 @@ describe(contractErrors.name, () => {
       extractedAt: '2022-01-06T00:00:00.000Z',
       eventDate: { date: null, basis: 'none', evidence: [] },
       entities: [],
+      mediaSources: [],
       quantities: [],
       quotes: [],
       eventType: null,

@@ -32,6 +32,8 @@ export interface ExtractedEntity {
   countryCode?: string;
   lat?: number;
   lon?: number;
+  /** CAMEO sector codes from the knowledge base (`IGO`, `MED`...), when known: input for actor coding. */
+  sectors?: string[];
   mentions: Mention[];
 }
 
@@ -75,7 +77,14 @@ export interface EventExtractedV1 {
   ingestedAt: string;
   extractedAt: string;
   eventDate: EventDateV1;
+  /** What the article is about; news outlets are never here, they are in `mediaSources`. */
   entities: ExtractedEntity[];
+  /**
+   * News outlets and agencies the article names (sector `MED`): who reported
+   * or was cited ("وفقا لوكالة رويترز"), rarely a party to the event.
+   */
+  /** Added in v1.1, optional so records from earlier extractors still validate; current extractors always fill it. */
+  mediaSources?: ExtractedEntity[];
   quantities: ExtractedQuantity[];
   quotes: ExtractedQuote[];
   eventType: string | null;
@@ -95,6 +104,7 @@ export class ExtractedEntityDto implements ExtractedEntity {
   @IsOptional() @Matches(/^[A-Z]{3}$/) countryCode?: string;
   @IsOptional() @IsNumber() lat?: number;
   @IsOptional() @IsNumber() lon?: number;
+  @IsOptional() @IsArray() @IsString({ each: true }) sectors?: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => MentionDto) mentions!: MentionDto[];
 }
 
@@ -138,6 +148,7 @@ export class EventExtractedV1Dto implements EventExtractedV1 {
   @IsISO8601() extractedAt!: string;
   @ValidateNested() @Type(() => EventDateV1Dto) eventDate!: EventDateV1Dto;
   @IsArray() @ValidateNested({ each: true }) @Type(() => ExtractedEntityDto) entities!: ExtractedEntityDto[];
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExtractedEntityDto) mediaSources?: ExtractedEntityDto[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => ExtractedQuantityDto) quantities!: ExtractedQuantityDto[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => ExtractedQuoteDto) quotes!: ExtractedQuoteDto[];
   @Nullable() @IsString() eventType!: string | null;

@@ -70,7 +70,11 @@ export interface StoryEnrichedV1 {
   numArticles: number;
   numSources: number;
   languages: string[];
+  /** What the story is about; news outlets are in `mediaSources`. */
   entities: StoryEntity[];
+  /** News outlets and agencies the articles name as their sources, with how many articles cite each. */
+  /** Added in v1.1, optional so records from earlier aggregators still validate; current aggregators always fill it. */
+  mediaSources?: StoryEntity[];
   quantities: StoryQuantity[];
   eventTypes: string[];
 }
@@ -126,6 +130,7 @@ export class StoryEnrichedV1Dto implements StoryEnrichedV1 {
   @IsInt() @Min(1) numSources!: number;
   @IsArray() @IsString({ each: true }) languages!: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => StoryEntityDto) entities!: StoryEntityDto[];
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => StoryEntityDto) mediaSources?: StoryEntityDto[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => StoryQuantityDto) quantities!: StoryQuantityDto[];
   @IsArray() @IsString({ each: true }) eventTypes!: string[];
 }

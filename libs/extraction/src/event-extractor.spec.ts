@@ -53,4 +53,20 @@ describe(EventExtractor.name, () => {
     expect(event.quantities).toEqual(expect.arrayContaining([expect.objectContaining({ value: 2500, approximate: true })]));
     expect(event.eventDate.date).toBe('2022-01-10');
   });
+
+  it('reports a cited news outlet as a media source, not as an organisation of the event', () => {
+    const body =
+      'قالت وكالة رويترز إن الاتحاد الأوروبي فرض عقوبات جديدة على روسيا، وفقا لما نقلته قناة الجزيرة.\n\n' +
+      'Reuters reported that NATO ministers met in Brussels, the Associated Press said.';
+    const article = translated(body);
+    const event = extractor.extract(article);
+    expect(event.mediaSources!.map((e) => e.id).sort()).toEqual(['org:al-jazeera', 'org:ap', 'org:reuters']);
+    expect(event.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['org:eu', 'org:nato', 'country:RUS']));
+    expect(event.entities.map((e) => e.id)).not.toEqual(expect.arrayContaining(['org:reuters']));
+    const reuters = event.mediaSources!.find((e) => e.id === 'org:reuters')!;
+    expect(reuters).toMatchObject({ type: 'organization', name: 'Reuters', sectors: ['MED'] });
+    expect(reuters.mentions.map((m) => m.text)).toEqual(['رويترز', 'Reuters']);
+    for (const m of reuters.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
+    expect(event.entities.find((e) => e.id === 'org:nato')?.sectors).toEqual(['IGO']);
+  });
 });

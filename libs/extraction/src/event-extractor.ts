@@ -6,7 +6,7 @@ import type {
   ExtractedQuote,
   TextSegment,
 } from '@eventwire/contracts';
-import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
+import { GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate } from '@eventwire/text';
 
 /**
@@ -27,7 +27,11 @@ export class EventExtractor {
   extract(article: ArticleTranslatedV1, now: Date = new Date()): EventExtractedV1 {
     const segments = article.segments.filter((s) => s.kind === 'title' || s.kind === 'paragraph');
     const paragraphs = segments.filter((s) => s.kind === 'paragraph');
-    const entities = this.entities(article.body, segments);
+    const named = this.entities(article.body, segments);
+    // An outlet in the text is almost always the one cited ("وفقا لوكالة رويترز"), not a party to the event.
+    const isMedia = (e: ExtractedEntity): boolean => e.sectors?.includes(MEDIA_SECTOR) ?? false;
+    const entities = named.filter((e) => !isMedia(e));
+    const mediaSources = named.filter(isMedia);
     const quantities: ExtractedQuantity[] = [];
     const quotes: ExtractedQuote[] = [];
     for (const segment of paragraphs) {
@@ -66,6 +70,7 @@ export class EventExtractor {
       extractedAt: now.toISOString(),
       eventDate: { date: eventDate.date, basis: eventDate.basis, evidence: eventDate.evidence },
       entities,
+      mediaSources,
       quantities,
       quotes,
       // Event coding and actor roles come with the event lexicons; until then they are honestly unknown.
@@ -89,6 +94,7 @@ export class EventExtractor {
             name: known.name,
             ...(known.countryCode ? { countryCode: known.countryCode } : {}),
             ...(known.lat !== undefined && known.lon !== undefined ? { lat: known.lat, lon: known.lon } : {}),
+            ...(known.sectors && known.sectors.length > 0 ? { sectors: [...known.sectors] } : {}),
             mentions: [],
           };
           byId.set(known.id, entity);

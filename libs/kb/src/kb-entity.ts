@@ -3,6 +3,13 @@ export const KB_ENTITY_TYPES = ['country', 'organization', 'location', 'person']
 export type KbEntityType = (typeof KB_ENTITY_TYPES)[number];
 
 /**
+ * The CAMEO sector of news media. Event-data practice (PETRARCH/CAMEO) codes
+ * outlets and agencies as `MED` and rarely as actors: an outlet named in an
+ * article is usually the one that reported it, not a party to the story.
+ */
+export const MEDIA_SECTOR = 'MED';
+
+/**
  * One known entity. `name`/`nameAr` are for display; `aliases` and
  * `demonyms` are what the gazetteer looks for in text, so a display name that
  * is ambiguous in running text (the bare "عمان": Oman or Amman) may be
@@ -28,4 +35,10 @@ export interface KbEntity {
    * names never do: "القطر" is "the region", not Qatar.
    */
   demonyms?: string[];
+  /**
+   * CAMEO sector codes (`MED` media, `IGO` intergovernmental, `NGO`, `GOV`,
+   * `MIL`...), for organisations whose sector is clear; downstream actor
+   * coding reads them, and extraction reports `MED` entities as sources.
+   */
+  sectors?: string[];
 }
