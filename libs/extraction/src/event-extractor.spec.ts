@@ -69,4 +69,18 @@ describe(EventExtractor.name, () => {
     for (const m of reuters.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
     expect(event.entities.find((e) => e.id === 'org:nato')?.sectors).toEqual(['IGO']);
   });
+
+  it('adds people the KB does not know, found from their titles, beside the KB people', () => {
+    const body =
+      'قال وزير الدفاع الروسي، سيرغي شويغو، إن القوات ستنسحب.\n\n' +
+      'وقال وزير الخارجية الأردني أيمن الصفدي إن بلاده تتابع الوضع. وأضاف الصفدي أن الحوار هو الحل.';
+    const article = translated(body);
+    const event = extractor.extract(article);
+    const persons = event.entities.filter((e) => e.type === 'person');
+    expect(persons.map((e) => e.id).sort()).toEqual(['person:aymn-alsfdy', 'person:sergei-shoigu']);
+    const safadi = persons.find((e) => e.id === 'person:aymn-alsfdy')!;
+    expect(safadi).toMatchObject({ name: 'أيمن الصفدي', countryCode: 'JOR' });
+    expect(safadi.mentions.map((m) => m.text)).toEqual(['أيمن الصفدي', 'الصفدي']);
+    for (const m of safadi.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
+  });
 });

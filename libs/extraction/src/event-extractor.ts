@@ -6,8 +6,9 @@ import type {
   ExtractedQuote,
   TextSegment,
 } from '@eventwire/contracts';
-import { GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR } from '@eventwire/kb';
+import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate } from '@eventwire/text';
+import { PersonRecognizer } from './person-recognizer';
 
 /**
  * Turns one translated article into its event record. Extraction reads the
@@ -16,12 +17,14 @@ import { extractQuantities, extractQuotes, resolveEventDate } from '@eventwire/t
  */
 export class EventExtractor {
   private readonly matcher: GazetteerMatcher;
+  private readonly persons: PersonRecognizer;
 
   constructor(
     private readonly kb: KnowledgeBase,
     matcher?: GazetteerMatcher,
   ) {
     this.matcher = matcher ?? new GazetteerMatcher(kb);
+    this.persons = new PersonRecognizer(kb, this.matcher);
   }
 
   extract(article: ArticleTranslatedV1, now: Date = new Date()): EventExtractedV1 {
@@ -81,9 +84,12 @@ export class EventExtractor {
 
   private entities(body: string, segments: TextSegment[]): ExtractedEntity[] {
     const byId = new Map<string, ExtractedEntity>();
+    const parts: { text: string; start: number; matches: GazetteerMatch[] }[] = [];
     for (const segment of segments) {
       const text = body.slice(segment.start, segment.end);
-      for (const match of this.matcher.match(text)) {
+      const matches = this.matcher.match(text);
+      parts.push({ text, start: segment.start, matches });
+      for (const match of matches) {
         const known = this.kb.get(match.entityId);
         if (!known) continue;
         let entity = byId.get(known.id);
@@ -101,6 +107,17 @@ export class EventExtractor {
         }
         entity.mentions.push({ text: match.text, start: segment.start + match.start, end: segment.start + match.end });
       }
+    }
+    // People the KB does not know, found from their titles; the recognizer already yields to every KB match.
+    for (const person of this.persons.recognize(parts)) {
+      if (byId.has(person.id)) continue;
+      byId.set(person.id, {
+        id: person.id,
+        type: 'person',
+        name: person.name,
+        ...(person.countryCode ? { countryCode: person.countryCode } : {}),
+        mentions: person.mentions,
+      });
     }
     return [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
   }

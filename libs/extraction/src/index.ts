@@ -1,1 +1,2 @@
 export * from './event-extractor';
+export * from './person-recognizer';

@@ -1,0 +1,91 @@
+import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
+import { PersonRecognizer, romanizationKey } from './person-recognizer';
+
+describe(PersonRecognizer.name, () => {
+  const kb = KnowledgeBase.bundled();
+  const matcher = new GazetteerMatcher(kb);
+  const recognizer = new PersonRecognizer(kb, matcher);
+
+  const spansOf = (text: string, ids: string[]): void => {
+    for (const person of recognizer.recognize(text).filter((p) => ids.includes(p.id))) {
+      for (const m of person.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+  };
+
+  it('finds an unknown minister after his title, with role and country, and merges the later surname', () => {
+    const text = 'قال وزير الخارجية الأردني أيمن الصفدي إن المحادثات كانت صريحة. وأضاف الصفدي أن الأردن يدعم الحل السياسي.';
+    const [person, ...others] = recognizer.recognize(text);
+    expect(others).toEqual([]);
+    expect(person).toMatchObject({ id: 'person:aymn-alsfdy', name: 'أيمن الصفدي', role: 'وزير الخارجية الأردني', countryCode: 'JOR' });
+    expect(person.mentions.map((m) => m.text)).toEqual(['أيمن الصفدي', 'الصفدي']);
+    spansOf(text, [person.id]);
+  });
+
+  it('does the same in English', () => {
+    const text = 'Jordanian Foreign Minister Ayman Safadi said the talks were frank. Safadi added that Amman backs a political solution.';
+    const [person, ...others] = recognizer.recognize(text);
+    expect(others).toEqual([]);
+    expect(person).toMatchObject({ id: 'person:ayman-safadi', name: 'Ayman Safadi', role: 'Foreign Minister', countryCode: 'JOR' });
+    expect(person.mentions.map((m) => m.text)).toEqual(['Ayman Safadi', 'Safadi']);
+    spansOf(text, [person.id]);
+  });
+
+  it('leaves a person the knowledge base knows to the gazetteer', () => {
+    expect(recognizer.recognize('وزير الدفاع الروسي، سيرغي شويغو، يزور موسكو')).toEqual([]);
+    expect(recognizer.recognize('المتحدث باسم وزارة الخارجية الأمريكية، نيد برايس، قال')).toEqual([]);
+    expect(recognizer.recognize('رئيس الوزراء الأرميني نيكول باشينيان')).toEqual([]);
+    expect(recognizer.recognize('Russian President Vladimir Putin said')).toEqual([]);
+    const kbIds = matcher.match('وزير الدفاع الروسي، سيرغي شويغو').map((m) => m.entityId);
+    expect(kbIds).toContain('person:sergei-shoigu');
+  });
+
+  it('takes the country from "باسم <organisation>" and a construct role', () => {
+    const [spokeswoman] = recognizer.recognize('وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا في بيان');
+    expect(spokeswoman).toMatchObject({ name: 'ماريا زاخاروفا', countryCode: 'RUS' });
+    const [premier] = recognizer.recognize('التقى رئيس وزراء العراق مصطفى الكاظمي بالوفد');
+    expect(premier).toMatchObject({ name: 'مصطفى الكاظمي', role: 'رئيس وزراء العراق', countryCode: 'IRQ' });
+  });
+
+  it('reads a comma after the role and three-word names, and stops at a verb or preposition', () => {
+    const [a] = recognizer.recognize('أكد وزير الخارجية الإيراني، محمد جواد ظريف، أن');
+    expect(a.name).toBe('محمد جواد ظريف');
+    const [b] = recognizer.recognize('وصل الأمين العام للجامعة العربية أحمد أبو الغيط إلى بيروت');
+    expect(b.name).toBe('أحمد أبو الغيط');
+    const [c] = recognizer.recognize('قال الرئيس التونسي قيس سعيد في خطاب');
+    expect(c.name).toBe('قيس سعيد');
+  });
+
+  it('merges mentions across the parts of one article, with body offsets', () => {
+    const title = 'السفير الفرنسي برنار إيمييه يغادر';
+    const paragraph = 'وقال مصدر إن إيمييه سيعود لاحقا.';
+    const body = `${title}\n\n${paragraph}`;
+    const [person] = recognizer.recognize([
+      { text: title, start: 0 },
+      { text: paragraph, start: title.length + 2 },
+    ]);
+    expect(person).toMatchObject({ name: 'برنار إيمييه', countryCode: 'FRA' });
+    expect(person.mentions.map((m) => body.slice(m.start, m.end))).toEqual(['برنار إيمييه', 'إيمييه']);
+  });
+
+  it('reports no name where the title stands alone', () => {
+    expect(recognizer.recognize('قال الرئيس إن البلاد تمر بمرحلة صعبة')).toEqual([]);
+    expect(recognizer.recognize('وزير الخارجية في زيارة رسمية')).toEqual([]);
+    expect(recognizer.recognize('قال الرئيس الأمريكي إن')).toEqual([]);
+    expect(recognizer.recognize('The President said on Monday that talks would resume.')).toEqual([]);
+    expect(recognizer.recognize('the king of Jordan met President Biden')).toEqual([]);
+  });
+
+  it('never reports a span that overlaps a known entity', () => {
+    // "السفير الروسي" + the KB country: no name words are left after the country.
+    expect(recognizer.recognize('السفير الروسي لدى الأردن')).toEqual([]);
+    expect(recognizer.recognize('King Abdullah of Jordan')).toEqual([]);
+  });
+});
+
+describe(romanizationKey.name, () => {
+  it('is a deterministic key, folding Arabic spelling variants and Latin accents', () => {
+    expect(romanizationKey('أيمن الصفدي')).toBe('aymn-alsfdy');
+    expect(romanizationKey('ايمن الصفدى')).toBe('aymn-alsfdy');
+    expect(romanizationKey('António Guterres')).toBe('antonio-guterres');
+  });
+});
