@@ -1,4 +1,4 @@
-import { decodeHeaders, KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
+import { KafkaMessageBroker, parseBrokers, toBrokerMessage } from '@eventwire/kafka';
 import { randomUUID } from 'node:crypto';
 import { NdjsonWriter, toOutputLine } from './output-writer';
 
@@ -19,13 +19,7 @@ export async function tailCommand(topic: string, options: TailOptions): Promise<
   await consumer.subscribe({ topic: prefix + topic, fromBeginning: options.fromBeginning });
   await consumer.run({
     eachMessage: async ({ partition, message }) => {
-      const headers = decodeHeaders(message.headers);
-      writer.write(
-        toOutputLine(
-          { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers, timestamp: message.timestamp },
-          topic,
-        ),
-      );
+      writer.write(toOutputLine(toBrokerMessage(topic, partition, message), topic));
     },
   });
   await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { BrokerMessage, decodeHeaders, InMemoryMessageBroker, KafkaMessageBroker } from '@eventwire/kafka';
+import { BrokerMessage, InMemoryMessageBroker, KafkaMessageBroker, toBrokerMessage } from '@eventwire/kafka';
 import { randomUUID } from 'node:crypto';
 
 /** Every record of `topic` up to its current end: from the broker's memory, or a throwaway Kafka consumer. */
@@ -16,16 +16,7 @@ export async function readTopic(broker: InMemoryMessageBroker | KafkaMessageBrok
       .run({
         autoCommit: false,
         eachMessage: async ({ partition, message }) => {
-          const headers = decodeHeaders(message.headers);
-          out.push({
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString('utf8') ?? null,
-            value: message.value,
-            headers,
-            timestamp: message.timestamp,
-          });
+          out.push(toBrokerMessage(topic, partition, message));
           const end = remaining.get(partition);
           if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(partition);
           if (remaining.size === 0) resolve();

@@ -11,16 +11,12 @@ import type { StoryState } from './story-clusterer';
 /** Two claims about one count conflict when they differ by more than this share of the larger: more than rounding. */
 const CONFLICT_TOLERANCE = 0.1;
 
-/** The outlet if known, else the page's host, else the file: an article of unknown origin counts as its own source. */
+/**
+ * The outlet (the ingester fills it from the page's host when no outlet is
+ * given); an article of unknown origin counts as its own source.
+ */
 export function sourceKey(event: EventExtractedV1): string {
   if (event.source.outlet) return `outlet:${event.source.outlet.toLowerCase()}`;
-  if (event.source.url) {
-    try {
-      return `outlet:${new URL(event.source.url).hostname.replace(/^www\./, '')}`;
-    } catch {
-      /* an unparsable URL identifies nothing beyond itself */
-    }
-  }
   return `article:${event.source.file ?? event.source.url ?? event.articleId}`;
 }
 

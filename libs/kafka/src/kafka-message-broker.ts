@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import { Admin, Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+import { Admin, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Producer } from 'kafkajs';
 import type {
   BrokerMessage,
   BrokerSubscription,
@@ -22,6 +22,19 @@ export function decodeHeaders(headers: IHeaders | undefined): Record<string, str
     out[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
   }
   return out;
+}
+
+/** A kafkajs record as stages and tools read it. */
+export function toBrokerMessage(topic: string, partition: number, message: KafkaMessage): BrokerMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key === null ? null : message.key.toString('utf8'),
+    value: message.value,
+    headers: decodeHeaders(message.headers),
+    timestamp: message.timestamp,
+  };
 }
 
 /** Kafka through kafkajs: idempotent producer with acks from all in-sync replicas; offsets committed per processed batch. */
@@ -117,15 +130,7 @@ export class KafkaMessageBroker implements MessageBroker {
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
         if (batch.messages.length === 0) return;
-        const messages: BrokerMessage[] = batch.messages.map((m) => ({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: m.offset,
-          key: m.key === null ? null : m.key.toString('utf8'),
-          value: m.value,
-          headers: decodeHeaders(m.headers),
-          timestamp: m.timestamp,
-        }));
+        const messages = batch.messages.map((m) => toBrokerMessage(batch.topic, batch.partition, m));
         await options.eachBatch(messages, { heartbeat, isRunning: () => isRunning() && !isStale() });
         // Outputs of the batch are acknowledged by the broker at this point: only now is the input committed.
         resolveOffset(batch.lastOffset());
