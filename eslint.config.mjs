@@ -9,7 +9,7 @@ const ROOT_ALIAS_ONLY = { group: ['@eventwire/*/*'], message: 'import a lib thro
 const DOMAIN_LIBS = ['text', 'kb', 'ingestion', 'translation', 'extraction', 'clustering'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.kafka/**', 'coverage/**', 'bin/**', 'jest.config.js', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.kafka/**', '.scratch/**', 'coverage/**', 'bin/**', 'jest.config.js', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

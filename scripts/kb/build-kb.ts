@@ -45,6 +45,7 @@ function curatedDrafts(list: readonly KbEntity[], rank: number): DraftEntity[] {
       ...(e.countryCode ? { countryCode: e.countryCode } : {}),
       ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
       ...(e.sectors && e.sectors.length > 0 ? { sectors: [...new Set(e.sectors)].sort() } : {}),
+      ...(e.role ? { role: e.role } : {}),
     },
     rank,
     aliases: e.aliases.map((text) => ({ text, curated: true })),

@@ -57,6 +57,7 @@ function entities(file: string, dir: string, listKey: string, type: KbEntity['ty
     for (const coord of ['lat', 'lon'] as const) {
       if (e[coord] !== undefined && typeof e[coord] !== 'number') throw new CuratedDataError(file, `${where}.${coord} must be a number`);
     }
+    if (e.role !== undefined && (typeof e.role !== 'string' || e.role === '')) throw new CuratedDataError(file, `${where}.role must be a non-empty string`);
     const sectors = stringList(file, `${where}.sectors`, e.sectors);
     if (sectors.some((code) => !/^[A-Z]{3}$/.test(code))) throw new CuratedDataError(file, `${where}.sectors must be CAMEO sector codes ("MED", "IGO")`);
     return { ...e, type, aliases: stringList(file, `${where}.aliases`, e.aliases) } as KbEntity;

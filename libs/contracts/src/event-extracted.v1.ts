@@ -34,6 +34,8 @@ export interface ExtractedEntity {
   lon?: number;
   /** CAMEO sector codes from the knowledge base (`IGO`, `MED`...), when known: input for actor coding. */
   sectors?: string[];
+  /** For a person recognised from a title or role, that role as written ("وزير الدفاع الروسي"). */
+  role?: string;
   mentions: Mention[];
 }
 
@@ -66,6 +68,69 @@ export interface Actors {
   target: string[];
 }
 
+/**
+ * The event types of the PLOVER 0.5 gold standard records, in CAMEO root
+ * order: verbal and material cooperation, then verbal and material conflict.
+ */
+export const PLOVER_EVENT_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT', 'INVESTIGATE', 'DEMAND',
+  'DISAPPROVE', 'REJECT', 'THREATEN', 'PROTEST', 'MOBILIZE', 'SANCTION', 'COERCE', 'ASSAULT', 'FIGHT',
+] as const;
+export type PloverEventType = (typeof PLOVER_EVENT_TYPES)[number];
+export const QUAD_CLASSES = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'] as const;
+export type QuadClass = (typeof QUAD_CLASSES)[number];
+
+/** A source or target of an event: an entity, an agent ("protesters"), or both ("Russian troops"). */
+export interface CodedActor {
+  /** The entity the actor is, when it is one the extractor reports; null for an agent alone. */
+  entityId: string | null;
+  name: string;
+  /** ISO alpha-3 of the actor's country, or null (an intergovernmental body, or an agent with no country named). */
+  countryCode: string | null;
+  /** CAMEO sector codes (GOV, MIL, COP, IGO, REB...). */
+  sectors: string[];
+  /** The CAMEO-style code analysts join on: country then sectors ("RUSMIL", "KAZGOV", "IGO"). */
+  code: string;
+  /** Where the actor is written: the entity's mention and the agent words beside it. */
+  mentions: Mention[];
+}
+
+/** Where the event happened: the most specific place the text ties to it. */
+export interface EventLocation {
+  entityId: string;
+  name: string;
+  type: 'location' | 'country';
+  countryCode: string | null;
+  lat?: number;
+  lon?: number;
+  /** How it was chosen: `trigger-sentence`, `title`, `lead` or `target`. */
+  basis: string;
+  mention: Mention;
+}
+
+export interface EventTrigger extends Mention {
+  /** The lexicon entry that matched. */
+  pattern: string;
+}
+
+/** The article's main event, coded PETRARCH-style from trigger lexicons, with the spans it came from. */
+export interface EventCoding {
+  type: PloverEventType;
+  /** CAMEO root (two digits) the PLOVER type takes its core from. */
+  cameoRoot: string;
+  quadClass: QuadClass;
+  /** PLOVER mode where the text says it (troops, peacekeeping); null otherwise. */
+  mode: string | null;
+  /** PLOVER contexts whose words the trigger's sentence holds. */
+  context: string[];
+  trigger: EventTrigger;
+  /** The sentence the event was coded from. */
+  sentence: { start: number; end: number };
+  source: CodedActor[];
+  target: CodedActor[];
+  location: EventLocation | null;
+}
+
 export interface EventExtractedV1 {
   schemaVersion: 1;
   articleId: string;
@@ -87,8 +152,12 @@ export interface EventExtractedV1 {
   mediaSources?: ExtractedEntity[];
   quantities: ExtractedQuantity[];
   quotes: ExtractedQuote[];
+  /** PLOVER type of the main event (`event.type`), null when no trigger was found. */
   eventType: string | null;
+  /** Entity ids of the main event's actors (`event.source` / `event.target`). */
   actors: Actors;
+  /** Added in v1.2, optional so earlier records still validate: the coded main event with its provenance, or null. */
+  event?: EventCoding | null;
 }
 
 export class MentionDto implements Mention {
@@ -105,6 +174,7 @@ export class ExtractedEntityDto implements ExtractedEntity {
   @IsOptional() @IsNumber() lat?: number;
   @IsOptional() @IsNumber() lon?: number;
   @IsOptional() @IsArray() @IsString({ each: true }) sectors?: string[];
+  @IsOptional() @IsString() role?: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MentionDto) mentions!: MentionDto[];
 }
 
@@ -136,6 +206,48 @@ export class ActorsDto implements Actors {
   @IsArray() @IsString({ each: true }) target!: string[];
 }
 
+export class CodedActorDto implements CodedActor {
+  @Nullable() @IsString() entityId!: string | null;
+  @IsString() name!: string;
+  @Nullable() @Matches(/^[A-Z]{3}$/) countryCode!: string | null;
+  @IsArray() @IsString({ each: true }) sectors!: string[];
+  @IsString() code!: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => MentionDto) mentions!: MentionDto[];
+}
+
+export class EventLocationDto implements EventLocation {
+  @IsString() entityId!: string;
+  @IsString() name!: string;
+  @IsIn(['location', 'country']) type!: 'location' | 'country';
+  @Nullable() @Matches(/^[A-Z]{3}$/) countryCode!: string | null;
+  @IsOptional() @IsNumber() lat?: number;
+  @IsOptional() @IsNumber() lon?: number;
+  @IsString() basis!: string;
+  @ValidateNested() @Type(() => MentionDto) mention!: MentionDto;
+}
+
+export class EventTriggerDto extends MentionDto implements EventTrigger {
+  @IsString() pattern!: string;
+}
+
+export class SpanDto {
+  @IsInt() @Min(0) start!: number;
+  @IsInt() @Min(0) end!: number;
+}
+
+export class EventCodingDto implements EventCoding {
+  @IsIn(PLOVER_EVENT_TYPES) type!: PloverEventType;
+  @Matches(/^\d{2}$/) cameoRoot!: string;
+  @IsIn(QUAD_CLASSES) quadClass!: QuadClass;
+  @Nullable() @IsString() mode!: string | null;
+  @IsArray() @IsString({ each: true }) context!: string[];
+  @ValidateNested() @Type(() => EventTriggerDto) trigger!: EventTriggerDto;
+  @ValidateNested() @Type(() => SpanDto) sentence!: SpanDto;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CodedActorDto) source!: CodedActorDto[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CodedActorDto) target!: CodedActorDto[];
+  @Nullable() @ValidateNested() @Type(() => EventLocationDto) location!: EventLocationDto | null;
+}
+
 export class EventExtractedV1Dto implements EventExtractedV1 {
   @IsIn([1]) schemaVersion!: 1;
   @Matches(ARTICLE_ID_PATTERN) articleId!: string;
@@ -153,4 +265,5 @@ export class EventExtractedV1Dto implements EventExtractedV1 {
   @IsArray() @ValidateNested({ each: true }) @Type(() => ExtractedQuoteDto) quotes!: ExtractedQuoteDto[];
   @Nullable() @IsString() eventType!: string | null;
   @ValidateNested() @Type(() => ActorsDto) actors!: ActorsDto;
+  @IsOptional() @Nullable() @ValidateNested() @Type(() => EventCodingDto) event?: EventCodingDto | null;
 }

@@ -8,6 +8,7 @@ import type {
 } from '@eventwire/contracts';
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate } from '@eventwire/text';
+import { EventCoder } from './event-coding/event-coder';
 import { PersonRecognizer } from './person-recognizer';
 
 /**
@@ -18,6 +19,7 @@ import { PersonRecognizer } from './person-recognizer';
 export class EventExtractor {
   private readonly matcher: GazetteerMatcher;
   private readonly persons: PersonRecognizer;
+  private readonly coder = new EventCoder();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -61,6 +63,11 @@ export class EventExtractor {
       ingestedAt: article.ingestedAt,
       language: article.language,
     });
+    const event = this.coder.code(
+      segments.map((s) => ({ kind: s.kind === 'title' ? ('title' as const) : ('paragraph' as const), text: article.body.slice(s.start, s.end), start: s.start })),
+      entities,
+    );
+    const idsOf = (actors: { entityId: string | null }[]): string[] => [...new Set(actors.flatMap((a) => (a.entityId ? [a.entityId] : [])))];
     return {
       schemaVersion: 1,
       articleId: article.articleId,
@@ -76,9 +83,9 @@ export class EventExtractor {
       mediaSources,
       quantities,
       quotes,
-      // Event coding and actor roles come with the event lexicons; until then they are honestly unknown.
-      eventType: null,
-      actors: { source: [], target: [] },
+      eventType: event?.type ?? null,
+      actors: { source: idsOf(event?.source ?? []), target: idsOf(event?.target ?? []) },
+      event,
     };
   }
 
@@ -116,6 +123,7 @@ export class EventExtractor {
         type: 'person',
         name: person.name,
         ...(person.countryCode ? { countryCode: person.countryCode } : {}),
+        role: person.role,
         mentions: person.mentions,
       });
     }

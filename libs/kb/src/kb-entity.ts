@@ -41,4 +41,6 @@ export interface KbEntity {
    * coding reads them, and extraction reports `MED` entities as sources.
    */
   sectors?: string[];
+  /** A person's office, in English ("President of Kazakhstan"), as of the curated file's date. */
+  role?: string;
 }
