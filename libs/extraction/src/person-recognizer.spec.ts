@@ -13,20 +13,20 @@ describe(PersonRecognizer.name, () => {
   };
 
   it('finds an unknown minister after his title, with role and country, and merges the later surname', () => {
-    const text = 'قال وزير الخارجية الأردني أيمن الصفدي إن المحادثات كانت صريحة. وأضاف الصفدي أن الأردن يدعم الحل السياسي.';
+    const text = 'قال وزير الخارجية الأردني ناصر جودة إن المحادثات كانت صريحة. وأضاف جودة أن الأردن يدعم الحل السياسي.';
     const [person, ...others] = recognizer.recognize(text);
     expect(others).toEqual([]);
-    expect(person).toMatchObject({ id: 'person:aymn-alsfdy', name: 'أيمن الصفدي', role: 'وزير الخارجية الأردني', countryCode: 'JOR' });
-    expect(person.mentions.map((m) => m.text)).toEqual(['أيمن الصفدي', 'الصفدي']);
+    expect(person).toMatchObject({ id: 'person:nasr-jwdh', name: 'ناصر جودة', role: 'وزير الخارجية الأردني', countryCode: 'JOR' });
+    expect(person.mentions.map((m) => m.text)).toEqual(['ناصر جودة', 'جودة']);
     spansOf(text, [person.id]);
   });
 
   it('does the same in English', () => {
-    const text = 'Jordanian Foreign Minister Ayman Safadi said the talks were frank. Safadi added that Amman backs a political solution.';
+    const text = 'Jordanian Foreign Minister Nasser Judeh said the talks were frank. Judeh added that Amman backs a political solution.';
     const [person, ...others] = recognizer.recognize(text);
     expect(others).toEqual([]);
-    expect(person).toMatchObject({ id: 'person:ayman-safadi', name: 'Ayman Safadi', role: 'Foreign Minister', countryCode: 'JOR' });
-    expect(person.mentions.map((m) => m.text)).toEqual(['Ayman Safadi', 'Safadi']);
+    expect(person).toMatchObject({ id: 'person:nasser-judeh', name: 'Nasser Judeh', role: 'Foreign Minister', countryCode: 'JOR' });
+    expect(person.mentions.map((m) => m.text)).toEqual(['Nasser Judeh', 'Judeh']);
     spansOf(text, [person.id]);
   });
 
@@ -40,8 +40,8 @@ describe(PersonRecognizer.name, () => {
   });
 
   it('takes the country from "باسم <organisation>" and a construct role', () => {
-    const [spokeswoman] = recognizer.recognize('وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا في بيان');
-    expect(spokeswoman).toMatchObject({ name: 'ماريا زاخاروفا', countryCode: 'RUS' });
+    const [spokesman] = recognizer.recognize('وقال المتحدث باسم الخارجية الروسية ألكسندر لوكاشيفيتش في بيان');
+    expect(spokesman).toMatchObject({ name: 'ألكسندر لوكاشيفيتش', countryCode: 'RUS' });
     const [premier] = recognizer.recognize('التقى رئيس وزراء العراق مصطفى الكاظمي بالوفد');
     expect(premier).toMatchObject({ name: 'مصطفى الكاظمي', role: 'رئيس وزراء العراق', countryCode: 'IRQ' });
   });
@@ -49,10 +49,13 @@ describe(PersonRecognizer.name, () => {
   it('reads a comma after the role and three-word names, and stops at a verb or preposition', () => {
     const [a] = recognizer.recognize('أكد وزير الخارجية الإيراني، محمد جواد ظريف، أن');
     expect(a.name).toBe('محمد جواد ظريف');
-    const [b] = recognizer.recognize('وصل الأمين العام للجامعة العربية أحمد أبو الغيط إلى بيروت');
-    expect(b.name).toBe('أحمد أبو الغيط');
-    const [c] = recognizer.recognize('قال الرئيس التونسي قيس سعيد في خطاب');
-    expect(c.name).toBe('قيس سعيد');
+    const [b] = recognizer.recognize('وصل الأمين العام للجامعة العربية نبيل العربي إلى بيروت');
+    expect(b.name).toBe('نبيل العربي');
+    const [c] = recognizer.recognize('قال الرئيس التونسي محمد الناصر في خطاب');
+    expect(c.name).toBe('محمد الناصر');
+    // "أل" with hamza is not the article: the name starts here, it is not part of the role.
+    const [d] = recognizer.recognize('قال السفير الروسي ألكسندر كينشاك في مؤتمر صحفي');
+    expect(d).toMatchObject({ name: 'ألكسندر كينشاك', countryCode: 'RUS' });
   });
 
   it('merges mentions across the parts of one article, with body offsets', () => {

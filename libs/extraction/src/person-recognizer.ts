@@ -110,6 +110,7 @@ const ENGLISH_CUES: readonly string[][] = [
   ['senator'],
 ];
 const ENGLISH_CUE_WORDS = new Set(ENGLISH_CUES.flat());
+const ENGLISH_CUE_FIRST_WORDS = new Set(ENGLISH_CUES.map((words) => words[0]));
 const ENGLISH_STOPS = new Set(
   'the a an and but or of in on at to for with said says told monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
@@ -136,8 +137,18 @@ function lightKeys(words: string): string[] {
   return words.split(/\s+/).map(lightKey);
 }
 
+/**
+ * Whether a word carries the article. The written text decides, not the
+ * normalized key: the key folds "أ" into "ا", which would make names such as
+ * "ألكسندر" or "إلهام" look definite.
+ */
+const isDefinite = (t: Token): boolean => /^(?:ال|لل)/.test(t.text.replace(/[\u064B-\u065F\u0670\u0640]/g, ''));
 const isArabicStop = (t: Token): boolean => stemCandidates(lightKey(t.text)).some((c) => ARABIC_STOPS.has(c));
-const isArabicCue = (t: Token): boolean => stemCandidates(t.norm).some((c) => ARABIC_CUES.has(c));
+/** Lengths of the cue words: a token can only be a cue if it ends with one, which rules out most words without stemCandidates' allocations. */
+const CUE_LENGTHS = [...new Set([...ARABIC_CUES].map((c) => c.length))];
+const isArabicCue = (t: Token): boolean =>
+  CUE_LENGTHS.some((n) => t.norm.length >= n && ARABIC_CUES.has(t.norm.slice(t.norm.length - n))) &&
+  stemCandidates(t.norm).some((c) => ARABIC_CUES.has(c));
 
 interface Found {
   name: string;
@@ -210,7 +221,20 @@ export class PersonRecognizer {
   private scan(part: PersonTextPart): ScannedPart {
     const tokens = tokenize(part.text);
     const matches = [...(part.matches ?? this.matcher.match(part.text))].sort((a, b) => a.start - b.start);
-    const kbAt = tokens.map((t) => matches.find((m) => m.start < t.end && t.start < m.end));
+    // Tokens and matches both run left to right: one pass pairs them (matches may nest, so look back from the cursor).
+    const kbAt: (GazetteerMatch | undefined)[] = [];
+    let from = 0;
+    for (const t of tokens) {
+      while (from < matches.length && matches[from].end <= t.start && matches[from].start < t.start) from++;
+      let found: GazetteerMatch | undefined;
+      for (let k = from; k < matches.length && matches[k].start < t.end; k++) {
+        if (t.start < matches[k].end) {
+          found = matches[k];
+          break;
+        }
+      }
+      kbAt.push(found);
+    }
     return { part, tokens, kbAt };
   }
 
@@ -240,8 +264,7 @@ export class PersonRecognizer {
         while (j < tokens.length && tokens[j].start < known.end) j++;
         continue;
       }
-      const definite = t.norm.startsWith('ال') || t.norm.startsWith('لل');
-      if ((definite && !isArabicStop(t)) || stemCandidates(t.norm).some((c) => ARABIC_ROLE_NOUNS.has(c))) {
+      if ((isDefinite(t) && !isArabicStop(t)) || stemCandidates(t.norm).some((c) => ARABIC_ROLE_NOUNS.has(c))) {
         j++;
         continue;
       }
@@ -274,7 +297,7 @@ export class PersonRecognizer {
       // Names rarely carry a preposition with the article ("بالنقاط", "للفوز"), and never have fewer than three letters.
       if ((t.norm.length < 3 && !NAME_LINKS.has(t.norm)) || /^(بال|كال|لل|وال|فال)/.test(t.norm)) break;
       if (stemCandidates(t.norm).some((c) => ARABIC_ROLE_NOUNS.has(c))) break;
-      if (words.length === 0 && t.norm.startsWith('ال')) break;
+      if (words.length === 0 && isDefinite(t)) break;
       if (words.length === 2 && max === MAX_NAME_WORDS && !this.plausibleThirdWord(s, k)) break;
       // A plural past verb after a one-word name ("شيراك استنكروا").
       if (words.length === 1 && t.norm.endsWith('وا')) break;
@@ -300,6 +323,7 @@ export class PersonRecognizer {
 
   private englishAt(s: ScannedPart, i: number): Found | undefined {
     const { tokens, kbAt, part } = s;
+    if (!ENGLISH_CUE_FIRST_WORDS.has(tokens[i].norm)) return undefined;
     const cue = ENGLISH_CUES.find((words) => words.every((w, k) => tokens[i + k]?.norm === w && (k === 0 || BLANK.test(part.text.slice(tokens[i + k - 1].end, tokens[i + k].start)))));
     if (!cue || kbAt[i]) return undefined;
     const roleEnd = tokens[i + cue.length - 1].end;

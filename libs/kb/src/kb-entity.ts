@@ -9,6 +9,10 @@ export type KbEntityType = (typeof KB_ENTITY_TYPES)[number];
  */
 export const MEDIA_SECTOR = 'MED';
 
+/** What kind of place a location is: a national capital, another populated place, or an administrative region. */
+export const PLACE_TYPES = ['capital', 'city', 'region'] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+
 /**
  * One known entity. `name`/`nameAr` are for display; `aliases` and
  * `demonyms` are what the gazetteer looks for in text, so a display name that
@@ -43,4 +47,10 @@ export interface KbEntity {
   sectors?: string[];
   /** A person's office, in English ("President of Kazakhstan"), as of the curated file's date. */
   role?: string;
+  /** Locations: capital, city or region, where the source says. */
+  placeType?: PlaceType;
+  /** Locations: inhabitants, as the source (GeoNames) counts them; decides between two places of one name. */
+  population?: number;
+  /** Locations: the GeoNames id, for joining with other gazetteers. */
+  geonamesId?: number;
 }

@@ -50,6 +50,11 @@ const LEAD_WEIGHT = 2;
 const BODY_WEIGHT = 1;
 /** Paragraphs after the lead that still count: background and link lists live further down. */
 const CODED_PARAGRAPHS = 5;
+const FORM_CACHE_LIMIT = 50_000;
+/** Characters of title and paragraphs read for triggers: six news sentences rarely take more. */
+const MAX_CODED_CHARS = 1_500;
+/** At most this many sentences are coded (title included): news puts its main event first, and event coders such as Phoenix read only the opening sentences of a story. */
+const MAX_SENTENCES = 6;
 /** How far before a trigger an intent word ("will", "مستعد") still governs it. */
 const INTENT_WINDOW = 6;
 
@@ -163,6 +168,8 @@ export class EventCoder {
   private readonly agents = new PhraseLexicon(agentEntries());
   private readonly contexts = new PhraseLexicon(entriesOf(agentData.contexts as unknown as Record<string, WordLists>, (k) => k));
   private readonly intent = new PhraseLexicon(entriesOf({ intent: eventData.intent }, () => true));
+  /** Lookup forms by word form: lemmatizing and proclitic splitting are the same for every occurrence of a word. */
+  private readonly formCache = new Map<string, string[]>();
   private readonly wholeWords = new Set(
     agentEntries()
       .filter((e) => /[\u0600-\u06FF]/.test(e.pattern) && !e.pattern.includes(' '))
@@ -176,8 +183,9 @@ export class EventCoder {
     const sentences = this.sentences(segments);
     // Each sentence votes once, for its main trigger: the first finite verb, else the first trigger.
     const votes: Candidate[] = [];
+    const mentions = entities.flatMap((e) => e.mentions);
     for (const sentence of sentences) {
-      const names = entities.flatMap((e) => e.mentions).filter((m) => m.start < sentence.end && m.end > sentence.start);
+      const names = mentions.filter((m) => m.start < sentence.end && m.end > sentence.start);
       const triggers = this.triggers
         .match(sentence.tokens, sentence.forms)
         .filter((match) => !this.negated(sentence, match.first) && !this.insideName(sentence, match, names));
@@ -229,6 +237,7 @@ export class EventCoder {
   private sentences(segments: readonly CodingSegment[]): Sentence[] {
     const out: Sentence[] = [];
     let paragraphs = 0;
+    let budget = MAX_CODED_CHARS;
     segments.forEach((segment, index) => {
       let weight = TITLE_WEIGHT;
       if (segment.kind === 'paragraph') {
@@ -236,16 +245,30 @@ export class EventCoder {
         if (paragraphs > CODED_PARAGRAPHS + 1) return;
         weight = paragraphs === 1 ? LEAD_WEIGHT : BODY_WEIGHT;
       }
-      const tokens = tokenize(segment.text).map((t) => ({ ...t, start: t.start + segment.start, end: t.end + segment.start }));
+      if (budget <= 0 || out.length >= MAX_SENTENCES) return;
+      // An article with no paragraph breaks is one long paragraph: only its opening is coded, so only that is tokenized.
+      const text = segment.text.length > budget ? segment.text.slice(0, budget) : segment.text;
+      budget -= text.length;
+      // Fresh token objects: shifting them to body offsets in place saves a copy of each.
+      const tokens = tokenize(text);
+      for (const t of tokens) {
+        t.start += segment.start;
+        t.end += segment.start;
+      }
       let from = 0;
+      let colons: number[] = [];
       for (let i = 1; i <= tokens.length; i++) {
-        if (i < tokens.length && !endsSentence(segment.text, tokens[i - 1], tokens[i], segment.start)) continue;
+        if (i < tokens.length) {
+          const gap = gapKind(segment.text, tokens[i - 1], tokens[i], segment.start);
+          if (gap === GAP_COLON) colons.push(i - from);
+          if (gap !== GAP_SENTENCE) continue;
+        }
         const part = tokens.slice(from, i);
-        if (part.length > 0) {
-          const colons = part.flatMap((t, k) => (k > 0 && segment.text.slice(part[k - 1].end - segment.start, t.start - segment.start).includes(':') ? [k] : []));
+        if (part.length > 0 && out.length < MAX_SENTENCES) {
           out.push({ segment: index, start: part[0].start, end: part[part.length - 1].end, tokens: part, forms: this.formsOf(part), weight, colons });
         }
         from = i;
+        colons = [];
       }
     });
     return out;
@@ -281,8 +304,14 @@ export class EventCoder {
    */
   private formsOf(tokens: readonly Token[]): string[][] {
     return tokens.map((t) => {
-      const forms = tokenForms(t);
-      return forms.length > 1 && this.wholeWords.has(forms[0]) ? [forms[0]] : forms;
+      let forms = this.formCache.get(t.norm);
+      if (!forms) {
+        forms = tokenForms(t);
+        if (forms.length > 1 && this.wholeWords.has(forms[0])) forms = [forms[0]];
+        if (this.formCache.size >= FORM_CACHE_LIMIT) this.formCache.clear();
+        this.formCache.set(t.norm, forms);
+      }
+      return forms;
     });
   }
 
@@ -518,12 +547,24 @@ function pickTarget(after: readonly Group[]): Group | undefined {
   return after.find(named) ?? after.find(people) ?? after.find(place) ?? after[0];
 }
 
-function endsSentence(text: string, previous: Token, next: Token, offset: number): boolean {
-  const between = text.slice(previous.end - offset, next.start - offset);
-  if (/[\n؟!?؛;]/.test(between)) return true;
-  if (!/\.\s/.test(between) && !/\.$/.test(between)) return false;
-  // "U.S. officials": a single capital before the full stop is an abbreviation.
-  return !/^[A-Z]$/.test(previous.text);
+const GAP_WORD = 0;
+const GAP_COLON = 1;
+const GAP_SENTENCE = 2;
+
+/**
+ * What separates two tokens: a sentence end (line break, ? ! ؟ ؛ ;, or a
+ * full stop not after a single capital, as in "U.S."), a colon, or neither.
+ * A loop over the few characters between them: this runs for every word.
+ */
+function gapKind(text: string, previous: Token, next: Token, offset: number): number {
+  let kind = GAP_WORD;
+  for (let i = previous.end - offset; i < next.start - offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x3f || c === 0x21 || c === 0x061f || c === 0x061b || c === 0x3b) return GAP_SENTENCE;
+    if (c === 0x2e && !(previous.text.length === 1 && previous.text >= 'A' && previous.text <= 'Z')) return GAP_SENTENCE;
+    if (c === 0x3a) kind = GAP_COLON;
+  }
+  return kind;
 }
 
 function locationOf(atom: { entity?: ExtractedEntity; mention: Mention }, basis: string): EventLocation {

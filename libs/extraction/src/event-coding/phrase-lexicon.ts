@@ -112,11 +112,14 @@ export class PhraseLexicon<T> {
   matchAll(tokens: readonly Token[], forms: readonly (readonly string[])[] = tokens.map(tokenForms)): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const seen = new Set<Compiled<T>>();
+      // Most tokens start nothing: one lookup per form, no allocation.
+      let seen: Compiled<T>[] | undefined;
       for (const form of forms[i]) {
-        for (const compiled of this.byFirstForm.get(form) ?? []) {
-          if (seen.has(compiled)) continue;
-          seen.add(compiled);
+        const list = this.byFirstForm.get(form);
+        if (!list) continue;
+        for (const compiled of list) {
+          if (seen?.includes(compiled)) continue;
+          (seen ??= []).push(compiled);
           const last = matchRest(compiled.rest, 0, i + 1, forms);
           if (last !== -1) matches.push({ entry: compiled.entry, first: i, last, words: compiled.words });
         }

@@ -75,6 +75,17 @@ describe(GeonamesLoader.name, () => {
     expect(sample.unknownCountryCodes.size).toBe(0);
   });
 
+  it('says what kind of place each is, with its population and GeoNames id', () => {
+    expect(byName('Riyadh')).toMatchObject({ placeType: 'capital', population: 4205961, geonamesId: 108410 });
+    expect(byName('Jeddah')).toMatchObject({ placeType: 'city', population: 2867446 });
+    expect(byName('Mangystau Region')?.placeType).toBe('region');
+  });
+
+  it('can keep only the name and its ASCII form among Latin names', async () => {
+    const { entities } = await new GeonamesLoader(kb, { minPopulation: 1000, latinAlternates: false }).loadFile(SAMPLE);
+    expect(entities.find((e) => e.name === 'Jeddah')?.aliases).toEqual(['Jeddah', 'جدة']);
+  });
+
   it('keeps a place whose country the KB does not know, without a country, and counts the code', async () => {
     const result = await new GeonamesLoader(kb).loadText([line({ 8: 'ZZ' }), line({ 0: '2', 8: '' })].join('\n'));
     expect(result.entities).toHaveLength(2);
@@ -145,15 +156,20 @@ describe(GeonamesLoader.name, () => {
     expect(result.entities.find((e) => e.name === 'Cairo')?.nameAr).toBe('القاهرة');
   });
 
-  it('feeds a merged knowledge base whose gazetteer finds the loaded places in Arabic text', () => {
-    const merged = new KnowledgeBase([...kb.entities, ...sample.entities], kb.stopPhrases);
+  it('feeds a merged knowledge base whose gazetteer finds the loaded places in Arabic text', async () => {
+    // A town too small for the bundled knowledge base, in the dump format.
+    const town = line({ 0: '9001', 1: 'Qaryat Tajriba', 2: 'Qaryat Tajriba', 3: 'Qaryat Tajriba,قرية تجربة', 8: 'SA', 14: '5000' });
+    const { entities } = await new GeonamesLoader(kb).loadText(town);
+    const bundledIds = new Set(kb.entities.map((e) => e.id));
+    const merged = new KnowledgeBase([...kb.entities, ...entities.filter((e) => !bundledIds.has(e.id))], kb.stopPhrases);
     const matcher = new GazetteerMatcher(merged);
-    const text = 'وصل الوفد إلى شيمكنت قادما من جدة';
+    const text = 'وصل الوفد إلى قرية تجربة قادما من جدة';
     expect(matcher.match(text).map((m) => [m.entityId, m.text])).toEqual([
-      ['location:geonames-1518980', 'شيمكنت'],
-      ['location:geonames-105343', 'جدة'],
+      ['location:geonames-9001', 'قرية تجربة'],
+      ['location:jeddah', 'جدة'],
     ]);
-    // Where a curated place already owns the name, it keeps it.
+    expect(merged.get('location:geonames-9001')).toMatchObject({ countryCode: 'SAU', population: 5000, placeType: 'city' });
+    // Where a bundled place already owns the name, it keeps it.
     expect(matcher.match('في ألماتي').map((m) => m.entityId)).toEqual(['location:almaty']);
   });
 

@@ -1,5 +1,5 @@
 import { aliasKey } from '../alias-keys';
-import { KbEntity } from '../kb-entity';
+import { KbEntity, PlaceType } from '../kb-entity';
 import { KnowledgeBase } from '../knowledge-base';
 import { GEONAMES_ERROR_TEXT_LENGTH, GeonamesLineError } from './geonames-line-error';
 import { LineSource, linesOfFile, linesOfText } from './line-source';
@@ -62,6 +62,12 @@ export interface GeonamesLoaderOptions {
    * Arabic from Persian or Urdu spelled with the same letters.
    */
   arabicNames?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Keep every Latin-script alternate name (default), or only the name and
+   * its ASCII form: the alternates hold spellings from dozens of languages,
+   * many of them ordinary words in another ("Almata", "Ay").
+   */
+  latinAlternates?: boolean;
   /** Errors kept in full; the rest are only counted. Default 100. */
   maxErrors?: number;
 }
@@ -208,7 +214,12 @@ export class GeonamesLoader {
     const alternates = cols[COL.alternateNames].split(',').map((n) => n.trim());
     const precise = this.options.arabicNames?.get(geonameId);
     const arabic = precise ? [...precise] : alternates.filter((n) => ARABIC_LANGUAGE.test(n) && /[\u0621-\u064A]/.test(n));
-    const latin = alternates.filter((n) => LATIN.test(n) && !CODE.test(n) && n.length >= MIN_LATIN_ALIAS_LENGTH);
+    const latin =
+      this.options.latinAlternates === false ? [] : alternates.filter((n) => LATIN.test(n) && !CODE.test(n) && n.length >= MIN_LATIN_ALIAS_LENGTH);
+    const featureCode = cols[COL.featureCode];
+    const placeType: PlaceType | undefined =
+      featureCode === 'PPLC' ? 'capital' : cols[COL.featureClass] === 'P' ? 'city' : featureCode.startsWith('ADM') ? 'region' : undefined;
+    const population = Number(populationText || '0');
 
     const entity: KbEntity = {
       id: `location:geonames-${geonameId}`,
@@ -218,6 +229,9 @@ export class GeonamesLoader {
       ...(countryCode ? { countryCode } : {}),
       lat,
       lon,
+      ...(placeType ? { placeType } : {}),
+      ...(population > 0 ? { population } : {}),
+      geonamesId: Number(geonameId),
       aliases: distinctAliases([name, cols[COL.asciiName].trim(), ...latin, ...arabic]),
     };
     return entity;
