@@ -51,6 +51,14 @@ const BODY_WEIGHT = 1;
 /** Paragraphs after the lead that still count: background and link lists live further down. */
 const CODED_PARAGRAPHS = 5;
 const FORM_CACHE_LIMIT = 50_000;
+
+/** Bits of `Sentence.starts`: which lexicon may match from a token. */
+const LEXICON_BIT = { triggers: 1, agents: 2, contexts: 4, intent: 8 } as const;
+
+interface WordForms {
+  forms: string[];
+  starts: number;
+}
 /** Characters of title and paragraphs read for triggers: six news sentences rarely take more. */
 const MAX_CODED_CHARS = 1_500;
 /** At most this many sentences are coded (title included): news puts its main event first, and event coders such as Phoenix read only the opening sentences of a story. */
@@ -103,6 +111,8 @@ interface Sentence {
   end: number;
   tokens: Token[];
   forms: string[][];
+  /** Per token, a bit per lexicon ({@link LEXICON_BIT}) whose entries may start at it. */
+  starts: number[];
   weight: number;
   /** Indexes of tokens a colon stands before: "الخارجية الأمريكية: نراقب ..." quotes its speaker, who is not the subject after it. */
   colons: number[];
@@ -169,7 +179,9 @@ export class EventCoder {
   private readonly contexts = new PhraseLexicon(entriesOf(agentData.contexts as unknown as Record<string, WordLists>, (k) => k));
   private readonly intent = new PhraseLexicon(entriesOf({ intent: eventData.intent }, () => true));
   /** Lookup forms by word form: lemmatizing and proclitic splitting are the same for every occurrence of a word. */
-  private readonly formCache = new Map<string, string[]>();
+  private formCache = new Map<string, WordForms>();
+  /** The previous generation of the cache: words still in use move back to the current one, rare words age out. */
+  private formCacheOld = new Map<string, WordForms>();
   private readonly wholeWords = new Set(
     agentEntries()
       .filter((e) => /[\u0600-\u06FF]/.test(e.pattern) && !e.pattern.includes(' '))
@@ -187,7 +199,7 @@ export class EventCoder {
     for (const sentence of sentences) {
       const names = mentions.filter((m) => m.start < sentence.end && m.end > sentence.start);
       const triggers = this.triggers
-        .match(sentence.tokens, sentence.forms)
+        .match(sentence.tokens, sentence.forms, EventCoder.mayStart(sentence, LEXICON_BIT.triggers))
         .filter((match) => !this.negated(sentence, match.first) && !this.insideName(sentence, match, names));
       const main = triggers.find((m) => this.finiteVerb(sentence.tokens[m.first])) ?? triggers[0];
       if (main) votes.push({ sentence, match: main, type: this.typeWithIntent(sentence, main), weight: sentence.weight });
@@ -265,7 +277,17 @@ export class EventCoder {
         }
         const part = tokens.slice(from, i);
         if (part.length > 0 && out.length < MAX_SENTENCES) {
-          out.push({ segment: index, start: part[0].start, end: part[part.length - 1].end, tokens: part, forms: this.formsOf(part), weight, colons });
+          const words = this.formsOf(part);
+          out.push({
+            segment: index,
+            start: part[0].start,
+            end: part[part.length - 1].end,
+            tokens: part,
+            forms: words.map((w) => w.forms),
+            starts: words.map((w) => w.starts),
+            weight,
+            colons,
+          });
         }
         from = i;
         colons = [];
@@ -302,17 +324,37 @@ export class EventCoder {
    * word ("وزارة", "وزير") is not stripped of what looks like a proclitic:
    * "وزارة" is a ministry, not "and" + "زارة" (visited him).
    */
-  private formsOf(tokens: readonly Token[]): string[][] {
+  private formsOf(tokens: readonly Token[]): WordForms[] {
     return tokens.map((t) => {
-      let forms = this.formCache.get(t.norm);
-      if (!forms) {
-        forms = tokenForms(t);
-        if (forms.length > 1 && this.wholeWords.has(forms[0])) forms = [forms[0]];
-        if (this.formCache.size >= FORM_CACHE_LIMIT) this.formCache.clear();
-        this.formCache.set(t.norm, forms);
+      let word = this.formCache.get(t.norm);
+      if (!word) {
+        word = this.formCacheOld.get(t.norm);
+        if (word) this.remember(t.norm, word);
       }
-      return forms;
+      if (!word) {
+        let forms = tokenForms(t);
+        if (forms.length > 1 && this.wholeWords.has(forms[0])) forms = [forms[0]];
+        const bit = (lexicon: PhraseLexicon<unknown>, value: number): number => (forms.some((f) => lexicon.startsWith(f)) ? value : 0);
+        const starts =
+          bit(this.triggers, LEXICON_BIT.triggers) | bit(this.agents, LEXICON_BIT.agents) | bit(this.contexts, LEXICON_BIT.contexts) | bit(this.intent, LEXICON_BIT.intent);
+        word = { forms, starts };
+        this.remember(t.norm, word);
+      }
+      return word;
     });
+  }
+
+  private remember(norm: string, word: WordForms): void {
+    if (this.formCache.size >= FORM_CACHE_LIMIT) {
+      this.formCacheOld = this.formCache;
+      this.formCache = new Map();
+    }
+    this.formCache.set(norm, word);
+  }
+
+  /** Which tokens of a sentence (from `offset`) may start a match of the lexicon with this bit. */
+  private static mayStart(sentence: Sentence, bit: number, offset = 0): (i: number) => boolean {
+    return (i) => (sentence.starts[offset + i] & bit) !== 0;
   }
 
   private negated(sentence: Sentence, first: number): boolean {
@@ -328,7 +370,7 @@ export class EventCoder {
     if (!COOPERATIVE_MATERIAL.has(type) && !CONFLICTUAL_MATERIAL.has(type)) return type;
     const from = Math.max(0, match.first - INTENT_WINDOW);
     const window = sentence.tokens.slice(from, match.first);
-    const hasIntent = this.intent.match(window, sentence.forms.slice(from, match.first)).length > 0;
+    const hasIntent = this.intent.match(window, sentence.forms.slice(from, match.first), EventCoder.mayStart(sentence, LEXICON_BIT.intent, from)).length > 0;
     if (!hasIntent) return type;
     return COOPERATIVE_MATERIAL.has(type) ? 'AGREE' : 'THREATEN';
   }
@@ -344,7 +386,7 @@ export class EventCoder {
         atoms.push({ first: span[0], last: span[1], entity, mention, ...this.placement(sentence, span[0], mention.start) });
       }
     }
-    for (const m of this.agents.match(sentence.tokens, sentence.forms)) {
+    for (const m of this.agents.match(sentence.tokens, sentence.forms, EventCoder.mayStart(sentence, LEXICON_BIT.agents))) {
       if (atoms.some((a) => a.entity && m.first < a.last && a.first < m.last)) continue;
       const mention = { text: this.textOf(sentence, m.first, m.last), start: sentence.tokens[m.first].start, end: sentence.tokens[m.last - 1].end };
       atoms.push({ first: m.first, last: m.last, sectors: m.entry.value, mention, ...this.placement(sentence, m.first, mention.start) });
@@ -510,7 +552,7 @@ export class EventCoder {
   }
 
   private contextOf(sentence: Sentence): string[] {
-    return unique(this.contexts.match(sentence.tokens, sentence.forms).map((m) => m.entry.value));
+    return unique(this.contexts.match(sentence.tokens, sentence.forms, EventCoder.mayStart(sentence, LEXICON_BIT.contexts)).map((m) => m.entry.value));
   }
 
   private tokenSpan(sentence: Sentence, start: number, end: number): [number, number] | undefined {

@@ -105,13 +105,25 @@ export class PhraseLexicon<T> {
     }
   }
 
+  /** Whether an entry starts with a word of this lookup form: lets a caller that reads many texts remember which words start nothing. */
+  startsWith(form: string): boolean {
+    return this.byFirstForm.has(form);
+  }
+
   /**
    * Every match, longest first at each start; `forms[i]` are the lookup
    * forms of `tokens[i]` (pass them when several lexicons read one text).
+   * `mayStart`, when given, says which tokens can start a match (from
+   * {@link startsWith}); the others are not looked up.
    */
-  matchAll(tokens: readonly Token[], forms: readonly (readonly string[])[] = tokens.map(tokenForms)): PhraseMatch<T>[] {
+  matchAll(
+    tokens: readonly Token[],
+    forms: readonly (readonly string[])[] = tokens.map(tokenForms),
+    mayStart?: (i: number) => boolean,
+  ): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
+      if (mayStart && !mayStart(i)) continue;
       // Most tokens start nothing: one lookup per form, no allocation.
       let seen: Compiled<T>[] | undefined;
       for (const form of forms[i]) {
@@ -129,10 +141,10 @@ export class PhraseLexicon<T> {
   }
 
   /** Matches that do not overlap, preferring the earlier and then the more specific one. */
-  match(tokens: readonly Token[], forms?: readonly (readonly string[])[]): PhraseMatch<T>[] {
+  match(tokens: readonly Token[], forms?: readonly (readonly string[])[], mayStart?: (i: number) => boolean): PhraseMatch<T>[] {
     const chosen: PhraseMatch<T>[] = [];
     let end = 0;
-    for (const m of this.matchAll(tokens, forms)) {
+    for (const m of this.matchAll(tokens, forms, mayStart)) {
       if (m.first < end) continue;
       chosen.push(m);
       end = m.last;
