@@ -120,7 +120,7 @@ const peakRss = process.resourceUsage().maxRSS * 1024;
 const f = (n: number): string => n.toFixed(0);
 const show = (r: Summary): string => `${f(r.median)} articles/s (min ${f(r.min)}, max ${f(r.max)})`;
 process.stdout.write(
-  `extractor: ${articles.length} articles from ${source}, ${rounds} rounds, one core\n` +
+  `extractor: ${corpusSize} articles from ${source}, ${rounds} rounds, one core\n` +
     `  knowledge base (${kb.size} entities) + matcher + lexicons loaded in ${f(loadMs)} ms (${f(sinceStartMs)} ms from process start)\n` +
     `  median-size (${medianSize.length} articles of ~${medianLength} chars): median ${show(mid.wall)} per wall second; ${show(mid.cpu)} per CPU second\n` +
     `  all articles: median ${show(all.wall)} per wall second; ${show(all.cpu)} per CPU second\n` +
