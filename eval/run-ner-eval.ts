@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { PersonRecognizer } from '@eventwire/extraction';
+import { MinistryRecognizer, PersonRecognizer } from '@eventwire/extraction';
 import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -80,6 +80,7 @@ function goldSpans(tags: string[]): Span[] {
 const kb = KnowledgeBase.bundled();
 const matcher = new GazetteerMatcher(kb);
 const persons = new PersonRecognizer(kb, matcher);
+const ministries = new MinistryRecognizer(kb);
 const tally: Record<Coarse, { tp: number; fp: number; fn: number }> = {
   person: { tp: 0, fp: 0, fn: 0 },
   place: { tp: 0, fp: 0, fn: 0 },
@@ -108,7 +109,11 @@ for (const sentence of corpus) {
   const recognized = persons
     .recognize([{ text, start: 0, matches }])
     .flatMap((p) => p.mentions.map((m) => ({ entityId: p.id, type: 'person' as const, text: m.text, start: m.start, end: m.end, via: `title: ${p.role}` })));
-  const found = [...matches.map((m) => ({ ...m, type: coarseOf(kb.get(m.entityId)?.type ?? '') })), ...recognized];
+  const ministryMentions = ministries
+    .recognize([{ text, start: 0, matches }])
+    .flatMap((p) => p.mentions.map((m) => ({ entityId: p.id, type: 'organization' as const, text: m.text, start: m.start, end: m.end, via: 'ministry' })));
+  // A ministry's span holds its country's demonym ("وزارة الخارجية الروسية"): the demonym is skipped below either way.
+  const found = [...matches.map((m) => ({ ...m, type: coarseOf(kb.get(m.entityId)?.type ?? '') })), ...recognized, ...ministryMentions];
   for (const m of found) {
     const type = m.type;
     // A demonym ("الروسية") ties a phrase to a country but is an adjective, not a named mention: NER gold does not tag it.

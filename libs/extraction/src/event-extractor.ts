@@ -7,8 +7,9 @@ import type {
   TextSegment,
 } from '@eventwire/contracts';
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR } from '@eventwire/kb';
-import { extractQuantities, extractQuotes, resolveEventDate } from '@eventwire/text';
+import { extractQuantities, extractQuotes, resolveEventDate, tokenize, Token } from '@eventwire/text';
 import { EventCoder } from './event-coding/event-coder';
+import { MinistryRecognizer } from './ministry-recognizer';
 import { PersonRecognizer } from './person-recognizer';
 
 /**
@@ -19,6 +20,7 @@ import { PersonRecognizer } from './person-recognizer';
 export class EventExtractor {
   private readonly matcher: GazetteerMatcher;
   private readonly persons: PersonRecognizer;
+  private readonly ministries: MinistryRecognizer;
   private readonly coder = new EventCoder();
 
   constructor(
@@ -27,12 +29,14 @@ export class EventExtractor {
   ) {
     this.matcher = matcher ?? new GazetteerMatcher(kb);
     this.persons = new PersonRecognizer(kb, this.matcher);
+    this.ministries = new MinistryRecognizer(kb);
   }
 
   extract(article: ArticleTranslatedV1, now: Date = new Date()): EventExtractedV1 {
     const segments = article.segments.filter((s) => s.kind === 'title' || s.kind === 'paragraph');
     const paragraphs = segments.filter((s) => s.kind === 'paragraph');
-    const named = this.entities(article.body, segments);
+    const tokens = segments.map((s) => tokenize(article.body.slice(s.start, s.end)));
+    const named = this.entities(article.body, segments, tokens);
     // An outlet in the text is almost always the one cited ("وفقا لوكالة رويترز"), not a party to the event.
     const isMedia = (e: ExtractedEntity): boolean => e.sectors?.includes(MEDIA_SECTOR) ?? false;
     const entities = named.filter((e) => !isMedia(e));
@@ -64,7 +68,12 @@ export class EventExtractor {
       language: article.language,
     });
     const event = this.coder.code(
-      segments.map((s) => ({ kind: s.kind === 'title' ? ('title' as const) : ('paragraph' as const), text: article.body.slice(s.start, s.end), start: s.start })),
+      segments.map((s, i) => ({
+        kind: s.kind === 'title' ? ('title' as const) : ('paragraph' as const),
+        text: article.body.slice(s.start, s.end),
+        start: s.start,
+        tokens: tokens[i],
+      })),
       entities,
     );
     const idsOf = (actors: { entityId: string | null }[]): string[] => [...new Set(actors.flatMap((a) => (a.entityId ? [a.entityId] : [])))];
@@ -89,13 +98,14 @@ export class EventExtractor {
     };
   }
 
-  private entities(body: string, segments: TextSegment[]): ExtractedEntity[] {
+  /** `tokens[i]` is `tokenize` of segment i: one tokenization per segment, shared by the recognizers and the event coder. */
+  private entities(body: string, segments: TextSegment[], tokens: readonly Token[][]): ExtractedEntity[] {
     const byId = new Map<string, ExtractedEntity>();
-    const parts: { text: string; start: number; matches: GazetteerMatch[] }[] = [];
-    for (const segment of segments) {
+    const parts: { text: string; start: number; matches: GazetteerMatch[]; tokens: readonly Token[] }[] = [];
+    segments.forEach((segment, index) => {
       const text = body.slice(segment.start, segment.end);
       const matches = this.matcher.match(text);
-      parts.push({ text, start: segment.start, matches });
+      parts.push({ text, start: segment.start, matches, tokens: tokens[index] });
       for (const match of matches) {
         const known = this.kb.get(match.entityId);
         if (!known) continue;
@@ -114,6 +124,22 @@ export class EventExtractor {
         }
         entity.mentions.push({ text: match.text, start: segment.start + match.start, end: segment.start + match.end });
       }
+    });
+    // Ministries by pattern: portfolio + country ("وزارة الخارجية الروسية"); the country stays an entity of its own too.
+    for (const ministry of this.ministries.recognize(parts)) {
+      const known = byId.get(ministry.id);
+      if (known) {
+        known.mentions.push(...ministry.mentions);
+        continue;
+      }
+      byId.set(ministry.id, {
+        id: ministry.id,
+        type: 'organization',
+        name: ministry.name,
+        countryCode: ministry.countryCode,
+        sectors: ministry.sectors,
+        mentions: ministry.mentions,
+      });
     }
     // People the KB does not know, found from their titles; the recognizer already yields to every KB match.
     for (const person of this.persons.recognize(parts)) {

@@ -9,6 +9,8 @@ export interface PersonTextPart {
   start: number;
   /** The gazetteer's matches in `text`, when the caller already has them. */
   matches?: readonly GazetteerMatch[];
+  /** `tokenize(text)`, when the caller already has it. */
+  tokens?: readonly Token[];
 }
 
 export interface RecognizedPerson {
@@ -162,7 +164,7 @@ interface Found {
 
 interface ScannedPart {
   part: PersonTextPart;
-  tokens: Token[];
+  tokens: readonly Token[];
   /** The gazetteer match over each token, if any. */
   kbAt: (GazetteerMatch | undefined)[];
 }
@@ -219,7 +221,7 @@ export class PersonRecognizer {
   }
 
   private scan(part: PersonTextPart): ScannedPart {
-    const tokens = tokenize(part.text);
+    const tokens = part.tokens ?? tokenize(part.text);
     const matches = [...(part.matches ?? this.matcher.match(part.text))].sort((a, b) => a.start - b.start);
     // Tokens and matches both run left to right: one pass pairs them (matches may nest, so look back from the cursor).
     const kbAt: (GazetteerMatch | undefined)[] = [];

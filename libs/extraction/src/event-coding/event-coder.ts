@@ -19,6 +19,8 @@ export interface CodingSegment {
   kind: 'title' | 'paragraph';
   text: string;
   start: number;
+  /** `tokenize(text)` (local offsets), when the caller already has it; not modified. */
+  tokens?: readonly Token[];
 }
 
 interface TriggerValue {
@@ -261,11 +263,20 @@ export class EventCoder {
       // An article with no paragraph breaks is one long paragraph: only its opening is coded, so only that is tokenized.
       const text = segment.text.length > budget ? segment.text.slice(0, budget) : segment.text;
       budget -= text.length;
-      // Fresh token objects: shifting them to body offsets in place saves a copy of each.
-      const tokens = tokenize(text);
-      for (const t of tokens) {
-        t.start += segment.start;
-        t.end += segment.start;
+      // Tokens at body offsets: copies of the caller's, or fresh ones shifted in place.
+      let tokens: Token[];
+      if (segment.tokens) {
+        tokens = [];
+        for (const t of segment.tokens) {
+          if (t.end > text.length) break;
+          tokens.push({ ...t, start: t.start + segment.start, end: t.end + segment.start });
+        }
+      } else {
+        tokens = tokenize(text);
+        for (const t of tokens) {
+          t.start += segment.start;
+          t.end += segment.start;
+        }
       }
       let from = 0;
       let colons: number[] = [];
