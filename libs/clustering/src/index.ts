@@ -1,2 +1,5 @@
+export * from './article-facts';
 export * from './story-clusterer';
+export * from './story-events';
 export * from './story-record-builder';
+export * from './cluster-scores';

@@ -1,32 +1,105 @@
 import type { EventExtractedV1 } from '@eventwire/contracts';
+import { ArticleFacts, factsOf } from './article-facts';
 
 export interface ClustererOptions {
-  /** Cosine similarity (entity TF-IDF) an article needs with a story to join it. */
+  /** Similarity (0..1) an article needs with a story to join it; below it, the article opens a story. */
   joinThreshold: number;
-  /** Stories whose newest article is older than this (by event or ingest date) take no new articles. */
+  /** When an article also reaches this with a second story, it bridges them and the two merge. */
+  mergeThreshold: number;
+  /** Days between an article's event date and a story's nearest dated article beyond which it cannot join. */
   windowDays: number;
-  /** Candidate stories scored per article, the most-shared first: bounds the cost per article. */
+  /** Articles whose words and entities stay indexed (the newest ones): the history a new article is matched against. */
+  windowArticles: number;
+  /** Stories kept per index key, the most recently updated: bounds the cost of a common key. */
+  maxPostings: number;
+  /** Keys of an article used to find candidates, the rarest first. */
+  maxKeys: number;
+  /** Candidate stories scored in full per article. */
   maxCandidates: number;
+  /** Terms kept in a story's profile, the heaviest: bounds the cost of scoring a big story. */
+  maxStoryTerms: number;
+  /** Weight of an entity against a content word in the same-language score: names say more than words. */
+  entityBoost: number;
+  /** An article in another language (or without terms) is scored on entities only, times this: a shared cast is weaker evidence than shared cast and words. */
+  entityOnlyShare: number;
+  /** Added when the article's event type is the story's most common one. */
+  typeBonus: number;
+  /** Beyond a day apart, the score is divided by 1 + (gap - 1) / this many days. */
+  dateDecayDays: number;
+  /** Articles assumed seen before the first, for the IDF (see `idf`). */
+  idfPrior: number;
 }
 
-export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = { joinThreshold: 0.4, windowDays: 14, maxCandidates: 50 };
+export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
+  joinThreshold: 0.42,
+  mergeThreshold: 0.55,
+  windowDays: 7,
+  windowArticles: 100_000,
+  maxPostings: 32,
+  maxKeys: 16,
+  maxCandidates: 24,
+  maxStoryTerms: 300,
+  entityBoost: 2,
+  entityOnlyShare: 0.8,
+  typeBonus: 0.05,
+  dateDecayDays: 20,
+  idfPrior: 1000,
+};
 
 export interface StoryState {
   storyId: string;
+  /** Grows with every change (article joined, story merged in). */
   version: number;
-  articles: EventExtractedV1[];
+  articles: ArticleFacts[];
   /** Entity id → number of member articles naming it. */
   entityCounts: Map<string, number>;
-  /** Entity id → summed term weight over the member articles: the story's entity profile. */
-  entityWeights: Map<string, number>;
-  lastSeen: number;
+  /** Ids of stories merged into this one. */
+  mergedFrom: string[];
+  /** Event dates (ms) of the earliest and latest dated members; NaN when none is dated. */
+  firstTime: number;
+  lastTime: number;
 }
 
 export type ClusterOutcome =
   | { kind: 'duplicate'; storyId: string }
-  | { kind: 'joined' | 'created'; storyId: string; score: number };
+  | {
+      kind: 'joined' | 'created';
+      storyId: string;
+      score: number;
+      /** Stories this article bridged into `storyId`: they no longer exist. */
+      merged: string[];
+    };
 
 const DAY_MS = 86_400_000;
+/** Index keys: entities and terms live in one index, told apart by a prefix no term has. */
+const ENTITY_KEY = '\u0001';
+
+/** Article and story profiles: key → weight. Entities and terms are scored separately, so kept apart. */
+interface Profile {
+  entities: Map<string, number>;
+  terms: Map<string, number>;
+}
+
+interface ActiveStory {
+  state: StoryState;
+  profile: Profile;
+  /** Languages of the members: a cross-language article is scored on entities only. */
+  languages: Set<string>;
+  /** Arrival number of the newest member: the story leaves the index with it. */
+  lastArrival: number;
+  /** Norms of the profiles under the IDF of the last change: scoring does not walk the whole profile. */
+  entityNorm: number;
+  termNorm: number;
+  /** Members per event type, and the most common type (ties: the smallest name). */
+  typeCounts: Map<string, number>;
+  dominantType: string | null;
+}
+
+interface IndexedArticle {
+  arrival: number;
+  keys: string[];
+  storyId: string;
+}
 
 /** When the event happened, as far as the article says; NaN when it does not (ingest time is not event time). */
 function articleTime(event: EventExtractedV1): number {
@@ -34,119 +107,360 @@ function articleTime(event: EventExtractedV1): number {
   return when ? Date.parse(when) : Number.NaN;
 }
 
-/** Sublinear term weight of an entity in one article: the fifth mention says less than the second. */
-function termWeights(event: EventExtractedV1): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const entity of event.entities) {
-    const count = Math.max(1, entity.mentions.length);
-    out.set(entity.id, (out.get(entity.id) ?? 0) + 1 + Math.log(count));
-  }
-  return out;
+/** Sublinear weights: the fifth mention of a word says less than the second. */
+function profileOf(event: EventExtractedV1): Profile {
+  const entities = new Map<string, number>();
+  for (const entity of event.entities) entities.set(entity.id, (entities.get(entity.id) ?? 0) + 1 + Math.log(Math.max(1, entity.mentions.length)));
+  const terms = new Map<string, number>();
+  for (const t of event.terms ?? []) terms.set(t.term, (terms.get(t.term) ?? 0) + 1 + Math.log(Math.max(1, t.weight)));
+  return { entities, terms };
 }
 
 /**
- * Streaming story clustering on shared canonical entities. Each article is
- * scored against the stories that share an entity with it (an inverted
- * index, so the cost depends on the candidates, not on how many stories
- * exist): the score is the cosine between the article's entity profile and
- * the story's, each entity weighted by how often it is mentioned and by its
- * rarity among stories (a country named everywhere counts for less than a
- * person named in one story). The article joins the best story at or above
- * the threshold, else opens a new one. An article id seen before changes nothing.
+ * Streaming story clustering. Each article is matched against the stories
+ * of the recent window through an inverted index over canonical entity ids
+ * and content terms: its rarest keys (by document frequency in the window)
+ * fetch the most recently updated stories holding them, the best-sharing
+ * candidates are scored in full, and the article joins the best at or above
+ * the threshold or opens a story. The score blends the TF-IDF cosine of
+ * entity profiles (which carry across spellings and languages: the ids are
+ * canonical) with that of content terms (same-language only), is damped by
+ * the gap in event dates, and gets a small bonus for the same event type.
+ * An article that also scores high with a second story bridges the two and
+ * they merge. Every bound (keys, postings, candidates, story profile size,
+ * window) is fixed, so the cost per article does not grow with the number of
+ * stories. The outcome depends only on the order of arrival: replaying the
+ * same articles gives the same stories, and an article id seen before
+ * changes nothing.
  */
 export class StoryClusterer {
-  private readonly stories = new Map<string, StoryState>();
+  private readonly options: ClustererOptions;
+  private readonly active = new Map<string, ActiveStory>();
+  /** Stories no longer in the window or merged away: kept for lookups, not for matching. */
+  private readonly retired = new Map<string, StoryState>();
+  /** A merged story id → the story it went into. */
+  private readonly mergedInto = new Map<string, string>();
   private readonly storyOfArticle = new Map<string, string>();
-  private readonly postings = new Map<string, Set<string>>();
+  private readonly postings = new Map<string, string[]>();
+  private readonly df = new Map<string, number>();
+  private readonly window: IndexedArticle[] = [];
+  private windowStart = 0;
+  private arrivals = 0;
 
-  constructor(private readonly options: ClustererOptions = DEFAULT_CLUSTERER_OPTIONS) {}
+  constructor(options: Partial<ClustererOptions> = {}) {
+    this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...options };
+  }
 
   add(event: EventExtractedV1): ClusterOutcome {
-    const known = this.storyOfArticle.get(event.articleId);
+    const known = this.storyOf(event.articleId);
     if (known) return { kind: 'duplicate', storyId: known };
 
+    const arrival = this.arrivals++;
     const time = articleTime(event);
-    const terms = termWeights(event);
-    const best = this.bestCandidate(terms, time);
-    let story: StoryState;
+    const profile = profileOf(event);
+    const keys = [...[...profile.entities.keys()].map((id) => ENTITY_KEY + id), ...profile.terms.keys()];
+    const ranked = this.score(event, profile, keys, time);
+    const best = ranked[0];
+
+    let target: ActiveStory;
     let kind: 'joined' | 'created';
+    const merged: string[] = [];
     if (best && best.score >= this.options.joinThreshold) {
-      story = this.stories.get(best.storyId)!;
+      target = best.story;
       kind = 'joined';
+      // A bridge: the article belongs as much to another story, which joins this one (the older id survives).
+      for (const other of ranked.slice(1)) {
+        if (other.score < this.options.mergeThreshold) break;
+        const [keep, gone] = this.olderFirst(target, other.story);
+        this.merge(keep, gone);
+        merged.push(gone.state.storyId);
+        target = keep;
+      }
     } else {
-      story = {
-        storyId: `story-${event.articleId}`,
-        version: 0,
-        articles: [],
-        entityCounts: new Map(),
-        entityWeights: new Map(),
-        lastSeen: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time,
+      target = {
+        state: {
+          storyId: `story-${event.articleId}`,
+          version: 0,
+          articles: [],
+          entityCounts: new Map(),
+          mergedFrom: [],
+          firstTime: Number.NaN,
+          lastTime: Number.NaN,
+        },
+        profile: { entities: new Map(), terms: new Map() },
+        languages: new Set(),
+        lastArrival: arrival,
+        entityNorm: 0,
+        termNorm: 0,
+        typeCounts: new Map(),
+        dominantType: null,
       };
-      this.stories.set(story.storyId, story);
+      this.active.set(target.state.storyId, target);
+      this.creation.set(target.state.storyId, arrival);
       kind = 'created';
     }
-    story.articles.push(event);
-    story.version += 1;
-    story.lastSeen = Math.max(story.lastSeen, Number.isNaN(time) ? story.lastSeen : time);
-    for (const [id, weight] of terms) {
-      story.entityCounts.set(id, (story.entityCounts.get(id) ?? 0) + 1);
-      story.entityWeights.set(id, (story.entityWeights.get(id) ?? 0) + weight);
-      let posting = this.postings.get(id);
-      if (!posting) this.postings.set(id, (posting = new Set()));
-      posting.add(story.storyId);
+
+    this.addArticle(target, factsOf(event), profile, time, arrival);
+    for (const key of keys) {
+      this.df.set(key, (this.df.get(key) ?? 0) + 1);
+      this.post(key, target.state.storyId);
     }
-    this.storyOfArticle.set(event.articleId, story.storyId);
-    return { kind, storyId: story.storyId, score: kind === 'joined' ? best!.score : 0 };
+    this.window.push({ arrival, keys, storyId: target.state.storyId });
+    this.storyOfArticle.set(event.articleId, target.state.storyId);
+    this.expire();
+    return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
   }
 
+  /** The story as it stands (active or retired), following merges. */
   get(storyId: string): StoryState | undefined {
-    return this.stories.get(storyId);
+    const id = this.resolve(storyId);
+    return this.active.get(id)?.state ?? this.retired.get(id);
   }
 
+  /** The story an article is in now, following merges. */
   storyOf(articleId: string): string | undefined {
-    return this.storyOfArticle.get(articleId);
+    const id = this.storyOfArticle.get(articleId);
+    return id === undefined ? undefined : this.resolve(id);
   }
 
+  /** Stories in the window. */
   get size(): number {
-    return this.stories.size;
+    return this.active.size;
   }
 
-  private idf(entityId: string): number {
-    const df = this.postings.get(entityId)?.size ?? 0;
-    return Math.log(1 + (this.stories.size + 1) / (df + 1));
+  /** Every story, in the window or not, merged ones left out. */
+  *stories(): IterableIterator<StoryState> {
+    for (const s of this.active.values()) yield s.state;
+    for (const [id, s] of this.retired) if (!this.mergedInto.has(id)) yield s;
   }
 
-  private bestCandidate(terms: Map<string, number>, time: number): { storyId: string; score: number } | null {
-    if (terms.size === 0) return null;
+  private resolve(storyId: string): string {
+    if (this.mergedInto.size === 0) return storyId;
+    let id = storyId;
+    for (let next = this.mergedInto.get(id); next !== undefined; next = this.mergedInto.get(id)) id = next;
+    return id;
+  }
+
+  /**
+   * Inverse document frequency over the window, with a prior of
+   * `idfPrior` unseen articles: a young window (a fresh process, a small
+   * replay) has seen too little to call a word rare or common, and every
+   * word then weighs about the same, as in a plain term-frequency cosine.
+   */
+  private idf(key: string): number {
+    const n = this.window.length - this.windowStart;
+    return Math.log(1 + (n + this.options.idfPrior) / ((this.df.get(key) ?? 0) + 1));
+  }
+
+  /** Candidate stories scored, best first. */
+  private score(event: EventExtractedV1, profile: Profile, keys: string[], time: number): { story: ActiveStory; score: number }[] {
+    if (keys.length === 0) return [];
+    const idf = new Map(keys.map((k) => [k, this.idf(k)]));
+    // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
+    const n = this.window.length - this.windowStart;
+    const lookup = [...keys]
+      .filter((k) => {
+        const df = this.df.get(k) ?? 0;
+        return df > 0 && (n < 20 || df <= n / 5);
+      })
+      .sort((a, b) => idf.get(b)! - idf.get(a)! || (a < b ? -1 : 1))
+      .slice(0, this.options.maxKeys);
     const shared = new Map<string, number>();
-    for (const id of terms.keys()) {
-      for (const storyId of this.postings.get(id) ?? []) shared.set(storyId, (shared.get(storyId) ?? 0) + 1);
-    }
-    const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.options.maxCandidates);
-    const idf = new Map<string, number>();
-    const idfOf = (id: string): number => {
-      let value = idf.get(id);
-      if (value === undefined) idf.set(id, (value = this.idf(id)));
-      return value;
-    };
-    let articleNorm = 0;
-    for (const [id, w] of terms) articleNorm += (w * idfOf(id)) ** 2;
-    let best: { storyId: string; score: number } | null = null;
-    for (const [storyId] of candidates) {
-      const story = this.stories.get(storyId)!;
-      const dated = !Number.isNaN(time) && Number.isFinite(story.lastSeen);
-      if (dated && Math.abs(time - story.lastSeen) > this.options.windowDays * DAY_MS) continue;
-      let dot = 0;
-      let storyNorm = 0;
-      for (const [id, w] of story.entityWeights) {
-        const weighted = w * idfOf(id);
-        storyNorm += weighted ** 2;
-        const mine = terms.get(id);
-        if (mine !== undefined) dot += mine * idfOf(id) * weighted;
+    for (const key of lookup) {
+      for (const id of this.postings.get(key) ?? []) {
+        const storyId = this.resolve(id);
+        shared.set(storyId, (shared.get(storyId) ?? 0) + idf.get(key)!);
       }
-      const score = dot / Math.sqrt(articleNorm * storyNorm);
-      if (!best || score > best.score) best = { storyId, score };
     }
-    return best;
+    const candidates = [...shared]
+      .filter(([id]) => this.active.has(id))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, this.options.maxCandidates);
+
+    const articleEntityNorm = norm(profile.entities, (k) => idf.get(ENTITY_KEY + k)!);
+    const articleTermNorm = norm(profile.terms, (k) => idf.get(k)!);
+    const entityVector = weighted(profile.entities, (k) => idf.get(ENTITY_KEY + k)!);
+    const termVector = weighted(profile.terms, (k) => idf.get(k)!);
+    const out: { story: ActiveStory; score: number }[] = [];
+    for (const [storyId] of candidates) {
+      const story = this.active.get(storyId)!;
+      const gapDays = this.gapDays(story.state, time);
+      if (gapDays > this.options.windowDays) continue;
+      const entityDot = dot(entityVector, story.profile.entities);
+      const sameLanguage = event.language === null || story.languages.has(event.language);
+      let score: number;
+      if (sameLanguage && articleTermNorm > 0 && story.termNorm > 0) {
+        // One TF-IDF space of words and entities (an entity counts `entityBoost` times a word): an article that shares
+        // only a common country and common words with a story scores low, however few entities it names.
+        const b2 = this.options.entityBoost ** 2;
+        const d = b2 * entityDot + dot(termVector, story.profile.terms);
+        const articleNorm = Math.sqrt(b2 * articleEntityNorm ** 2 + articleTermNorm ** 2);
+        const storyNorm = Math.sqrt(b2 * story.entityNorm ** 2 + story.termNorm ** 2);
+        score = d / (articleNorm * storyNorm);
+      } else {
+        // Another language shares no words with the story (and a record without terms has none): its canonical entities are all there is to go on.
+        score = articleEntityNorm > 0 && story.entityNorm > 0 ? (this.options.entityOnlyShare * entityDot) / (articleEntityNorm * story.entityNorm) : 0;
+      }
+      if (Number.isFinite(gapDays)) score *= 1 / (1 + Math.max(0, gapDays - 1) / this.options.dateDecayDays);
+      if (event.eventType !== null && story.dominantType === event.eventType) score += this.options.typeBonus;
+      out.push({ story, score });
+    }
+    return out.sort((a, b) => b.score - a.score || (a.story.state.storyId < b.story.state.storyId ? -1 : 1));
   }
+
+  /** Days from an article's event date to the nearest end of a story's dated span; NaN when either is undated. */
+  private gapDays(story: StoryState, time: number): number {
+    if (Number.isNaN(time) || Number.isNaN(story.firstTime)) return Number.NaN;
+    if (time >= story.firstTime && time <= story.lastTime) return 0;
+    return Math.min(Math.abs(time - story.firstTime), Math.abs(time - story.lastTime)) / DAY_MS;
+  }
+
+  private addArticle(story: ActiveStory, facts: ArticleFacts, profile: Profile, time: number, arrival: number): void {
+    const state = story.state;
+    state.articles.push(facts);
+    state.version += 1;
+    for (const id of profile.entities.keys()) state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
+    if (!Number.isNaN(time)) {
+      state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
+      state.lastTime = Number.isNaN(state.lastTime) ? time : Math.max(state.lastTime, time);
+    }
+    addInto(story.profile.entities, profile.entities);
+    addInto(story.profile.terms, profile.terms);
+    prune(story.profile.terms, this.options.maxStoryTerms);
+    if (facts.language) story.languages.add(facts.language);
+    if (facts.eventType) countType(story, facts.eventType, 1);
+    story.lastArrival = Math.max(story.lastArrival, arrival);
+    this.renorm(story);
+  }
+
+  private renorm(story: ActiveStory): void {
+    story.entityNorm = norm(story.profile.entities, (k) => this.idf(ENTITY_KEY + k));
+    story.termNorm = norm(story.profile.terms, (k) => this.idf(k));
+  }
+
+  private olderFirst(a: ActiveStory, b: ActiveStory): [ActiveStory, ActiveStory] {
+    const first = (s: ActiveStory): string => s.state.articles[0]?.articleId ?? s.state.storyId;
+    const aFirst = this.arrivalOf(a);
+    const bFirst = this.arrivalOf(b);
+    if (aFirst !== bFirst) return aFirst < bFirst ? [a, b] : [b, a];
+    return first(a) <= first(b) ? [a, b] : [b, a];
+  }
+
+  /** When a story was created: the arrival of its first article, from the id it was given. */
+  private arrivalOf(story: ActiveStory): number {
+    return this.creation.get(story.state.storyId) ?? 0;
+  }
+
+  private readonly creation = new Map<string, number>();
+
+  private merge(keep: ActiveStory, gone: ActiveStory): void {
+    const k = keep.state;
+    const g = gone.state;
+    k.articles.push(...g.articles);
+    for (const [id, count] of g.entityCounts) k.entityCounts.set(id, (k.entityCounts.get(id) ?? 0) + count);
+    k.mergedFrom.push(g.storyId, ...g.mergedFrom);
+    k.version += 1;
+    if (!Number.isNaN(g.firstTime)) {
+      k.firstTime = Number.isNaN(k.firstTime) ? g.firstTime : Math.min(k.firstTime, g.firstTime);
+      k.lastTime = Number.isNaN(k.lastTime) ? g.lastTime : Math.max(k.lastTime, g.lastTime);
+    }
+    addInto(keep.profile.entities, gone.profile.entities);
+    addInto(keep.profile.terms, gone.profile.terms);
+    prune(keep.profile.terms, this.options.maxStoryTerms);
+    for (const language of gone.languages) keep.languages.add(language);
+    for (const [type, count] of gone.typeCounts) countType(keep, type, count);
+    keep.lastArrival = Math.max(keep.lastArrival, gone.lastArrival);
+    this.renorm(keep);
+    this.active.delete(g.storyId);
+    this.retired.set(g.storyId, g);
+    this.mergedInto.set(g.storyId, k.storyId);
+  }
+
+  private post(key: string, storyId: string): void {
+    let list = this.postings.get(key);
+    if (!list) this.postings.set(key, (list = []));
+    if (list[list.length - 1] === storyId) return;
+    list.push(storyId);
+    // Trimmed in batches: the most recent stories stay, the cost of a trim is spread over many additions.
+    if (list.length > 2 * this.options.maxPostings) list.splice(0, list.length - this.options.maxPostings);
+  }
+
+  /** Drops the oldest articles past the window size: their keys stop counting, and a story whose newest article left retires. */
+  private expire(): void {
+    while (this.window.length - this.windowStart > this.options.windowArticles) {
+      const old = this.window[this.windowStart++]!;
+      for (const key of old.keys) {
+        const count = (this.df.get(key) ?? 1) - 1;
+        if (count <= 0) {
+          this.df.delete(key);
+          this.postings.delete(key);
+        } else this.df.set(key, count);
+      }
+      const storyId = this.resolve(old.storyId);
+      const story = this.active.get(storyId);
+      if (story && story.lastArrival <= old.arrival) {
+        this.active.delete(storyId);
+        this.retired.set(storyId, story.state);
+      }
+    }
+    // Compact the queue now and then instead of shifting it on every article.
+    if (this.windowStart > 4096 && this.windowStart > this.window.length / 2) {
+      this.window.splice(0, this.windowStart);
+      this.windowStart = 0;
+    }
+  }
+}
+
+
+function countType(story: ActiveStory, type: string, n: number): void {
+  const count = (story.typeCounts.get(type) ?? 0) + n;
+  story.typeCounts.set(type, count);
+  const best = story.dominantType;
+  const bestCount = best === null ? 0 : story.typeCounts.get(best)!;
+  if (best === null || count > bestCount || (count === bestCount && type < best)) story.dominantType = type;
+}
+
+function addInto(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, w] of from) into.set(k, (into.get(k) ?? 0) + w);
+}
+
+/** Keeps the heaviest `max` entries (ties by key), in batches so that pruning is rare. */
+function prune(profile: Map<string, number>, max: number): void {
+  if (profile.size <= 2 * max) return;
+  const kept = [...profile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max);
+  profile.clear();
+  for (const [k, w] of kept) profile.set(k, w);
+}
+
+function norm(profile: Map<string, number>, idf: (key: string) => number): number {
+  let sum = 0;
+  for (const [k, w] of profile) sum += (w * idf(k)) ** 2;
+  return Math.sqrt(sum);
+}
+
+/** An article profile ready for dot products: keys, and weight × IDF² (the IDF applies to both sides). */
+interface Vector {
+  keys: string[];
+  weights: number[];
+}
+
+function weighted(profile: Map<string, number>, idf: (key: string) => number): Vector {
+  const keys: string[] = [];
+  const weights: number[] = [];
+  for (const [k, w] of profile) {
+    const i = idf(k);
+    keys.push(k);
+    weights.push(w * i * i);
+  }
+  return { keys, weights };
+}
+
+/** Dot product of an article and a story profile under the article's IDF, over the article's keys only. */
+function dot(article: Vector, story: Map<string, number>): number {
+  let sum = 0;
+  for (let j = 0; j < article.keys.length; j++) {
+    const s = story.get(article.keys[j]!);
+    if (s !== undefined) sum += article.weights[j]! * s;
+  }
+  return sum;
 }

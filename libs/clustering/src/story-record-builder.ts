@@ -1,12 +1,7 @@
-import type {
-  EventExtractedV1,
-  ExtractedEntity,
-  QuantityClaim,
-  StoryEnrichedV1,
-  StoryEntity,
-  StoryQuantity,
-} from '@eventwire/contracts';
+import type { QuantityClaim, StoryEnrichedV1, StoryEntity, StoryQuantity } from '@eventwire/contracts';
+import type { ArticleFacts, EntityFacts } from './article-facts';
 import type { StoryState } from './story-clusterer';
+import { storyEvents } from './story-events';
 
 /** Two claims about one count conflict when they differ by more than this share of the larger: more than rounding. */
 const CONFLICT_TOLERANCE = 0.1;
@@ -15,12 +10,12 @@ const CONFLICT_TOLERANCE = 0.1;
  * The outlet (the ingester fills it from the page's host when no outlet is
  * given); an article of unknown origin counts as its own source.
  */
-export function sourceKey(event: EventExtractedV1): string {
+export function sourceKey(event: Pick<ArticleFacts, 'source' | 'articleId'>): string {
   if (event.source.outlet) return `outlet:${event.source.outlet.toLowerCase()}`;
   return `article:${event.source.file ?? event.source.url ?? event.articleId}`;
 }
 
-function representative(story: StoryState): EventExtractedV1 {
+function representative(story: StoryState): ArticleFacts {
   // The article that names most of what the story names: its title speaks for the story.
   // Ties go to the smallest article id, so the choice does not depend on arrival order.
   const ordered = [...story.articles].sort((a, b) => a.articleId.localeCompare(b.articleId));
@@ -39,7 +34,7 @@ function representative(story: StoryState): EventExtractedV1 {
 }
 
 /** The story's view of one list of each article's entities (`entities` or `mediaSources`): each once, with the articles that name it. */
-function storyEntities(story: StoryState, list: (article: EventExtractedV1) => readonly ExtractedEntity[]): StoryEntity[] {
+function storyEntities(story: StoryState, list: (article: ArticleFacts) => readonly EntityFacts[]): StoryEntity[] {
   const byId = new Map<string, StoryEntity>();
   for (const article of story.articles) {
     for (const entity of list(article)) {
@@ -109,9 +104,9 @@ function quantities(story: StoryState): StoryQuantity[] {
 /** The story as published on `events.enriched.v1`. */
 export function buildStoryRecord(story: StoryState, updatedAt: Date): StoryEnrichedV1 {
   const lead = representative(story);
-  const dates = story.articles.map((a) => a.eventDate.date).filter((d): d is string => d !== null).sort();
+  const dates = story.articles.map((a) => a.eventDate).filter((d): d is string => d !== null).sort();
   const articles = [...story.articles].sort(
-    (a, b) => (a.eventDate.date ?? '9999').localeCompare(b.eventDate.date ?? '9999') || a.articleId.localeCompare(b.articleId),
+    (a, b) => (a.eventDate ?? '9999').localeCompare(b.eventDate ?? '9999') || a.articleId.localeCompare(b.articleId),
   );
   return {
     schemaVersion: 1,
@@ -127,14 +122,17 @@ export function buildStoryRecord(story: StoryState, updatedAt: Date): StoryEnric
       title: a.title,
       titleEn: a.titleEn,
       language: a.language,
-      eventDate: a.eventDate.date,
+      eventDate: a.eventDate,
     })),
     numArticles: story.articles.length,
     numSources: new Set(story.articles.map(sourceKey)).size,
     languages: [...new Set(story.articles.map((a) => a.language).filter((l): l is string => l !== null))].sort(),
     entities: storyEntities(story, (a) => a.entities),
-    mediaSources: storyEntities(story, (a) => a.mediaSources ?? []),
+    mediaSources: storyEntities(story, (a) => a.mediaSources),
     quantities: quantities(story),
     eventTypes: [...new Set(story.articles.map((a) => a.eventType).filter((t): t is string => t !== null))].sort(),
+    events: storyEvents(story.articles),
+    titleArticleId: lead.articleId,
+    mergedFrom: [...story.mergedFrom].sort(),
   };
 }

@@ -113,6 +113,12 @@ export interface EventTrigger extends Mention {
   pattern: string;
 }
 
+/** A content word of the article (normalized, proclitic-free stem) and its weight: how often it occurs, title words counting more. */
+export interface ArticleTerm {
+  term: string;
+  weight: number;
+}
+
 /** The article's main event, coded PETRARCH-style from trigger lexicons, with the spans it came from. */
 export interface EventCoding {
   type: PloverEventType;
@@ -158,6 +164,12 @@ export interface EventExtractedV1 {
   actors: Actors;
   /** Added in v1.2, optional so earlier records still validate: the coded main event with its provenance, or null. */
   event?: EventCoding | null;
+  /**
+   * Added in v1.3, optional so earlier records still validate: the article's
+   * key content words (stopwords left out), heaviest first, for matching
+   * articles on their content and not only on the entities they name.
+   */
+  terms?: ArticleTerm[];
 }
 
 export class MentionDto implements Mention {
@@ -235,6 +247,11 @@ export class SpanDto {
   @IsInt() @Min(0) end!: number;
 }
 
+export class ArticleTermDto implements ArticleTerm {
+  @IsString() term!: string;
+  @IsNumber() @Min(0) weight!: number;
+}
+
 export class EventCodingDto implements EventCoding {
   @IsIn(PLOVER_EVENT_TYPES) type!: PloverEventType;
   @Matches(/^\d{2}$/) cameoRoot!: string;
@@ -266,4 +283,5 @@ export class EventExtractedV1Dto implements EventExtractedV1 {
   @Nullable() @IsString() eventType!: string | null;
   @ValidateNested() @Type(() => ActorsDto) actors!: ActorsDto;
   @IsOptional() @Nullable() @ValidateNested() @Type(() => EventCodingDto) event?: EventCodingDto | null;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ArticleTermDto) terms?: ArticleTermDto[];
 }

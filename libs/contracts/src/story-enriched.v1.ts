@@ -54,6 +54,46 @@ export interface StoryQuantity {
   conflict: boolean;
 }
 
+/** An actor of a story event: an entity id with the articles that code it so. */
+export interface StoryActor {
+  id: string;
+  name: string;
+  countryCode?: string;
+  articleIds: string[];
+}
+
+/** Where a story event happened, with the articles that place it there. */
+export interface StoryEventLocation {
+  id: string;
+  name: string;
+  countryCode: string | null;
+  lat?: number;
+  lon?: number;
+  articleIds: string[];
+}
+
+/**
+ * One event of a story (the deployment on 6 January; the withdrawal
+ * announced on 11 January): its own dates, PLOVER type, actors and place,
+ * and the member articles that report it.
+ */
+export interface StoryEvent {
+  /** `event-<articleId>` of its first member by article id: stable while the event gains articles. */
+  eventId: string;
+  /** The date most of its articles give; null when none is dated. */
+  date: string | null;
+  dateRange: DateRange;
+  /** PLOVER type most of its articles code; null when none is coded. */
+  type: string | null;
+  cameoRoot: string | null;
+  quadClass: string | null;
+  mode: string | null;
+  source: StoryActor[];
+  target: StoryActor[];
+  location: StoryEventLocation | null;
+  articleIds: string[];
+}
+
 /**
  * A story as subscribers see it on the compacted `events.enriched.v1`, keyed
  * by storyId: the latest version replaces the earlier ones.
@@ -77,6 +117,12 @@ export interface StoryEnrichedV1 {
   mediaSources?: StoryEntity[];
   quantities: StoryQuantity[];
   eventTypes: string[];
+  /** Added in v1.2 (optional, like every later field): the story's events, earliest first. */
+  events?: StoryEvent[];
+  /** The article whose title represents the story. */
+  titleArticleId?: string | null;
+  /** Stories an article bridged into this one; their ids now point here (their records are tombstoned). */
+  mergedFrom?: string[];
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -117,6 +163,36 @@ export class StoryQuantityDto implements StoryQuantity {
   @IsBoolean() conflict!: boolean;
 }
 
+export class StoryActorDto implements StoryActor {
+  @IsString() id!: string;
+  @IsString() name!: string;
+  @IsOptional() @Matches(/^[A-Z]{3}$/) countryCode?: string;
+  @IsArray() @IsString({ each: true }) articleIds!: string[];
+}
+
+export class StoryEventLocationDto implements StoryEventLocation {
+  @IsString() id!: string;
+  @IsString() name!: string;
+  @Nullable() @IsString() countryCode!: string | null;
+  @IsOptional() @IsNumber() lat?: number;
+  @IsOptional() @IsNumber() lon?: number;
+  @IsArray() @IsString({ each: true }) articleIds!: string[];
+}
+
+export class StoryEventDto implements StoryEvent {
+  @IsString() eventId!: string;
+  @Nullable() @Matches(DAY) date!: string | null;
+  @ValidateNested() @Type(() => DateRangeDto) dateRange!: DateRangeDto;
+  @Nullable() @IsString() type!: string | null;
+  @Nullable() @IsString() cameoRoot!: string | null;
+  @Nullable() @IsString() quadClass!: string | null;
+  @Nullable() @IsString() mode!: string | null;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => StoryActorDto) source!: StoryActorDto[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => StoryActorDto) target!: StoryActorDto[];
+  @Nullable() @ValidateNested() @Type(() => StoryEventLocationDto) location!: StoryEventLocationDto | null;
+  @IsArray() @IsString({ each: true }) articleIds!: string[];
+}
+
 export class StoryEnrichedV1Dto implements StoryEnrichedV1 {
   @IsIn([1]) schemaVersion!: 1;
   @IsString() storyId!: string;
@@ -133,4 +209,7 @@ export class StoryEnrichedV1Dto implements StoryEnrichedV1 {
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => StoryEntityDto) mediaSources?: StoryEntityDto[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => StoryQuantityDto) quantities!: StoryQuantityDto[];
   @IsArray() @IsString({ each: true }) eventTypes!: string[];
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => StoryEventDto) events?: StoryEventDto[];
+  @IsOptional() @Nullable() @IsString() titleArticleId?: string | null;
+  @IsOptional() @IsArray() @IsString({ each: true }) mergedFrom?: string[];
 }

@@ -9,8 +9,12 @@ import type {
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate, tokenize, Token } from '@eventwire/text';
 import { EventCoder } from './event-coding/event-coder';
+import { keyTerms } from './key-terms';
 import { MinistryRecognizer } from './ministry-recognizer';
 import { PersonRecognizer } from './person-recognizer';
+
+/** A title word counts as much as this many body words in the key terms: the title says what the article is about. */
+const TITLE_TERM_WEIGHT = 3;
 
 /**
  * Turns one translated article into its event record. Extraction reads the
@@ -95,6 +99,7 @@ export class EventExtractor {
       eventType: event?.type ?? null,
       actors: { source: idsOf(event?.source ?? []), target: idsOf(event?.target ?? []) },
       event,
+      terms: keyTerms(segments.map((s, i) => ({ tokens: tokens[i], weight: s.kind === 'title' ? TITLE_TERM_WEIGHT : 1 }))),
     };
   }
 

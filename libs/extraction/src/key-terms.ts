@@ -1,0 +1,57 @@
+import { normalizeArabic, stemCandidates, Token } from '@eventwire/text';
+import stopwords from 'stopwords-iso/stopwords-iso.json';
+import type { ArticleTerm } from '@eventwire/contracts';
+
+/** Arabic and English stopwords (stopwords-iso) as the tokenizer's stems, so that "وأن" and "that" are left out like "أن". */
+const STOPWORDS = new Set(
+  [...(stopwords as Record<string, string[]>).ar, ...(stopwords as Record<string, string[]>).en].flatMap((w) => {
+    const norm = normalizeArabic(w);
+    return [norm, termOf(norm), ...stemCandidates(norm)];
+  }),
+);
+
+/** Words of fewer letters say little about what an article is about, and fold together across spellings. */
+const MIN_TERM_LENGTH = 3;
+const DIGITS = /^[\d٠-٩.,]+$/;
+
+/**
+ * A light Arabic stem for matching content: the conjunction (و, ف) and the
+ * article with its prepositions (ال, بال, كال, لل) come off; a bare ب, ك or
+ * ل does not, since it begins too many words ("كازاخستان", "لبنان"). Other
+ * scripts keep the normalized word.
+ */
+export function termOf(norm: string): string {
+  if (!/[\u0621-\u064A]/.test(norm)) return norm;
+  let word = norm;
+  if (/^[وف]/.test(word) && word.length > 4) word = word.slice(1);
+  const article = /^(?:بال|كال|فال|ال|لل)/.exec(word);
+  if (article && word.length - article[0].length >= 3) word = word.slice(article[0].length);
+  return word;
+}
+
+export interface TermPart {
+  tokens: readonly Token[];
+  /** How much a word here counts: a title word more than a body word. */
+  weight: number;
+}
+
+/**
+ * The article's key content words: proclitic-free stems of its words with
+ * stopwords, numbers and short words left out, weighted by occurrence (and
+ * by the weight of the part they are in), the heaviest `max` first; ties go
+ * alphabetically so the list does not depend on word order.
+ */
+export function keyTerms(parts: readonly TermPart[], max = 40): ArticleTerm[] {
+  const weights = new Map<string, number>();
+  for (const part of parts) {
+    for (const token of part.tokens) {
+      const term = termOf(token.norm);
+      if (term.length < MIN_TERM_LENGTH || DIGITS.test(term) || STOPWORDS.has(term) || STOPWORDS.has(token.norm)) continue;
+      weights.set(term, (weights.get(term) ?? 0) + part.weight);
+    }
+  }
+  return [...weights]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, max)
+    .map(([term, weight]) => ({ term, weight }));
+}

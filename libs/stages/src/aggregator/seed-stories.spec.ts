@@ -1,0 +1,69 @@
+import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
+import type { EventExtractedV1 } from '@eventwire/contracts';
+import { EventExtractor } from '@eventwire/extraction';
+import { ArticleIngester } from '@eventwire/ingestion';
+import { KnowledgeBase } from '@eventwire/kb';
+import { ArticleTranslator, KbTermMatcher, StubTranslationEngine } from '@eventwire/translation';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The five seed articles (one story, five outlets, many spellings) through the real stages, then the clusterer. */
+describe('stories from the seed articles', () => {
+  const seeds = join(__dirname, '..', '..', '..', '..', 'seeds');
+  let events: EventExtractedV1[];
+
+  beforeAll(async () => {
+    const kb = KnowledgeBase.bundled();
+    const ingester = new ArticleIngester({ maxBodyBytes: 8 * 1024 * 1024 });
+    const translator = new ArticleTranslator(new StubTranslationEngine(new KbTermMatcher(kb)), 'en');
+    const extractor = new EventExtractor(kb);
+    events = [];
+    for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
+      const ingested = ingester.ingest({ body: readFileSync(join(seeds, file), 'utf8'), file, format: 'txt' });
+      events.push(extractor.extract(await translator.translate(ingested)));
+    }
+  });
+
+  it('forms one story of all five articles, whatever order they arrive in', () => {
+    for (const order of [events, [...events].reverse(), [events[2]!, events[4]!, events[0]!, events[3]!, events[1]!]]) {
+      const clusterer = new StoryClusterer();
+      const ids = new Set(order.map((e) => clusterer.add(e).storyId).map((id) => clusterer.get(id)!.storyId));
+      expect(ids.size).toBe(1);
+      expect(clusterer.get([...ids][0]!)!.articles).toHaveLength(5);
+    }
+  });
+
+  it('gives the story its dates, sources, events and the quantity claims with their articles', () => {
+    const clusterer = new StoryClusterer();
+    let storyId = '';
+    for (const e of events) storyId = clusterer.add(e).storyId;
+    const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
+    expect(record.numArticles).toBe(5);
+    expect(record.numSources).toBe(5);
+    expect(record.dateRange).toEqual({ start: '2022-01-06', end: '2022-01-11' });
+    expect(record.entities.find((e) => e.id === 'org:csto')?.articleCount).toBe(5);
+    expect(record.entities.find((e) => e.id === 'country:KAZ')?.articleCount).toBe(5);
+
+    // The deployment on 6 January and the withdrawal announced on 11 January.
+    const events2 = record.events!;
+    const deployment = events2.find((e) => e.date === '2022-01-06')!;
+    const withdrawal = events2.find((e) => e.date === '2022-01-11')!;
+    expect(deployment.articleIds.length).toBeGreaterThanOrEqual(3);
+    expect(deployment.target.map((a) => a.id)).toContain('country:KAZ');
+    expect(withdrawal.type).toBe('RETREAT');
+    expect(withdrawal.source.map((a) => a.id)).toContain('org:csto');
+
+    // "About 2,500" peacekeepers, as the article that says so says it.
+    const peacekeepers = record.quantities.find((q) => q.category === 'peacekeepers')!;
+    expect(peacekeepers.claims).toEqual([expect.objectContaining({ value: 2500, approximate: true, articleIds: [expect.any(String)] })]);
+    const claimant = events.find((e) => e.articleId === peacekeepers.claims[0]!.articleIds[0])!;
+    expect(claimant.quantities.some((q) => q.value === 2500)).toBe(true);
+  });
+
+  it('counts a replayed article once', () => {
+    const clusterer = new StoryClusterer();
+    for (const e of [...events, ...events]) clusterer.add(e);
+    const [story] = [...clusterer.stories()];
+    expect(story!.articles).toHaveLength(5);
+  });
+});
