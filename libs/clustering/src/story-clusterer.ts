@@ -28,6 +28,13 @@ export interface ClustererOptions {
   dateDecayDays: number;
   /** Articles assumed seen before the first, for the IDF (see `idf`). */
   idfPrior: number;
+  /**
+   * Keep stories (and which story each article is in) after they leave the
+   * window, for lookups (default). A service with a store turns this off so
+   * memory stays bounded by the window: it finds older stories, and
+   * articles seen before, in the store.
+   */
+  keepRetired: boolean;
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
@@ -35,7 +42,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   mergeThreshold: 0.55,
   windowDays: 7,
   windowArticles: 100_000,
-  maxPostings: 32,
+  maxPostings: 16,
   maxKeys: 16,
   maxCandidates: 24,
   maxStoryTerms: 300,
@@ -44,6 +51,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   typeBonus: 0.05,
   dateDecayDays: 20,
   idfPrior: 1000,
+  keepRetired: true,
 };
 
 export interface StoryState {
@@ -96,6 +104,7 @@ interface ActiveStory {
 }
 
 interface IndexedArticle {
+  articleId: string;
   arrival: number;
   keys: string[];
   storyId: string;
@@ -205,7 +214,7 @@ export class StoryClusterer {
       this.df.set(key, (this.df.get(key) ?? 0) + 1);
       this.post(key, target.state.storyId);
     }
-    this.window.push({ arrival, keys, storyId: target.state.storyId });
+    this.window.push({ articleId: event.articleId, arrival, keys, storyId: target.state.storyId });
     this.storyOfArticle.set(event.articleId, target.state.storyId);
     this.expire();
     return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
@@ -238,6 +247,8 @@ export class StoryClusterer {
     if (this.mergedInto.size === 0) return storyId;
     let id = storyId;
     for (let next = this.mergedInto.get(id); next !== undefined; next = this.mergedInto.get(id)) id = next;
+    // Path compression: the next lookup of a long-merged id takes one step.
+    if (id !== storyId && this.mergedInto.get(storyId) !== id) this.mergedInto.set(storyId, id);
     return id;
   }
 
@@ -267,13 +278,18 @@ export class StoryClusterer {
       .slice(0, this.options.maxKeys);
     const shared = new Map<string, number>();
     for (const key of lookup) {
-      for (const id of this.postings.get(key) ?? []) {
-        const storyId = this.resolve(id);
+      const list = this.postings.get(key);
+      if (!list) continue;
+      // Newest first, and only the stories that can still take articles: the bound holds however long the list.
+      for (let j = list.length - 1, seen = 0; j >= 0 && seen < this.options.maxPostings; j--) {
+        const storyId = this.resolve(list[j]!);
+        const story = this.active.get(storyId);
+        if (!story || this.gapDays(story.state, time) > this.options.windowDays) continue;
+        seen++;
         shared.set(storyId, (shared.get(storyId) ?? 0) + idf.get(key)!);
       }
     }
     const candidates = [...shared]
-      .filter(([id]) => this.active.has(id))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.options.maxCandidates);
 
@@ -372,7 +388,7 @@ export class StoryClusterer {
     keep.lastArrival = Math.max(keep.lastArrival, gone.lastArrival);
     this.renorm(keep);
     this.active.delete(g.storyId);
-    this.retired.set(g.storyId, g);
+    if (this.options.keepRetired) this.retired.set(g.storyId, g);
     this.mergedInto.set(g.storyId, k.storyId);
   }
 
@@ -400,8 +416,9 @@ export class StoryClusterer {
       const story = this.active.get(storyId);
       if (story && story.lastArrival <= old.arrival) {
         this.active.delete(storyId);
-        this.retired.set(storyId, story.state);
+        if (this.options.keepRetired) this.retired.set(storyId, story.state);
       }
+      if (!this.options.keepRetired) this.storyOfArticle.delete(old.articleId);
     }
     // Compact the queue now and then instead of shifting it on every article.
     if (this.windowStart > 4096 && this.windowStart > this.window.length / 2) {

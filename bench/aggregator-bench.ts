@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
+import type { EventExtractedV1 } from '@eventwire/contracts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { crawlTime, readSaudiNewsNet } from '../eval/saudinewsnet-reader';
+import { SeedPipeline } from '../eval/seed-pipeline';
+
+/**
+ * npm run bench:aggregator [-- --dir DIR --articles N]
+ * The aggregator's own work on one core: clustering each article into a
+ * story and building the records of the stories that changed, coalesced per
+ * 1,000 articles as the emit interval does under load. The stream is the
+ * SaudiNewsNet dev week (the seeds when it is absent) run through the real
+ * extractor once, then replayed as later weeks (new ids, dates moved on) up
+ * to N articles, so the window fills with 100,000 articles of real
+ * vocabulary. It prints articles per second per 10,000 articles: flat from
+ * 10,000 to 100,000 of history is the claim under test.
+ */
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const REPO = resolve(__dirname, '..', '..');
+const dir = resolve(arg('dir', join(REPO, '..', 'shared', 'eval', 'dev', 'saudinewsnet')));
+const total = Number(arg('articles', '120000'));
+const SEGMENT = 10_000;
+const FLUSH_EVERY = 1_000;
+const DAY_MS = 86_400_000;
+
+async function main(): Promise<void> {
+  const pipeline = new SeedPipeline();
+  const week: EventExtractedV1[] = [];
+  const source = existsSync(dir) ? `${dir} (SaudiNewsNet)` : 'seeds/ (no SaudiNewsNet data found)';
+  const raws = existsSync(dir)
+    ? readSaudiNewsNet(dir)
+        .map((a) => ({ body: a.content, title: a.title, url: a.url, outlet: a.source, publishedAt: crawlTime(a), format: 'txt' as const }))
+        .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : 1))
+    : readdirSync(join(REPO, 'seeds'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => ({ body: readFileSync(join(REPO, 'seeds', f), 'utf8'), file: f, format: 'txt' as const }));
+  for (const raw of raws) {
+    try {
+      week.push(await pipeline.run(raw));
+    } catch {
+      // Rejected by the ingester: not aggregator work.
+    }
+  }
+  const shift = (date: string | null, days: number): string | null => (date === null ? null : new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10));
+  const shiftTime = (time: string | null, days: number): string | null => (time === null ? null : new Date(Date.parse(time) + days * DAY_MS).toISOString());
+  const nth = (i: number): EventExtractedV1 => {
+    const base = week[i % week.length]!;
+    const replica = Math.floor(i / week.length);
+    if (replica === 0) return base;
+    // A month on: the replayed week does not overlap the last one (the dev week's event dates span about two weeks).
+    const days = 30 * replica;
+    return {
+      ...base,
+      articleId: `${base.articleId}-${replica}`,
+      publishedAt: shiftTime(base.publishedAt, days),
+      eventDate: { ...base.eventDate, date: shift(base.eventDate.date, days) },
+    };
+  };
+
+  // As the service runs it: stories that leave the window live in the store, not in memory.
+  const clusterer = new StoryClusterer({ keepRetired: false });
+  const dirty = new Set<string>();
+  const rates: number[] = [];
+  let records = 0;
+  let segmentStart = process.hrtime.bigint();
+  const now = new Date();
+  for (let i = 0; i < total; i++) {
+    const outcome = clusterer.add(nth(i));
+    dirty.add(outcome.storyId);
+    if ((i + 1) % FLUSH_EVERY === 0) {
+      for (const id of dirty) {
+        const story = clusterer.get(id);
+        if (story) {
+          buildStoryRecord(story, now);
+          records++;
+        }
+      }
+      dirty.clear();
+    }
+    if ((i + 1) % SEGMENT === 0) {
+      const end = process.hrtime.bigint();
+      rates.push(SEGMENT / (Number(end - segmentStart) / 1e9));
+      segmentStart = end;
+    }
+  }
+  const f = (n: number): string => n.toFixed(0);
+  const lines = [
+    `aggregator: ${total} articles (${week.length} extracted from ${source}, replayed as later weeks), one core`,
+    `  window ${clusterer['options'].windowArticles} articles; ${clusterer.size} stories in the window at the end; ${records} story records built (changed stories, per ${FLUSH_EVERY} articles)`,
+    '  articles/s per 10,000 (history before the segment → rate):',
+    ...rates.map((r, k) => `    ${String(k * SEGMENT).padStart(6)} → ${f(r)}`),
+  ];
+  const at = (history: number): number => rates[history / SEGMENT]!;
+  if (rates.length > 10) {
+    lines.push(`  with 10,000 of history ${f(at(10_000))}/s; with 100,000 ${f(at(100_000))}/s; ratio ${(at(100_000) / at(10_000)).toFixed(2)}`);
+  }
+  lines.push(`  memory: rss ${f(process.memoryUsage().rss / 1024 / 1024)} MiB`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
