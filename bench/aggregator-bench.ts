@@ -67,8 +67,10 @@ async function main(): Promise<void> {
   const clusterer = new StoryClusterer({ keepRetired: false });
   const dirty = new Set<string>();
   const rates: number[] = [];
+  const cpuRates: number[] = [];
   let records = 0;
   let segmentStart = process.hrtime.bigint();
+  let cpuStart = process.cpuUsage();
   const now = new Date();
   for (let i = 0; i < total; i++) {
     const outcome = clusterer.add(nth(i));
@@ -85,20 +87,28 @@ async function main(): Promise<void> {
     }
     if ((i + 1) % SEGMENT === 0) {
       const end = process.hrtime.bigint();
+      const cpu = process.cpuUsage(cpuStart);
       rates.push(SEGMENT / (Number(end - segmentStart) / 1e9));
+      cpuRates.push(SEGMENT / ((cpu.user + cpu.system) / 1e6));
       segmentStart = end;
+      cpuStart = process.cpuUsage();
     }
   }
   const f = (n: number): string => n.toFixed(0);
   const lines = [
     `aggregator: ${total} articles (${week.length} extracted from ${source}, replayed as later weeks), one core`,
     `  window ${clusterer['options'].windowArticles} articles; ${clusterer.size} stories in the window at the end; ${records} story records built (changed stories, per ${FLUSH_EVERY} articles)`,
-    '  articles/s per 10,000 (history before the segment → rate):',
-    ...rates.map((r, k) => `    ${String(k * SEGMENT).padStart(6)} → ${f(r)}`),
+    '  articles/s per 10,000 (history before the segment → per wall second, per CPU second):',
+    ...rates.map((r, k) => `    ${String(k * SEGMENT).padStart(6)} → ${f(r)}, ${f(cpuRates[k]!)}`),
   ];
-  const at = (history: number): number => rates[history / SEGMENT]!;
-  if (rates.length > 10) {
-    lines.push(`  with 10,000 of history ${f(at(10_000))}/s; with 100,000 ${f(at(100_000))}/s; ratio ${(at(100_000) / at(10_000)).toFixed(2)}`);
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  if (rates.length >= 12) {
+    // Medians of three segments each: one segment on a shared machine says little.
+    const early = median(cpuRates.slice(1, 4));
+    const late = median(cpuRates.slice(9, 12));
+    lines.push(
+      `  per CPU second, median of segments: with 10,000–30,000 of history ${f(early)}/s; with 90,000–110,000 ${f(late)}/s; ratio ${(late / early).toFixed(2)}`,
+    );
   }
   lines.push(`  memory: rss ${f(process.memoryUsage().rss / 1024 / 1024)} MiB`);
   process.stdout.write(`${lines.join('\n')}\n`);

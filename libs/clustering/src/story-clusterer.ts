@@ -340,13 +340,26 @@ export class StoryClusterer {
       state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
       state.lastTime = Number.isNaN(state.lastTime) ? time : Math.max(state.lastTime, time);
     }
-    addInto(story.profile.entities, profile.entities);
-    addInto(story.profile.terms, profile.terms);
-    prune(story.profile.terms, this.options.maxStoryTerms);
+    // Norms follow the added weights (under today's IDF for the keys that changed); a pruned profile is normed afresh.
+    story.entityNorm = this.addWeighted(story.profile.entities, profile.entities, story.entityNorm, ENTITY_KEY);
+    story.termNorm = this.addWeighted(story.profile.terms, profile.terms, story.termNorm, '');
+    if (prune(story.profile.terms, this.options.maxStoryTerms)) story.termNorm = norm(story.profile.terms, (k) => this.idf(k));
     if (facts.language) story.languages.add(facts.language);
     if (facts.eventType) countType(story, facts.eventType, 1);
     story.lastArrival = Math.max(story.lastArrival, arrival);
-    this.renorm(story);
+  }
+
+  /** Adds an article's weights into a story profile and returns the profile's norm, updated for the keys that changed. */
+  private addWeighted(into: Map<string, number>, from: Map<string, number>, oldNorm: number, prefix: string): number {
+    let norm2 = oldNorm * oldNorm;
+    for (const [k, w] of from) {
+      const old = into.get(k) ?? 0;
+      const next = old + w;
+      into.set(k, next);
+      const i = this.idf(prefix + k);
+      norm2 += (next * next - old * old) * i * i;
+    }
+    return Math.sqrt(Math.max(0, norm2));
   }
 
   private renorm(story: ActiveStory): void {
@@ -441,12 +454,13 @@ function addInto(into: Map<string, number>, from: Map<string, number>): void {
   for (const [k, w] of from) into.set(k, (into.get(k) ?? 0) + w);
 }
 
-/** Keeps the heaviest `max` entries (ties by key), in batches so that pruning is rare. */
-function prune(profile: Map<string, number>, max: number): void {
-  if (profile.size <= 2 * max) return;
+/** Keeps the heaviest `max` entries (ties by key) once the profile has twice as many, so that pruning is rare; true when it pruned. */
+function prune(profile: Map<string, number>, max: number): boolean {
+  if (profile.size <= 2 * max) return false;
   const kept = [...profile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max);
   profile.clear();
   for (const [k, w] of kept) profile.set(k, w);
+  return true;
 }
 
 function norm(profile: Map<string, number>, idf: (key: string) => number): number {
