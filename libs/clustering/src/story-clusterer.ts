@@ -186,29 +186,56 @@ export class StoryClusterer {
         target = keep;
       }
     } else {
-      target = {
-        state: {
-          storyId: `story-${event.articleId}`,
-          version: 0,
-          articles: [],
-          entityCounts: new Map(),
-          mergedFrom: [],
-          firstTime: Number.NaN,
-          lastTime: Number.NaN,
-        },
-        profile: { entities: new Map(), terms: new Map() },
-        languages: new Set(),
-        lastArrival: arrival,
-        entityNorm: 0,
-        termNorm: 0,
-        typeCounts: new Map(),
-        dominantType: null,
-      };
-      this.active.set(target.state.storyId, target);
-      this.creation.set(target.state.storyId, arrival);
+      target = this.newStory(`story-${event.articleId}`, arrival);
       kind = 'created';
     }
 
+    this.index(event, target, profile, keys, time, arrival);
+    return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
+  }
+
+  /**
+   * Puts an article into a story known from the store, without scoring it:
+   * how a restarted aggregator indexes its window again, oldest article
+   * first, and takes up where it stopped with the same stories.
+   */
+  restore(event: EventExtractedV1, storyId: string): void {
+    if (this.storyOf(event.articleId)) return;
+    const arrival = this.arrivals++;
+    const profile = profileOf(event);
+    const keys = [...[...profile.entities.keys()].map((id) => ENTITY_KEY + id), ...profile.terms.keys()];
+    const target = this.active.get(this.resolve(storyId)) ?? this.newStory(storyId, arrival);
+    this.index(event, target, profile, keys, articleTime(event), arrival);
+  }
+
+  /** After `restore`: the story's version and merge history as the store has them, so versions keep growing across restarts. */
+  adopt(storyId: string, version: number, mergedFrom: readonly string[]): void {
+    const story = this.active.get(this.resolve(storyId));
+    if (!story) return;
+    story.state.version = Math.max(story.state.version, version);
+    for (const id of mergedFrom) {
+      if (!story.state.mergedFrom.includes(id)) story.state.mergedFrom.push(id);
+      if (id !== story.state.storyId) this.mergedInto.set(id, story.state.storyId);
+    }
+  }
+
+  private newStory(storyId: string, arrival: number): ActiveStory {
+    const story: ActiveStory = {
+      state: { storyId, version: 0, articles: [], entityCounts: new Map(), mergedFrom: [], firstTime: Number.NaN, lastTime: Number.NaN },
+      profile: { entities: new Map(), terms: new Map() },
+      languages: new Set(),
+      lastArrival: arrival,
+      entityNorm: 0,
+      termNorm: 0,
+      typeCounts: new Map(),
+      dominantType: null,
+    };
+    this.active.set(storyId, story);
+    this.creation.set(storyId, arrival);
+    return story;
+  }
+
+  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], time: number, arrival: number): void {
     this.addArticle(target, factsOf(event), profile, time, arrival);
     for (const key of keys) {
       this.df.set(key, (this.df.get(key) ?? 0) + 1);
@@ -217,7 +244,6 @@ export class StoryClusterer {
     this.window.push({ articleId: event.articleId, arrival, keys, storyId: target.state.storyId });
     this.storyOfArticle.set(event.articleId, target.state.storyId);
     this.expire();
-    return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
   }
 
   /** The story as it stands (active or retired), following merges. */

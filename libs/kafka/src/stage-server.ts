@@ -22,7 +22,8 @@ export interface StageServerOptions {
 export interface StageOutput {
   topic: string;
   key: string | null;
-  value: object;
+  /** null: a tombstone, which deletes the key from a compacted topic. */
+  value: object | null;
   headers?: Record<string, string>;
 }
 
@@ -157,6 +158,10 @@ function decode(message: BrokerMessage): unknown {
 
 /** Checks a handler's output against its topic's contract and encodes it; shared by every path that produces. */
 export function encodeOutput(out: StageOutput): OutboundMessage {
+  if (out.value === null) {
+    if (out.key === null) throw new OutputContractError('OUTPUT_CONTRACT', `a tombstone for ${out.topic} needs a key`);
+    return { topic: out.topic, key: out.key, value: null, headers: out.headers };
+  }
   const contract = contractForTopic(out.topic);
   if (contract) {
     const errors = contractErrors(contract, out.value);

@@ -1,20 +1,125 @@
-import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
-import { EventExtractedV1, TOPICS } from '@eventwire/contracts';
-import { StageOutput } from '@eventwire/kafka';
-import { Injectable } from '@nestjs/common';
+import { buildStoryRecord, DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@eventwire/clustering';
+import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
+import { encodeOutput, MESSAGE_BROKER, MessageBroker, StageOutput } from '@eventwire/kafka';
+import { StoryStore } from '@eventwire/store';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 
 /**
- * Clusters article events into stories and publishes the changed story. A
- * redelivered article (same id) changes nothing and publishes nothing.
+ * Clusters article events into stories, keeps them in the store, and
+ * publishes the stories that changed. Exactly once in effect: an article
+ * the store has already taken changes nothing and publishes nothing, and
+ * the store is written before the handler returns, so the input offset is
+ * committed only after the state change is durable.
+ *
+ * Publishing is coalesced per story: a story published less than
+ * `emitIntervalMs` ago waits, and a timer publishes its latest version when
+ * the interval is up (the store remembers which versions subscribers have
+ * seen, so a crash in between is made good at the next start).
+ * Published records are at-least-once: a record may go out twice, never a
+ * lower version after a higher one for the same story from one process.
  */
 @Injectable()
-export class AggregateService {
-  private readonly clusterer = new StoryClusterer();
+export class AggregateService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(AggregateService.name);
+  // Stories that leave the window live in the store: memory is bounded by the window.
+  private readonly clusterer = new StoryClusterer({ keepRetired: false });
+  private readonly lastEmit = new Map<string, number>();
+  private readonly pending = new Map<string, StoryEnrichedV1>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
 
-  aggregate(event: EventExtractedV1, now: Date = new Date()): StageOutput[] {
+  constructor(
+    @Inject(STORY_STORE) private readonly store: StoryStore,
+    @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+    @Inject(AGGREGATOR_OPTIONS) private readonly options: AggregatorOptions,
+  ) {}
+
+  /** Indexes the newest articles of the store again, so a restarted aggregator goes on with the same stories. */
+  async onModuleInit(): Promise<void> {
+    const recent = await this.store.recentArticles(DEFAULT_CLUSTERER_OPTIONS.windowArticles);
+    for (const { event, storyId } of recent) this.clusterer.restore(event, storyId);
+    for (const storyId of new Set(recent.map((a) => a.storyId))) {
+      const record = await this.store.story(storyId);
+      if (record) this.clusterer.adopt(storyId, record.version, record.mergedFrom ?? []);
+    }
+    const unemitted = await this.store.unemitted();
+    for (const record of unemitted) this.pending.set(record.storyId, record);
+    if (unemitted.length > 0) this.schedule(0);
+    this.logger.log({ msg: 'aggregator state restored', store: this.store.kind, articles: recent.length, unpublished: unemitted.length });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flushing;
+    await this.flush();
+    await this.store.close();
+  }
+
+  async aggregate(event: EventExtractedV1, now: Date = new Date()): Promise<StageOutput[]> {
+    // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
+    // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
+    const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.article(event.articleId))?.storyId;
+    if (known !== undefined) {
+      const current = await this.store.story(known);
+      return current ? [{ topic: TOPICS.eventsEnriched, key: current.storyId, value: current }] : [];
+    }
     const outcome = this.clusterer.add(event);
     if (outcome.kind === 'duplicate') return [];
     const story = this.clusterer.get(outcome.storyId)!;
-    return [{ topic: TOPICS.eventsEnriched, key: story.storyId, value: buildStoryRecord(story, now) }];
+    const record = buildStoryRecord(story, now);
+    await this.store.save({
+      article: event,
+      storyId: outcome.storyId,
+      stories: [record],
+      merged: outcome.merged.map((id) => ({ storyId: id, into: outcome.storyId })),
+    });
+    const outputs: StageOutput[] = outcome.merged.map((id) => ({ topic: TOPICS.eventsEnriched, key: id, value: null }));
+    for (const id of outcome.merged) this.pending.delete(id);
+    const last = this.lastEmit.get(record.storyId);
+    const wait = last === undefined ? 0 : last + this.options.emitIntervalMs - now.getTime();
+    if (wait <= 0) {
+      this.pending.delete(record.storyId);
+      this.lastEmit.set(record.storyId, now.getTime());
+      outputs.push({ topic: TOPICS.eventsEnriched, key: record.storyId, value: record });
+      // Published with this batch, after the store has it. Marked seen at the next flush: if the process dies before the
+      // batch is out, the input is redelivered and the story published again (above).
+      this.sent.push(record);
+      this.schedule(this.options.emitIntervalMs);
+    } else {
+      this.pending.set(record.storyId, record);
+      this.schedule(wait);
+    }
+    return outputs;
+  }
+
+  private readonly sent: StoryEnrichedV1[] = [];
+
+  private schedule(delayMs: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing = this.flush().catch((error: unknown) => {
+        this.logger.error({ msg: 'story flush failed, retrying', error: error instanceof Error ? error.message : String(error) });
+        this.schedule(this.options.emitIntervalMs);
+      });
+    }, Math.max(0, delayMs));
+    this.timer.unref();
+  }
+
+  /** Publishes the stories whose interval is up, and notes in the store what subscribers have seen. */
+  private async flush(): Promise<void> {
+    const now = Date.now();
+    const due = [...this.pending.values()].filter((r) => (this.lastEmit.get(r.storyId) ?? 0) + this.options.emitIntervalMs <= now);
+    if (due.length > 0) {
+      await this.broker.send(due.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value })));
+      for (const record of due) {
+        this.pending.delete(record.storyId);
+        this.lastEmit.set(record.storyId, now);
+      }
+    }
+    for (const record of [...this.sent.splice(0), ...due]) await this.store.markEmitted(record.storyId, record.version);
+    if (this.pending.size > 0) this.schedule(this.options.emitIntervalMs);
   }
 }

@@ -1,9 +1,35 @@
-import { Module } from '@nestjs/common';
+import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
+import { openSqlClient, StoryStore } from '@eventwire/store';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { AggregateService } from './aggregate.service';
+import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 import { EventExtractedConsumer } from './event-extracted.consumer';
 
-/** Stateful: one instance per partition set; stories are kept and published keyed by storyId. */
-@Module({ controllers: [EventExtractedConsumer], providers: [{ provide: APP_FILTER, useClass: StageErrorFilter }, AggregateService] })
-export class AggregatorStageModule {}
+export interface AggregatorStageOptions extends AggregatorOptions {
+  broker: MessageBroker;
+  /** `postgres://...` (production), `pglite://<dir>` (embedded, on disk) or `memory:`. */
+  databaseUrl: string;
+}
+
+/** Stateful: clusters articles into stories, keeps them in the store, publishes them keyed by storyId. */
+@Module({})
+export class AggregatorStageModule {
+  static register(options: AggregatorStageOptions): DynamicModule {
+    return {
+      module: AggregatorStageModule,
+      controllers: [EventExtractedConsumer],
+      providers: [
+        { provide: APP_FILTER, useClass: StageErrorFilter },
+        { provide: MESSAGE_BROKER, useValue: options.broker },
+        { provide: AGGREGATOR_OPTIONS, useValue: { emitIntervalMs: options.emitIntervalMs } },
+        {
+          provide: STORY_STORE,
+          useFactory: (): Promise<StoryStore> => StoryStore.open(openSqlClient(options.databaseUrl)),
+        },
+        AggregateService,
+      ],
+    };
+  }
+}

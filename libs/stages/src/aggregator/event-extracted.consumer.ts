@@ -9,7 +9,7 @@ export class EventExtractedConsumer {
   constructor(private readonly aggregate: AggregateService) {}
 
   @EventPattern(TOPICS.eventsExtracted)
-  handle(@Payload() event: EventExtractedV1): StageOutput[] {
+  handle(@Payload() event: EventExtractedV1): Promise<StageOutput[]> {
     return this.aggregate.aggregate(event);
   }
 }

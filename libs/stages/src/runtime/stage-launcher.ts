@@ -13,8 +13,14 @@ export interface StageSettings {
   maxBodyBytes?: number;
   apiToken?: string;
   translationTarget?: string;
+  /** The aggregator's store: `postgres://...`, `pglite://<dir>` or `memory:` (the default). */
+  databaseUrl?: string;
+  /** The aggregator publishes a story at most once per this many milliseconds. */
+  storyEmitIntervalMs?: number;
   logger?: LoggerService | false;
 }
+
+export const DEFAULT_STORY_EMIT_INTERVAL_MS = 1000;
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -33,7 +39,11 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
     case 'extractor':
       return ExtractorStageModule;
     case 'aggregator':
-      return AggregatorStageModule;
+      return AggregatorStageModule.register({
+        broker,
+        databaseUrl: settings.databaseUrl ?? 'memory:',
+        emitIntervalMs: settings.storyEmitIntervalMs ?? DEFAULT_STORY_EMIT_INTERVAL_MS,
+      });
   }
 }
 
@@ -60,7 +70,9 @@ export const STAGES: StageName[] = ['ingestor', 'translator', 'extractor', 'aggr
 /** All four stages on one broker: the embedded mode when the broker is in memory. */
 export async function startPipeline(broker: MessageBroker, settings: StageSettings = {}): Promise<{ close(): Promise<void> }> {
   const apps: INestMicroservice[] = [];
-  for (const stage of [...STAGES].reverse()) apps.push(await startStage(stage, broker, settings));
+  // One process running a batch to its end: every story change is published as it happens, none waits for a timer.
+  const embedded = { ...settings, storyEmitIntervalMs: settings.storyEmitIntervalMs ?? 0 };
+  for (const stage of [...STAGES].reverse()) apps.push(await startStage(stage, broker, embedded));
   return {
     close: async () => {
       for (const app of apps.reverse()) await app.close();

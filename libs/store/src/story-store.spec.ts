@@ -1,0 +1,128 @@
+import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlClient } from './open-store';
+import { StoryStore } from './story-store';
+
+function article(articleId: string): EventExtractedV1 {
+  return {
+    schemaVersion: 1,
+    articleId,
+    source: { file: `${articleId}.txt`, url: null, outlet: null },
+    language: 'ar',
+    title: `title ${articleId}`,
+    titleEn: null,
+    publishedAt: null,
+    ingestedAt: '2022-01-12T00:00:00.000Z',
+    extractedAt: '2022-01-12T00:00:00.000Z',
+    eventDate: { date: '2022-01-06', basis: 'explicit', evidence: [] },
+    entities: [],
+    quantities: [],
+    quotes: [],
+    eventType: 'MOBILIZE',
+    actors: { source: [], target: [] },
+  };
+}
+
+function story(storyId: string, version: number, extra: Partial<StoryEnrichedV1> = {}): StoryEnrichedV1 {
+  return {
+    schemaVersion: 1,
+    storyId,
+    version,
+    updatedAt: `2022-01-12T00:00:0${version}.000Z`,
+    title: 'قوات حفظ سلام إلى كازاخستان',
+    titleEn: null,
+    dateRange: { start: '2022-01-06', end: '2022-01-11' },
+    articles: [],
+    numArticles: version,
+    numSources: version,
+    languages: ['ar'],
+    entities: [
+      { id: 'country:KAZ', type: 'country', name: 'Kazakhstan', countryCode: 'KAZ', articleCount: 1, articleIds: ['a1'] },
+      { id: 'org:csto', type: 'organization', name: 'CSTO', articleCount: 1, articleIds: ['a1'] },
+    ],
+    quantities: [],
+    eventTypes: ['MOBILIZE'],
+    ...extra,
+  };
+}
+
+describe(StoryStore.name, () => {
+  let store: StoryStore;
+
+  beforeEach(async () => {
+    store = await StoryStore.open(openSqlClient('memory:'));
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('takes an article once, with the stories it changed, in one transaction', async () => {
+    expect(await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] })).toBe(true);
+    expect(await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 2)], merged: [] })).toBe(false);
+    expect(await store.hasArticle('a1')).toBe(true);
+    expect((await store.story('s1'))?.version).toBe(1);
+    expect(await store.article('a1')).toMatchObject({ articleId: 'a1', storyId: 's1', event: { title: 'title a1' } });
+  });
+
+  it('follows a merged story to the one it went into, and moves its articles', async () => {
+    await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
+    await store.save({ article: article('a2'), storyId: 's2', stories: [story('s2', 1)], merged: [] });
+    await store.save({ article: article('a3'), storyId: 's1', stories: [story('s1', 3, { mergedFrom: ['s2'] })], merged: [{ storyId: 's2', into: 's1' }] });
+    expect((await store.story('s2'))?.storyId).toBe('s1');
+    expect((await store.article('a2'))?.storyId).toBe('s1');
+    expect((await store.stories()).total).toBe(1);
+    expect((await store.recentArticles(10)).map((a) => [a.articleId, a.storyId])).toEqual([
+      ['a1', 's1'],
+      ['a2', 's1'],
+      ['a3', 's1'],
+    ]);
+  });
+
+  it('filters stories by country, entity, event type, dates and text, with paging', async () => {
+    await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
+    const other = story('s2', 1, {
+      title: 'Floods in Jeddah',
+      dateRange: { start: '2015-07-21', end: '2015-07-22' },
+      entities: [{ id: 'location:jeddah', type: 'location', name: 'Jeddah', countryCode: 'SAU', articleCount: 1, articleIds: ['a2'] }],
+      eventTypes: [],
+    });
+    await store.save({ article: article('a2'), storyId: 's2', stories: [other], merged: [] });
+    const ids = async (filter: Parameters<StoryStore['stories']>[0]) => (await store.stories(filter)).stories.map((s) => s.storyId);
+    expect(await ids({ country: 'KAZ' })).toEqual(['s1']);
+    expect(await ids({ country: 'SAU' })).toEqual(['s2']);
+    expect(await ids({ entity: 'org:csto' })).toEqual(['s1']);
+    expect(await ids({ eventType: 'MOBILIZE' })).toEqual(['s1']);
+    expect(await ids({ from: '2022-01-01', to: '2022-01-31' })).toEqual(['s1']);
+    expect(await ids({ to: '2016-01-01' })).toEqual(['s2']);
+    expect(await ids({ text: 'jeddah' })).toEqual(['s2']);
+    expect(await ids({ text: '100%_' })).toEqual([]);
+    const page = await store.stories({ limit: 1, offset: 1 });
+    expect(page.total).toBe(2);
+    expect(page.stories).toHaveLength(1);
+  });
+
+  it('lists the stories whose latest version subscribers have not seen', async () => {
+    await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
+    await store.save({ article: article('a2'), storyId: 's2', stories: [story('s2', 1)], merged: [] });
+    await store.markEmitted('s1', 1);
+    expect((await store.unemitted()).map((s) => s.storyId)).toEqual(['s2']);
+  });
+
+  it('keeps its state on disk across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eventwire-store-'));
+    try {
+      const first = await StoryStore.open(openSqlClient(`pglite://${dir}`));
+      await first.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
+      await first.close();
+      const second = await StoryStore.open(openSqlClient(`pglite://${dir}`));
+      expect(await second.hasArticle('a1')).toBe(true);
+      expect((await second.story('s1'))?.title).toBe('قوات حفظ سلام إلى كازاخستان');
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

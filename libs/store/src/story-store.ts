@@ -1,0 +1,166 @@
+import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
+import { migrate } from './migrate';
+import type { SqlClient } from './sql-client';
+
+/** What one article changed: it went into `storyId`; these stories now read so; these were merged into others. */
+export interface StoryChange {
+  article: EventExtractedV1;
+  storyId: string;
+  stories: StoryEnrichedV1[];
+  merged: { storyId: string; into: string }[];
+}
+
+export interface StoryFilter {
+  /** An entity of the story has this ISO alpha-3 country (the country itself, or a place or person of it). */
+  country?: string;
+  /** The story names this entity id. */
+  entity?: string;
+  /** One of the story's events has this PLOVER type. */
+  eventType?: string;
+  /** The story's dates overlap [from, to] (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** Words in the title or anywhere in the record (case-insensitive). */
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoredArticle {
+  articleId: string;
+  storyId: string;
+  event: EventExtractedV1;
+}
+
+const MAX_PAGE = 200;
+
+/** JSON columns come back parsed from `pg` and from PGlite alike; text only from odd drivers. */
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+/**
+ * The aggregator's state: every article it took (with the story it is in,
+ * in arrival order) and the latest record of every story. An article is
+ * taken once: `save` in one transaction inserts the article (or finds it
+ * there already and changes nothing) and writes the stories it changed, so
+ * a crash leaves either all of it or none, and the input offset is committed
+ * only after `save` returns.
+ */
+export class StoryStore {
+  private constructor(private readonly client: SqlClient) {}
+
+  static async open(client: SqlClient): Promise<StoryStore> {
+    await migrate(client);
+    return new StoryStore(client);
+  }
+
+  get kind(): string {
+    return this.client.kind;
+  }
+
+  async hasArticle(articleId: string): Promise<boolean> {
+    return (await this.client.query('SELECT 1 FROM articles WHERE article_id = $1', [articleId])).length > 0;
+  }
+
+  /** Records one article's change; false (and nothing written) when the article was taken before. */
+  async save(change: StoryChange): Promise<boolean> {
+    return this.client.transaction(async (tx) => {
+      const inserted = await tx.query(
+        'INSERT INTO articles (article_id, story_id, event) VALUES ($1, $2, $3) ON CONFLICT (article_id) DO NOTHING RETURNING article_id',
+        [change.article.articleId, change.storyId, JSON.stringify(change.article)],
+      );
+      if (inserted.length === 0) return false;
+      for (const { storyId, into } of change.merged) {
+        await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [storyId, into]);
+        await tx.query(
+          `INSERT INTO stories (story_id, version, record, merged_into, updated_at) VALUES ($1, 0, NULL, $2, now())
+           ON CONFLICT (story_id) DO UPDATE SET record = NULL, merged_into = $2, updated_at = now()`,
+          [storyId, into],
+        );
+      }
+      for (const story of change.stories) {
+        await tx.query(
+          `INSERT INTO stories (story_id, version, record, merged_into, updated_at, date_start, date_end, num_articles)
+           VALUES ($1, $2, $3, NULL, $4, $5, $6, $7)
+           ON CONFLICT (story_id) DO UPDATE SET version = $2, record = $3, merged_into = NULL, updated_at = $4,
+             date_start = $5, date_end = $6, num_articles = $7`,
+          [story.storyId, story.version, JSON.stringify(story), story.updatedAt, story.dateRange.start, story.dateRange.end, story.numArticles],
+        );
+      }
+      return true;
+    });
+  }
+
+  /** Notes that subscribers have seen this version of the story. */
+  async markEmitted(storyId: string, version: number): Promise<void> {
+    await this.client.query('UPDATE stories SET emitted_version = GREATEST(emitted_version, $2) WHERE story_id = $1', [storyId, version]);
+  }
+
+  /** Stories changed since they were last published (a crash between saving and publishing leaves some): publish them again. */
+  async unemitted(): Promise<StoryEnrichedV1[]> {
+    const rows = await this.client.query<{ record: unknown }>(
+      'SELECT record FROM stories WHERE record IS NOT NULL AND version > emitted_version ORDER BY updated_at, story_id',
+    );
+    return rows.map((r) => parsed<StoryEnrichedV1>(r.record));
+  }
+
+  /** The newest `limit` articles, oldest first, with their stories: what a restarted aggregator indexes again. */
+  async recentArticles(limit: number): Promise<StoredArticle[]> {
+    const rows = await this.client.query<{ article_id: string; story_id: string; event: unknown }>(
+      'SELECT article_id, story_id, event FROM (SELECT * FROM articles ORDER BY seq DESC LIMIT $1) recent ORDER BY seq',
+      [limit],
+    );
+    return rows.map((r) => ({ articleId: r.article_id, storyId: r.story_id, event: parsed<EventExtractedV1>(r.event) }));
+  }
+
+  async article(articleId: string): Promise<StoredArticle | null> {
+    const [row] = await this.client.query<{ article_id: string; story_id: string; event: unknown }>(
+      'SELECT article_id, story_id, event FROM articles WHERE article_id = $1',
+      [articleId],
+    );
+    return row ? { articleId: row.article_id, storyId: row.story_id, event: parsed<EventExtractedV1>(row.event) } : null;
+  }
+
+  /** A story's latest record; a merged story's id leads to the story it went into. */
+  async story(storyId: string): Promise<StoryEnrichedV1 | null> {
+    let id = storyId;
+    for (let hops = 0; hops < 32; hops++) {
+      const [row] = await this.client.query<{ record: unknown; merged_into: string | null }>(
+        'SELECT record, merged_into FROM stories WHERE story_id = $1',
+        [id],
+      );
+      if (!row) return null;
+      if (row.merged_into === null) return row.record === null ? null : parsed<StoryEnrichedV1>(row.record);
+      id = row.merged_into;
+    }
+    return null;
+  }
+
+  /** Stories matching every filter given, most recently updated first. */
+  async stories(filter: StoryFilter = {}): Promise<{ stories: StoryEnrichedV1[]; total: number }> {
+    const where = ['record IS NOT NULL'];
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.country) where.push(`record->'entities' @> ${param(JSON.stringify([{ countryCode: filter.country }]))}::jsonb`);
+    if (filter.entity) where.push(`record->'entities' @> ${param(JSON.stringify([{ id: filter.entity }]))}::jsonb`);
+    if (filter.eventType) where.push(`record->'eventTypes' @> ${param(JSON.stringify([filter.eventType]))}::jsonb`);
+    if (filter.from) where.push(`(date_end IS NULL OR date_end >= ${param(filter.from)}::date)`);
+    if (filter.to) where.push(`(date_start IS NULL OR date_start <= ${param(filter.to)}::date)`);
+    if (filter.text) where.push(`record::text ILIKE ${param(`%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const clause = where.join(' AND ');
+    const [{ count }] = await this.client.query<{ count: number | string }>(`SELECT count(*) AS count FROM stories WHERE ${clause}`, params);
+    const limit = Math.min(MAX_PAGE, Math.max(1, filter.limit ?? 20));
+    const offset = Math.max(0, filter.offset ?? 0);
+    const rows = await this.client.query<{ record: unknown }>(
+      `SELECT record FROM stories WHERE ${clause} ORDER BY updated_at DESC, story_id LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+      params,
+    );
+    return { stories: rows.map((r) => parsed<StoryEnrichedV1>(r.record)), total: Number(count) };
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
