@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, ServiceName, ServiceProcess, waitFor } from './support/service-process';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TopicCollector } from './support/topic-collector';
 
 const SEEDS = join(__dirname, '..', 'seeds');
@@ -22,6 +23,7 @@ describe('pipeline over Kafka (four service processes)', () => {
   let kafka: Kafka;
   let stories: TopicCollector;
   let rawDlq: TopicCollector;
+  let database: TestDatabase;
 
   const post = (path: string, body: string, contentType = 'application/json'): Promise<Response> =>
     fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -29,7 +31,9 @@ describe('pipeline over Kafka (four service processes)', () => {
   beforeAll(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
+    database = await createTestDatabase();
     const env = {
+      DATABASE_URL: database.url,
       KAFKA_BROKERS: brokers,
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'warn',
@@ -49,6 +53,7 @@ describe('pipeline over Kafka (four service processes)', () => {
     await stories?.stop();
     await rawDlq?.stop();
     await Promise.all(services.map((s) => s.stop()));
+    await database?.drop();
   });
 
   afterEach(() => {

@@ -42,10 +42,13 @@ export class TopicCollector {
     return this.records.map((r) => JSON.parse(r.value!.toString()) as T);
   }
 
-  /** The latest value per key, as a compacted topic's reader ends up with. */
+  /** The latest value per key, as a compacted topic's reader ends up with: a tombstone (null value) deletes the key. */
   latestByKey<T>(): Map<string, T> {
     const out = new Map<string, T>();
-    for (const r of this.records) out.set(r.key ?? '', JSON.parse(r.value!.toString()) as T);
+    for (const r of this.records) {
+      if (r.value === null) out.delete(r.key ?? '');
+      else out.set(r.key ?? '', JSON.parse(r.value.toString()) as T);
+    }
     return out;
   }
 

@@ -25,10 +25,13 @@ export function toOutputLine(message: BrokerMessage, topic = message.topic): Out
   return line;
 }
 
-/** The latest record per key, in the order keys first appeared: what a compacted topic converges to. */
+/** The latest record per key, in the order keys first appeared: what a compacted topic converges to (a tombstone removes its key). */
 export function latestPerKey(messages: BrokerMessage[]): BrokerMessage[] {
   const latest = new Map<string, BrokerMessage>();
-  for (const m of messages) latest.set(m.key ?? '', m);
+  for (const m of messages) {
+    if (m.value === null) latest.delete(m.key ?? '');
+    else latest.set(m.key ?? '', m);
+  }
   return [...latest.values()];
 }
 

@@ -38,7 +38,7 @@ export interface ClustererOptions {
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
-  joinThreshold: 0.42,
+  joinThreshold: 0.4,
   mergeThreshold: 0.55,
   windowDays: 7,
   windowArticles: 100_000,
@@ -46,7 +46,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   maxKeys: 16,
   maxCandidates: 24,
   maxStoryTerms: 300,
-  entityBoost: 2,
+  entityBoost: 2.5,
   entityOnlyShare: 0.8,
   typeBonus: 0.05,
   dateDecayDays: 20,
@@ -191,7 +191,53 @@ export class StoryClusterer {
     }
 
     this.index(event, target, profile, keys, time, arrival);
+    // The article also came close to other stories: now that it has joined, the stories themselves may be one
+    // (an early article that opened a story of its own before the thread was clear). Compared whole, they merge.
+    for (const other of ranked) {
+      if (other.score < this.options.joinThreshold) break;
+      if (other.story === target || !this.active.has(other.story.state.storyId)) continue;
+      if (this.storySimilarity(target, other.story) < this.options.joinThreshold) continue;
+      const [keep, gone] = this.olderFirst(target, other.story);
+      this.merge(keep, gone);
+      merged.push(gone.state.storyId);
+      target = keep;
+    }
     return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
+  }
+
+  /** Cosine of two stories' profiles in the article score's space (entities weighed `entityBoost`), damped by their gap in dates. */
+  private storySimilarity(a: ActiveStory, b: ActiveStory): number {
+    const idf = (k: string): number => this.idf(k);
+    const cos = (x: Map<string, number>, y: Map<string, number>, prefix: string): { dot: number; nx: number; ny: number } => {
+      let dot = 0;
+      let nx = 0;
+      for (const [k, w] of x) {
+        const i = idf(prefix + k);
+        nx += (w * i) ** 2;
+        const v = y.get(k);
+        if (v !== undefined) dot += w * v * i * i;
+      }
+      let ny = 0;
+      for (const [k, w] of y) ny += (w * idf(prefix + k)) ** 2;
+      return { dot, nx, ny };
+    };
+    const e = cos(a.profile.entities, b.profile.entities, ENTITY_KEY);
+    const shareLanguage = [...a.languages].some((l) => b.languages.has(l));
+    let score: number;
+    if (shareLanguage && a.profile.terms.size > 0 && b.profile.terms.size > 0) {
+      const t = cos(a.profile.terms, b.profile.terms, '');
+      const b2 = this.options.entityBoost ** 2;
+      const denominator = Math.sqrt((b2 * e.nx + t.nx) * (b2 * e.ny + t.ny));
+      score = denominator > 0 ? (b2 * e.dot + t.dot) / denominator : 0;
+    } else {
+      score = e.nx > 0 && e.ny > 0 ? (this.options.entityOnlyShare * e.dot) / Math.sqrt(e.nx * e.ny) : 0;
+    }
+    const gap = Number.isNaN(a.state.firstTime) || Number.isNaN(b.state.firstTime) ? Number.NaN : spanGapDays(a.state, b.state);
+    if (Number.isFinite(gap)) {
+      if (gap > this.options.windowDays) return 0;
+      score *= 1 / (1 + Math.max(0, gap - 1) / this.options.dateDecayDays);
+    }
+    return score;
   }
 
   /**
@@ -467,6 +513,13 @@ export class StoryClusterer {
   }
 }
 
+
+/** Days between two stories' dated spans (0 when they overlap). */
+function spanGapDays(a: StoryState, b: StoryState): number {
+  if (a.lastTime < b.firstTime) return (b.firstTime - a.lastTime) / DAY_MS;
+  if (b.lastTime < a.firstTime) return (a.firstTime - b.lastTime) / DAY_MS;
+  return 0;
+}
 
 function countType(story: ActiveStory, type: string, n: number): void {
   const count = (story.typeCounts.get(type) ?? 0) + n;

@@ -21,7 +21,7 @@ export class KafkaEnvConfig {
   @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_RAW: number = 3;
   @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_INGESTED: number = 3;
   @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_TRANSLATED: number = 6;
-  @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_EXTRACTED: number = 3;
+  @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_EXTRACTED: number = 1;
   @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_ENRICHED: number = 3;
 }
 

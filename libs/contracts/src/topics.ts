@@ -30,7 +30,9 @@ export interface TopicPartitionCounts {
 }
 
 /** The translator's output is the extractor's input: 6 partitions so up to 6 extractors share the work. */
-export const DEFAULT_PARTITIONS: TopicPartitionCounts = { raw: 3, ingested: 3, translated: 6, extracted: 3, enriched: 3 };
+// events.extracted.v1 has one partition: the aggregator is a single stateful consumer, and which story an article joins
+// depends on the order articles arrive in, which only one partition keeps.
+export const DEFAULT_PARTITIONS: TopicPartitionCounts = { raw: 3, ingested: 3, translated: 6, extracted: 1, enriched: 3 };
 
 /** Every topic the pipeline uses, each with its dead-letter topic (same partitions, never compacted). */
 export function pipelineTopics(counts: TopicPartitionCounts = DEFAULT_PARTITIONS): TopicSpec[] {

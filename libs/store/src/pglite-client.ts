@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
 import type { SqlClient, SqlExecutor } from './sql-client';
 
 /**
@@ -11,6 +12,8 @@ export class PgliteClient implements SqlClient {
   private readonly db: PGlite;
 
   constructor(dataDir?: string) {
+    // PGlite makes its own folder but not the ones above it (./data/aggregator on a fresh checkout).
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
     this.db = new PGlite(dataDir);
   }
 

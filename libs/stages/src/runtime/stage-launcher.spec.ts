@@ -7,6 +7,9 @@ import { startPipeline } from './stage-launcher';
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'seeds');
 
 describe(startPipeline.name, () => {
+  // The embedded store (PGlite) takes a few seconds to start.
+  jest.setTimeout(30_000);
+
   it('runs the five seeds through all four stages embedded into one story, and dead-letters a poison record', async () => {
     const broker = new InMemoryMessageBroker();
     const pipeline = await startPipeline(broker);
@@ -19,7 +22,12 @@ describe(startPipeline.name, () => {
       await broker.whenIdle();
 
       expect(broker.read(TOPICS.eventsExtracted)).toHaveLength(5);
-      const latest = new Map(broker.read(TOPICS.eventsEnriched).map((m) => [m.key, JSON.parse(m.value!.toString()) as StoryEnrichedV1]));
+      // A compacted topic's reader: the latest record per key, a tombstone (a story merged into another) deleting it.
+      const latest = new Map<string | null, StoryEnrichedV1>();
+      for (const m of broker.read(TOPICS.eventsEnriched)) {
+        if (m.value === null) latest.delete(m.key);
+        else latest.set(m.key, JSON.parse(m.value.toString()) as StoryEnrichedV1);
+      }
       expect(latest.size).toBe(1);
       const [story] = [...latest.values()];
       expect(story!.numArticles).toBe(5);
