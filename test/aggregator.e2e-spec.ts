@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ServiceProcess, waitFor } from './support/service-process';
+import { freePort, ServiceProcess, waitFor } from './support/service-process';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TopicCollector } from './support/topic-collector';
 
@@ -47,7 +47,7 @@ function membership(stories: Iterable<StoryEnrichedV1>): string[][] {
  * stream a second time, it ends with the stories a single uninterrupted
  * pass makes, every article counted once.
  */
-describe('aggregator over Kafka and PostgreSQL (restart and replay)', () => {
+describe('aggregator over Kafka and PostgreSQL (restart, replay, query API and live stream)', () => {
   const brokers = process.env.KAFKA_BROKERS!;
   const prefix = `agg-${randomBytes(4).toString('hex')}.`;
   let database: TestDatabase;
@@ -56,8 +56,14 @@ describe('aggregator over Kafka and PostgreSQL (restart and replay)', () => {
   let stories: TopicCollector;
   let aggregator: ServiceProcess | null = null;
   let events: EventExtractedV1[];
+  let port = 0;
+  const api = async <T>(path: string): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    return { status: response.status, body: (await response.json()) as T };
+  };
 
   const env = (): Record<string, string> => ({
+    HTTP_PORT: String(port),
     KAFKA_BROKERS: brokers,
     KAFKA_TOPIC_PREFIX: prefix,
     LOG_LEVEL: 'warn',
@@ -81,6 +87,7 @@ describe('aggregator over Kafka and PostgreSQL (restart and replay)', () => {
 
   beforeAll(async () => {
     events = await extractedStream();
+    port = await freePort();
     database = await createTestDatabase();
     kafka = TopicCollector.kafka(brokers);
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -119,6 +126,20 @@ describe('aggregator over Kafka and PostgreSQL (restart and replay)', () => {
     await aggregator.stop('SIGKILL');
 
     aggregator = new ServiceProcess('aggregator', env());
+    await waitFor('the story API', async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined), 60_000);
+    // Subscribed before the rest of the stream: every story it changes must come down the line.
+    const live = new AbortController();
+    const sse = await fetch(`http://127.0.0.1:${port}/v1/stories/stream`, { signal: live.signal });
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    let streamed = '';
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of sse.body as unknown as AsyncIterable<Uint8Array>) streamed += decoder.decode(chunk, { stream: true });
+      } catch {
+        // Aborted at the end of the test.
+      }
+    })();
     await send(events.slice(half));
     await send(events); // The whole stream again: every article a second time.
     await waitFor('every article in the store', async () => ((await storedArticles()) === events.length ? true : undefined), 120_000);
@@ -136,5 +157,36 @@ describe('aggregator over Kafka and PostgreSQL (restart and replay)', () => {
     expect(new Set(ids).size).toBe(events.length);
     expect(await storedArticles()).toBe(events.length);
     for (const story of final) expect(story.version).toBeGreaterThanOrEqual(story.numArticles);
+
+    // The live stream carried the stories the second half changed, as `story` events with their records.
+    await waitFor('story events on the live stream', async () => (/event: story/.test(streamed) ? true : undefined), 30_000);
+    live.abort();
+    await reading;
+    const streamedIds = [...streamed.matchAll(/^data: (.+)$/gm)].map((m) => (JSON.parse(m[1]!) as { storyId: string }).storyId);
+    expect(streamedIds.length).toBeGreaterThan(0);
+    for (const id of streamedIds) expect(final.some((s) => s.storyId === id || (s.mergedFrom ?? []).includes(id))).toBe(true);
+
+    // The query API over the same store.
+    const all = await api<{ stories: StoryEnrichedV1[]; total: number }>('/v1/stories?limit=200');
+    expect(all.status).toBe(200);
+    expect(membership(all.body.stories)).toEqual(expected);
+    // Dates: the 2023 story, and stories with no date at all (nothing places them outside the range); not 2022 or 2024.
+    const kaz = await api<{ stories: StoryEnrichedV1[]; total: number }>('/v1/stories?country=KAZ&from=2023-01-01&to=2023-12-31');
+    const years = kaz.body.stories.map((s) => s.dateRange.start?.slice(0, 4) ?? 'undated');
+    expect(years).toContain('2023');
+    expect(years.every((y) => y === '2023' || y === 'undated')).toBe(true);
+    expect(kaz.body.total).toBe(final.filter((s) => s.dateRange.start === null || s.dateRange.start.startsWith('2023')).length);
+    expect((await api<{ total: number }>('/v1/stories?entity=org:csto')).body.total).toBe(expected.length);
+    expect((await api<{ total: number }>('/v1/stories?country=kazakhstan')).status).toBe(400);
+    const one = await api<StoryEnrichedV1>(`/v1/stories/${final[0]!.storyId}`);
+    expect(one.body.articles.length).toBe(final[0]!.numArticles);
+    expect(one.body.events!.length).toBeGreaterThanOrEqual(1);
+    const article = await api<{ storyId: string; article: EventExtractedV1 }>(`/v1/articles/${events[0]!.articleId}`);
+    expect(article.body.article.articleId).toBe(events[0]!.articleId);
+    expect(final.find((s) => s.storyId === article.body.storyId)!.articles.map((a) => a.articleId)).toContain(events[0]!.articleId);
+    expect((await api('/v1/stories/no-such-story')).status).toBe(404);
+    const openapi = await api<{ paths: Record<string, unknown> }>('/v1/openapi.json');
+    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/v1/stories', '/v1/stories/{id}', '/v1/articles/{id}', '/v1/stories/stream']));
+    expect((await api<{ title?: string }>('/v1/schemas/events.enriched.v1.schema.json')).status).toBe(200);
   });
 });

@@ -40,8 +40,9 @@ describe('pipeline over Kafka (four service processes)', () => {
       HTTP_PORT: String(port),
       INGEST_MAX_BODY_BYTES: String(64 * 1024),
     };
+    const aggregatorPort = await freePort();
     for (const name of ['aggregator', 'extractor', 'translator', 'ingestor'] as ServiceName[]) {
-      services.push(new ServiceProcess(name, env));
+      services.push(new ServiceProcess(name, name === 'aggregator' ? { ...env, HTTP_PORT: String(aggregatorPort) } : env));
     }
     await waitFor('the ingestor HTTP API', async () => ((await fetch(`${baseUrl}/healthz`)).ok ? true : undefined), 120_000);
     kafka = TopicCollector.kafka(brokers);

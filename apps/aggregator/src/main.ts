@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig } from '@eventwire/config';
-import { createStageService, runService } from '@eventwire/stages';
+import { runService } from '@eventwire/stages';
+import { createAggregatorApp } from './aggregator.app';
 import { AggregatorConfig } from './config/aggregator.config';
 
 runService('aggregator', async () => {
   const config = loadConfig(AggregatorConfig);
-  const app = await createStageService('aggregator', config, {
-    databaseUrl: config.DATABASE_URL,
-    storyEmitIntervalMs: config.STORY_EMIT_INTERVAL_MS,
-  });
-  await app.listen();
+  const app = await createAggregatorApp(config);
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
 });

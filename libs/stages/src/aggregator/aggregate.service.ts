@@ -3,6 +3,7 @@ import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts'
 import { encodeOutput, MESSAGE_BROKER, MessageBroker, StageOutput } from '@eventwire/kafka';
 import { StoryStore } from '@eventwire/store';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Subject } from 'rxjs';
 import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 
 /**
@@ -28,6 +29,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   private readonly pending = new Map<string, StoryEnrichedV1>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** Every story update as it is published (`record` null: the story was merged into another), for live subscribers. */
+  readonly updates$ = new Subject<{ storyId: string; record: StoryEnrichedV1 | null }>();
 
   constructor(
     @Inject(STORY_STORE) private readonly store: StoryStore,
@@ -54,6 +57,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     this.timer = null;
     await this.flushing;
     await this.flush();
+    this.updates$.complete();
     await this.store.close();
   }
 
@@ -76,13 +80,17 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
       merged: outcome.merged.map((id) => ({ storyId: id, into: outcome.storyId })),
     });
     const outputs: StageOutput[] = outcome.merged.map((id) => ({ topic: TOPICS.eventsEnriched, key: id, value: null }));
-    for (const id of outcome.merged) this.pending.delete(id);
+    for (const id of outcome.merged) {
+      this.pending.delete(id);
+      this.updates$.next({ storyId: id, record: null });
+    }
     const last = this.lastEmit.get(record.storyId);
     const wait = last === undefined ? 0 : last + this.options.emitIntervalMs - now.getTime();
     if (wait <= 0) {
       this.pending.delete(record.storyId);
       this.lastEmit.set(record.storyId, now.getTime());
       outputs.push({ topic: TOPICS.eventsEnriched, key: record.storyId, value: record });
+      this.updates$.next({ storyId: record.storyId, record });
       // Published with this batch, after the store has it. Marked seen at the next flush: if the process dies before the
       // batch is out, the input is redelivered and the story published again (above).
       this.sent.push(record);
@@ -117,6 +125,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
       for (const record of due) {
         this.pending.delete(record.storyId);
         this.lastEmit.set(record.storyId, now);
+        this.updates$.next({ storyId: record.storyId, record });
       }
     }
     for (const record of [...this.sent.splice(0), ...due]) await this.store.markEmitted(record.storyId, record.version);

@@ -6,11 +6,14 @@ import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { AggregateService } from './aggregate.service';
 import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 import { EventExtractedConsumer } from './event-extracted.consumer';
+import { StoriesController } from './stories.controller';
 
 export interface AggregatorStageOptions extends AggregatorOptions {
   broker: MessageBroker;
   /** `postgres://...` (production), `pglite://<dir>` (embedded, on disk) or `memory:`. */
   databaseUrl: string;
+  /** Serve the query API and the live stream over HTTP (the service does; the embedded pipeline does not). */
+  http?: boolean;
 }
 
 /** Stateful: clusters articles into stories, keeps them in the store, publishes them keyed by storyId. */
@@ -19,7 +22,7 @@ export class AggregatorStageModule {
   static register(options: AggregatorStageOptions): DynamicModule {
     return {
       module: AggregatorStageModule,
-      controllers: [EventExtractedConsumer],
+      controllers: options.http ? [EventExtractedConsumer, StoriesController] : [EventExtractedConsumer],
       providers: [
         { provide: APP_FILTER, useClass: StageErrorFilter },
         { provide: MESSAGE_BROKER, useValue: options.broker },

@@ -41,6 +41,7 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
     case 'aggregator':
       return AggregatorStageModule.register({
         broker,
+        http,
         databaseUrl: settings.databaseUrl ?? 'memory:',
         emitIntervalMs: settings.storyEmitIntervalMs ?? DEFAULT_STORY_EMIT_INTERVAL_MS,
       });

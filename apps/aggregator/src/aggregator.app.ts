@@ -1,0 +1,18 @@
+import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, stageModule, stageServer } from '@eventwire/stages';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AggregatorConfig } from './config/aggregator.config';
+
+/** The aggregator service: the `events.extracted.v1` consumer and the story API (HTTP, Server-Sent Events) in one Nest app. */
+export async function createAggregatorApp(config: AggregatorConfig): Promise<INestApplication> {
+  const broker = kafkaBrokerFromConfig(config, 'aggregator');
+  const settings = {
+    partitions: partitionCounts(config),
+    databaseUrl: config.DATABASE_URL,
+    storyEmitIntervalMs: config.STORY_EMIT_INTERVAL_MS,
+  };
+  const app = await NestFactory.create(stageModule('aggregator', broker, settings, true), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
+  app.connectMicroservice({ strategy: stageServer('aggregator', broker, settings) }, { inheritAppConfig: true });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,100 @@
+import { StoryEnrichedV1, topicJsonSchemas } from '@eventwire/contracts';
+import { StoryFilter, StoryStore } from '@eventwire/store';
+import { BadRequestException, Controller, Get, Inject, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
+import { filter, map, Observable } from 'rxjs';
+import { AggregateService } from './aggregate.service';
+import { STORY_STORE } from './aggregator.tokens';
+import { STORIES_OPENAPI } from './stories.openapi';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const COUNTRY = /^[A-Z]{3}$/;
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new BadRequestException(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/**
+ * The aggregator's read side: stories and articles from the store, and the
+ * live stream of story updates as Server-Sent Events. Documented in
+ * OpenAPI at /v1/openapi.json.
+ */
+@Controller()
+export class StoriesController {
+  constructor(
+    @Inject(STORY_STORE) private readonly store: StoryStore,
+    private readonly aggregate: AggregateService,
+  ) {}
+
+  @Get('healthz')
+  health(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('v1/openapi.json')
+  openapi(): object {
+    return STORIES_OPENAPI;
+  }
+
+  @Get('v1/schemas/:file')
+  schema(@Param('file') file: string): object {
+    const schema = /^(.+)\.schema\.json$/.exec(file)?.[1];
+    const found = schema === undefined ? undefined : topicJsonSchemas()[schema];
+    if (!found) throw new NotFoundException(`no schema ${file}`);
+    return found;
+  }
+
+  @Get('v1/stories')
+  async list(
+    @Query('country') country?: string,
+    @Query('entity') entity?: string,
+    @Query('eventType') eventType?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('q') text?: string,
+    @Query('limit') limit?: string,
+    @Query('offset') offset?: string,
+  ): Promise<{ stories: StoryEnrichedV1[]; total: number; limit: number; offset: number }> {
+    if (country !== undefined && !COUNTRY.test(country)) throw new BadRequestException('country must be an ISO 3166-1 alpha-3 code such as KAZ');
+    if (from !== undefined && !DAY.test(from)) throw new BadRequestException('from must be a date YYYY-MM-DD');
+    if (to !== undefined && !DAY.test(to)) throw new BadRequestException('to must be a date YYYY-MM-DD');
+    const query: StoryFilter = {
+      ...(country ? { country } : {}),
+      ...(entity ? { entity } : {}),
+      ...(eventType ? { eventType: eventType.toUpperCase() } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(text ? { text } : {}),
+      limit: integer('limit', limit, 20, 1, 200),
+      offset: integer('offset', offset, 0, 0, 1_000_000),
+    };
+    const { stories, total } = await this.store.stories(query);
+    return { stories, total, limit: query.limit!, offset: query.offset! };
+  }
+
+  /** Every story update as it is published: `event: story` with the record, `event: deleted` with the id of a story merged away. */
+  @Sse('v1/stories/stream')
+  stream(@Query('country') country?: string, @Query('entity') entity?: string): Observable<MessageEvent> {
+    return this.aggregate.updates$.pipe(
+      filter((u) => u.record === null || ((!country || u.record.entities.some((e) => e.countryCode === country)) && (!entity || u.record.entities.some((e) => e.id === entity)))),
+      map((u) => (u.record === null ? { type: 'deleted', id: u.storyId, data: { storyId: u.storyId } } : { type: 'story', id: `${u.storyId}@${u.record.version}`, data: u.record })),
+    );
+  }
+
+  @Get('v1/stories/:id')
+  async story(@Param('id') id: string): Promise<StoryEnrichedV1> {
+    const story = await this.store.story(id);
+    if (!story) throw new NotFoundException(`no story ${id}`);
+    return story;
+  }
+
+  @Get('v1/articles/:id')
+  async article(@Param('id') id: string): Promise<{ articleId: string; storyId: string; article: unknown }> {
+    const found = await this.store.article(id);
+    if (!found) throw new NotFoundException(`no article ${id}`);
+    const story = await this.store.story(found.storyId);
+    return { articleId: found.articleId, storyId: story?.storyId ?? found.storyId, article: found.event };
+  }
+}
