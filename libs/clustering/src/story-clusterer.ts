@@ -196,6 +196,8 @@ export class StoryClusterer {
     for (const other of ranked) {
       if (other.score < this.options.joinThreshold) break;
       if (other.story === target || !this.active.has(other.story.state.storyId)) continue;
+      // Only a young story is taken in whole this way: two grown stories merge through a bridging article (above).
+      if (Math.min(other.story.state.articles.length, target.state.articles.length) > YOUNG_STORY) continue;
       if (this.storySimilarity(target, other.story) < this.options.joinThreshold) continue;
       const [keep, gone] = this.olderFirst(target, other.story);
       this.merge(keep, gone);
@@ -205,32 +207,36 @@ export class StoryClusterer {
     return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
   }
 
-  /** Cosine of two stories' profiles in the article score's space (entities weighed `entityBoost`), damped by their gap in dates. */
+  /**
+   * Cosine of two stories' profiles in the article score's space (entities
+   * weighed `entityBoost`), damped by their gap in dates. The dot product
+   * walks the smaller profile; the norms are the ones the stories keep.
+   */
   private storySimilarity(a: ActiveStory, b: ActiveStory): number {
-    const idf = (k: string): number => this.idf(k);
-    const cos = (x: Map<string, number>, y: Map<string, number>, prefix: string): { dot: number; nx: number; ny: number } => {
-      let dot = 0;
-      let nx = 0;
+    const [small, big] = a.profile.terms.size + a.profile.entities.size <= b.profile.terms.size + b.profile.entities.size ? [a, b] : [b, a];
+    const dot = (x: Map<string, number>, y: Map<string, number>, prefix: string): number => {
+      let sum = 0;
       for (const [k, w] of x) {
-        const i = idf(prefix + k);
-        nx += (w * i) ** 2;
         const v = y.get(k);
-        if (v !== undefined) dot += w * v * i * i;
+        if (v !== undefined) {
+          const i = this.idf(prefix + k);
+          sum += w * v * i * i;
+        }
       }
-      let ny = 0;
-      for (const [k, w] of y) ny += (w * idf(prefix + k)) ** 2;
-      return { dot, nx, ny };
+      return sum;
     };
-    const e = cos(a.profile.entities, b.profile.entities, ENTITY_KEY);
+    const entityDot = dot(small.profile.entities, big.profile.entities, ENTITY_KEY);
+    // The small story's norms under today's IDF, as its dot product is; the big one's as kept (it moves slowly).
+    const smallEntityNorm = norm(small.profile.entities, (k) => this.idf(ENTITY_KEY + k));
+    const smallTermNorm = norm(small.profile.terms, (k) => this.idf(k));
     const shareLanguage = [...a.languages].some((l) => b.languages.has(l));
     let score: number;
-    if (shareLanguage && a.profile.terms.size > 0 && b.profile.terms.size > 0) {
-      const t = cos(a.profile.terms, b.profile.terms, '');
+    if (shareLanguage && smallTermNorm > 0 && big.termNorm > 0) {
       const b2 = this.options.entityBoost ** 2;
-      const denominator = Math.sqrt((b2 * e.nx + t.nx) * (b2 * e.ny + t.ny));
-      score = denominator > 0 ? (b2 * e.dot + t.dot) / denominator : 0;
+      const denominator = Math.sqrt((b2 * smallEntityNorm ** 2 + smallTermNorm ** 2) * (b2 * big.entityNorm ** 2 + big.termNorm ** 2));
+      score = denominator > 0 ? (b2 * entityDot + dot(small.profile.terms, big.profile.terms, '')) / denominator : 0;
     } else {
-      score = e.nx > 0 && e.ny > 0 ? (this.options.entityOnlyShare * e.dot) / Math.sqrt(e.nx * e.ny) : 0;
+      score = smallEntityNorm > 0 && big.entityNorm > 0 ? (this.options.entityOnlyShare * entityDot) / (smallEntityNorm * big.entityNorm) : 0;
     }
     const gap = Number.isNaN(a.state.firstTime) || Number.isNaN(b.state.firstTime) ? Number.NaN : spanGapDays(a.state, b.state);
     if (Number.isFinite(gap)) {
@@ -513,6 +519,9 @@ export class StoryClusterer {
   }
 }
 
+
+/** Articles up to which a story counts as young: it may be compared whole with a story an article joins. */
+const YOUNG_STORY = 3;
 
 /** Days between two stories' dated spans (0 when they overlap). */
 function spanGapDays(a: StoryState, b: StoryState): number {
