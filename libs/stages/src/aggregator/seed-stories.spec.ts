@@ -11,12 +11,14 @@ import { join } from 'node:path';
 describe('stories from the seed articles', () => {
   const seeds = join(__dirname, '..', '..', '..', '..', 'seeds');
   let events: EventExtractedV1[];
+  let extract: (body: string, file: string) => Promise<EventExtractedV1>;
 
   beforeAll(async () => {
     const kb = KnowledgeBase.bundled();
     const ingester = new ArticleIngester({ maxBodyBytes: 8 * 1024 * 1024 });
     const translator = new ArticleTranslator(new StubTranslationEngine(new KbTermMatcher(kb)), 'en');
     const extractor = new EventExtractor(kb);
+    extract = async (body, file) => extractor.extract(await translator.translate(ingester.ingest({ body, file, format: 'txt' })));
     events = [];
     for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
       const ingested = ingester.ingest({ body: readFileSync(join(seeds, file), 'utf8'), file, format: 'txt' });
@@ -60,6 +62,27 @@ describe('stories from the seed articles', () => {
     expect(peacekeepers.claims).toEqual([expect.objectContaining({ value: 2500, approximate: true, articleIds: [expect.any(String)] })]);
     const claimant = events.find((e) => e.articleId === peacekeepers.claims[0]!.articleIds[0])!;
     expect(claimant.quantities.some((q) => q.value === 2500)).toBe(true);
+  });
+
+  it('lets an English report of the same events join the Arabic story through its canonical entities, and keeps an unrelated one out', async () => {
+    const clusterer = new StoryClusterer();
+    let storyId = '';
+    for (const e of events) storyId = clusterer.add(e).storyId;
+    const english = await extract(
+      'Russian-led troops arrive in Kazakhstan as unrest spreads\n\n' +
+        'ALMATY (Reuters) - Troops from the Russian-led Collective Security Treaty Organization (CSTO) arrived in Kazakhstan on Friday ' +
+        'after President Kassym-Jomart Tokayev asked the alliance for help to quell protests.\n\n' +
+        'The CSTO said about 2,500 peacekeepers from Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan would guard state buildings in Almaty.',
+      'reuters-en.txt',
+    );
+    expect(english.language).toBe('en');
+    expect(clusterer.add(english)).toMatchObject({ kind: 'joined', storyId });
+    expect(buildStoryRecord(clusterer.get(storyId)!, new Date()).languages).toEqual(['ar', 'en']);
+    const unrelated = await extract(
+      'Floods hit Jeddah after heavy rain\n\nJEDDAH (Reuters) - Heavy rain flooded streets in Jeddah on Tuesday, and the civil defence said schools would close.',
+      'floods-en.txt',
+    );
+    expect(clusterer.add(unrelated).kind).toBe('created');
   });
 
   it('counts a replayed article once', () => {
