@@ -5,6 +5,18 @@ import { TranslatorConfig } from './config/translator.config';
 
 runService('translator', async () => {
   const config = loadConfig(TranslatorConfig);
-  const app = await createStageService('translator', config, { translationTarget: config.TRANSLATION_TARGET });
+  const app = await createStageService('translator', config, {
+    translationTarget: config.TRANSLATION_TARGET,
+    ...(config.LIBRETRANSLATE_URL
+      ? {
+          translationHttp: {
+            url: config.LIBRETRANSLATE_URL,
+            apiKey: config.LIBRETRANSLATE_API_KEY,
+            timeoutMs: config.TRANSLATION_TIMEOUT_MS,
+            languages: config.TRANSLATION_HTTP_LANGUAGES.split(','),
+          },
+        }
+      : {}),
+  });
   await app.listen();
 });

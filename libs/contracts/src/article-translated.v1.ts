@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { ArticleIngestedV1, ArticleIngestedV1Dto } from './article-ingested.v1';
 import { Nullable } from './nullable.decorator';
 
@@ -24,6 +24,14 @@ export interface Translation {
   title: string | null;
   segments: (string | null)[];
   glossary: GlossaryHit[];
+  /** Added in v1.1 (optional): the configured engine failed or its circuit was open, and `engine` (the stub) answered instead. */
+  fallback?: TranslationFallback;
+}
+
+export interface TranslationFallback {
+  /** The engine that should have answered. */
+  from: string;
+  reason: string;
 }
 
 export interface ArticleTranslatedV1 extends Omit<ArticleIngestedV1, 'schemaVersion'> {
@@ -40,6 +48,11 @@ export class GlossaryHitDto implements GlossaryHit {
   @IsString() kind!: string;
 }
 
+export class TranslationFallbackDto implements TranslationFallback {
+  @IsString() from!: string;
+  @IsString() reason!: string;
+}
+
 export class TranslationDto implements Translation {
   @IsString() engine!: string;
   @IsString() engineVersion!: string;
@@ -47,6 +60,7 @@ export class TranslationDto implements Translation {
   @Nullable() @IsString() title!: string | null;
   @IsArray() segments!: (string | null)[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => GlossaryHitDto) glossary!: GlossaryHitDto[];
+  @IsOptional() @ValidateNested() @Type(() => TranslationFallbackDto) fallback?: TranslationFallbackDto;
 }
 
 export class ArticleTranslatedV1Dto extends ArticleIngestedV1Dto implements ArticleTranslatedV1 {

@@ -19,7 +19,7 @@ export class ArticleTranslator {
     const segments = [title, ...paragraphs.map((s) => ({ text: article.body.slice(s.start, s.end), language: s.language }))];
     const result = await this.engine.translate(segments, article.language, this.target);
     const titleHits = result.glossary.filter((h) => h.segment === 0);
-    const renderedTitle = result.segments[0] ?? (this.engine.name === 'stub' ? stubTitleGist(titleHits) : null);
+    const renderedTitle = result.segments[0] ?? (result.engine === 'stub' ? stubTitleGist(titleHits) : null);
     return {
       ...article,
       translation: {
@@ -29,6 +29,7 @@ export class ArticleTranslator {
         title: article.title ? renderedTitle : null,
         segments: result.segments.slice(1),
         glossary: result.glossary,
+        ...(result.fallback ? { fallback: result.fallback } : {}),
       },
     };
   }

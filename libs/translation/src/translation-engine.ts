@@ -11,6 +11,8 @@ export interface EngineResult {
   /** Per input segment: the rendering in the target language, or null when the engine has none. */
   segments: (string | null)[];
   glossary: GlossaryHit[];
+  /** Set when the configured engine failed and another (the stub) answered instead. */
+  fallback?: { from: string; reason: string };
 }
 
 /** The seam every translation engine plugs into; routing by language happens outside it. */

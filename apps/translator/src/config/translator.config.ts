@@ -1,7 +1,13 @@
 import { ServiceEnvConfig } from '@eventwire/config';
-import { Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Min } from 'class-validator';
 
 export class TranslatorConfig extends ServiceEnvConfig {
   /** Language every article is rendered into. */
   @Matches(/^[a-z]{2}$/) TRANSLATION_TARGET: string = 'en';
+  /** A LibreTranslate-compatible service (http://host:5000); unset, every article gets the stub. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) LIBRETRANSLATE_URL?: string;
+  @IsOptional() @IsString() LIBRETRANSLATE_API_KEY?: string;
+  /** Source languages sent to the service, comma-separated; the others get the stub. */
+  @Matches(/^[a-z]{2,3}(,[a-z]{2,3})*$/) TRANSLATION_HTTP_LANGUAGES: string = 'ar';
+  @IsInt() @Min(100) TRANSLATION_TIMEOUT_MS: number = 10_000;
 }

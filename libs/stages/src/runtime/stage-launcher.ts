@@ -13,6 +13,8 @@ export interface StageSettings {
   maxBodyBytes?: number;
   apiToken?: string;
   translationTarget?: string;
+  /** The translator's HTTP engine (LibreTranslate-compatible) and the source languages routed to it. */
+  translationHttp?: { url: string; apiKey?: string; timeoutMs?: number; languages: string[] };
   /** The aggregator's store: `postgres://...`, `pglite://<dir>` or `memory:` (the default). */
   databaseUrl?: string;
   /** The aggregator publishes a story at most once per this many milliseconds. */
@@ -35,7 +37,7 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         apiToken: settings.apiToken,
       });
     case 'translator':
-      return TranslatorStageModule.register({ target: settings.translationTarget ?? 'en' });
+      return TranslatorStageModule.register({ target: settings.translationTarget ?? 'en', http: settings.translationHttp });
     case 'extractor':
       return ExtractorStageModule;
     case 'aggregator':
