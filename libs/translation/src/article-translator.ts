@@ -18,7 +18,8 @@ export class ArticleTranslator {
     const title = { text: article.title ?? '', language: article.title ? article.language : this.target };
     const segments = [title, ...paragraphs.map((s) => ({ text: article.body.slice(s.start, s.end), language: s.language }))];
     const result = await this.engine.translate(segments, article.language, this.target);
-    const titleHits = result.glossary.filter((h) => h.segment === 0);
+    // The gist names who and where (the knowledge base's names); glossary terms stay in the glossary list.
+    const titleHits = result.glossary.filter((h) => h.segment === 0 && h.kind !== 'term');
     const renderedTitle = result.segments[0] ?? (result.engine === 'stub' ? stubTitleGist(titleHits) : null);
     return {
       ...article,

@@ -1,5 +1,14 @@
 import { KnowledgeBase } from '@eventwire/kb';
-import { ArticleTranslator, HttpTranslationEngine, KbTermMatcher, RoutingTranslationEngine, StubTranslationEngine, TranslationEngine } from '@eventwire/translation';
+import {
+  ArticleTranslator,
+  CombinedTermMatcher,
+  GlossaryTermMatcher,
+  HttpTranslationEngine,
+  KbTermMatcher,
+  RoutingTranslationEngine,
+  StubTranslationEngine,
+  TranslationEngine,
+} from '@eventwire/translation';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
@@ -15,7 +24,8 @@ export interface TranslatorStageOptions {
 
 /** The stub for everything, or the HTTP engine for the configured source languages with the stub as its fallback. */
 export function translationEngine(options: TranslatorStageOptions): TranslationEngine {
-  const stub = new StubTranslationEngine(new KbTermMatcher(KnowledgeBase.bundled()));
+  // Names from the knowledge base first, then the news-term glossary where no name stands.
+  const stub = new StubTranslationEngine(new CombinedTermMatcher([new KbTermMatcher(KnowledgeBase.bundled()), new GlossaryTermMatcher()]));
   if (!options.http) return stub;
   const http = new HttpTranslationEngine({ url: options.http.url, apiKey: options.http.apiKey, timeoutMs: options.http.timeoutMs }, stub);
   return new RoutingTranslationEngine(new Map(options.http.languages.map((l) => [l, http])), stub);
