@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crawlTime, readSaudiNewsNet } from '../eval/saudinewsnet-reader';
 import { SeedPipeline } from '../eval/seed-pipeline';
+import { arg } from '../eval/cli-args';
 
 /**
  * npm run bench:aggregator [-- --dir DIR --articles N]
@@ -17,11 +18,6 @@ import { SeedPipeline } from '../eval/seed-pipeline';
  * vocabulary. It prints articles per second per 10,000 articles: flat from
  * 10,000 to 100,000 of history is the claim under test.
  */
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
 const REPO = resolve(__dirname, '..', '..');
 const dir = resolve(arg('dir', join(REPO, '..', 'shared', 'eval', 'dev', 'saudinewsnet')));
 const total = Number(arg('articles', '120000'));

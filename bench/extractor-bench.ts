@@ -7,6 +7,7 @@ import { KnowledgeBase } from '@eventwire/kb';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSaudiNewsNet } from '../eval/saudinewsnet-reader';
+import { arg } from '../eval/cli-args';
 
 /**
  * npm run bench:extractor [-- --dir DIR --rounds N]
@@ -21,11 +22,6 @@ import { readSaudiNewsNet } from '../eval/saudinewsnet-reader';
  * CPU time: on a shared machine a neighbour's load shows in the first and
  * hardly in the second.
  */
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
 const MiB = 1024 * 1024;
 const REPO = resolve(__dirname, '..', '..');
 const dir = resolve(arg('dir', join(REPO, '..', 'shared', 'eval', 'dev', 'saudinewsnet')));

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { extractQuantities, extractQuotes, keptText, readArticle, resolveEventDate } from '@eventwire/text';
 import { join, resolve } from 'node:path';
 import { crawlTime, readSaudiNewsNet } from '../eval/saudinewsnet-reader';
+import { arg } from '../eval/cli-args';
 
 /**
  * npm run bench:text [-- --dir DIR --rounds N]
@@ -9,11 +10,6 @@ import { crawlTime, readSaudiNewsNet } from '../eval/saudinewsnet-reader';
  * on one core over the SaudiNewsNet dev articles: the median of N rounds
  * after a warm-up round, so a noisy neighbour shows as spread, not as the figure.
  */
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
 const REPO = resolve(__dirname, '..', '..');
 const dir = resolve(arg('dir', join(REPO, '..', 'shared', 'eval', 'dev', 'saudinewsnet')));
 const rounds = Number(arg('rounds', '5'));

@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { GoldArticle, GoldFile } from './gold-file';
 import { MinistryRecognizer } from '@eventwire/extraction';
 import { SeedPipeline } from './seed-pipeline';
+import { arg } from './cli-args';
 
 /**
  * npm run eval [-- --gold FILE --articles DIR]
@@ -13,11 +14,6 @@ import { SeedPipeline } from './seed-pipeline';
  * event dates, quantities (value and category), countries, and every
  * must-not value that leaked. Prints a table; exits 0 whatever the score.
  */
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
 const REPO = resolve(__dirname, '..', '..');
 const goldPath = resolve(arg('gold', join(REPO, '..', 'shared', 'eval', 'seeds.gold.json')));
 const articlesDir = resolve(arg('articles', join(REPO, 'seeds')));

@@ -6,6 +6,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { GoldFile } from './gold-file';
 import { crawlTime, readSaudiNewsNet } from './saudinewsnet-reader';
 import { SeedPipeline } from './seed-pipeline';
+import { arg } from './cli-args';
 
 /**
  * npm run eval:stories [-- --articles DIR|FILE.jsonl --gold FILE --mix DIR]
@@ -21,14 +22,9 @@ import { SeedPipeline } from './seed-pipeline';
  * (unlabelled): the report says how many stories the stream forms, their
  * sizes, the ten largest, and whether any mixed-in article joined a gold story.
  */
-function arg(name: string, fallback: string | null): string | null {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
 const REPO = resolve(__dirname, '..', '..');
-const articlesPath = resolve(arg('articles', join(REPO, 'seeds'))!);
-const goldPath = resolve(arg('gold', join(REPO, '..', 'shared', 'eval', 'seeds.gold.json'))!);
+const articlesPath = resolve(arg('articles', join(REPO, 'seeds')));
+const goldPath = resolve(arg('gold', join(REPO, '..', 'shared', 'eval', 'seeds.gold.json')));
 const mixArg = arg('mix', null);
 const mixDir = mixArg === null ? null : resolve(mixArg);
 

@@ -1,4 +1,4 @@
-import type { ArticleSource, EntityType, EventExtractedV1, ExtractedQuantity } from '@eventwire/contracts';
+import type { EntityType, EventExtractedV1, EventLocation, ExtractedQuantity } from '@eventwire/contracts';
 
 /** An entity as a story needs it: who, not where in the text. */
 export interface EntityFacts {
@@ -16,7 +16,7 @@ export interface EventFacts {
   mode: string | null;
   source: string[];
   target: string[];
-  location: { entityId: string; name: string; countryCode: string | null; lat?: number; lon?: number } | null;
+  location: Pick<EventLocation, 'entityId' | 'name' | 'countryCode' | 'lat' | 'lon'> | null;
 }
 
 /**
@@ -25,14 +25,7 @@ export interface EventFacts {
  * mentions, quotes and terms the article record carries. A story of
  * thousands of articles stays small; the full records are in the store.
  */
-export interface ArticleFacts {
-  articleId: string;
-  source: ArticleSource;
-  language: string | null;
-  title: string | null;
-  titleEn: string | null;
-  publishedAt: string | null;
-  ingestedAt: string;
+export interface ArticleFacts extends Pick<EventExtractedV1, 'articleId' | 'source' | 'language' | 'title' | 'titleEn' | 'publishedAt' | 'ingestedAt'> {
   eventDate: string | null;
   entities: EntityFacts[];
   mediaSources: EntityFacts[];

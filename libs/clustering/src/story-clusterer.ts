@@ -93,7 +93,8 @@ interface ActiveStory {
   profile: Profile;
   /** Languages of the members: a cross-language article is scored on entities only. */
   languages: Set<string>;
-  /** Arrival number of the newest member: the story leaves the index with it. */
+  /** Arrival number of the first and of the newest member: the older story survives a merge; the story leaves the index with its newest. */
+  created: number;
   lastArrival: number;
   /** Norms of the profiles under the IDF of the last change: scoring does not walk the whole profile. */
   entityNorm: number;
@@ -167,7 +168,7 @@ export class StoryClusterer {
     const arrival = this.arrivals++;
     const time = articleTime(event);
     const profile = profileOf(event);
-    const keys = [...[...profile.entities.keys()].map((id) => ENTITY_KEY + id), ...profile.terms.keys()];
+    const keys = keysOf(profile);
     const ranked = this.score(event, profile, keys, time);
     const best = ranked[0];
 
@@ -180,10 +181,7 @@ export class StoryClusterer {
       // A bridge: the article belongs as much to another story, which joins this one (the older id survives).
       for (const other of ranked.slice(1)) {
         if (other.score < this.options.mergeThreshold) break;
-        const [keep, gone] = this.olderFirst(target, other.story);
-        this.merge(keep, gone);
-        merged.push(gone.state.storyId);
-        target = keep;
+        target = this.absorb(target, other.story, merged);
       }
     } else {
       target = this.newStory(`story-${event.articleId}`, arrival);
@@ -199,10 +197,7 @@ export class StoryClusterer {
       // Only a young story is taken in whole this way: two grown stories merge through a bridging article (above).
       if (Math.min(other.story.state.articles.length, target.state.articles.length) > YOUNG_STORY) continue;
       if (this.storySimilarity(target, other.story) < this.options.joinThreshold) continue;
-      const [keep, gone] = this.olderFirst(target, other.story);
-      this.merge(keep, gone);
-      merged.push(gone.state.storyId);
-      target = keep;
+      target = this.absorb(target, other.story, merged);
     }
     return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
   }
@@ -218,32 +213,45 @@ export class StoryClusterer {
       let sum = 0;
       for (const [k, w] of x) {
         const v = y.get(k);
-        if (v !== undefined) {
-          const i = this.idf(prefix + k);
-          sum += w * v * i * i;
-        }
+        if (v !== undefined) sum += w * v * this.idf(prefix + k) ** 2;
       }
       return sum;
     };
-    const entityDot = dot(small.profile.entities, big.profile.entities, ENTITY_KEY);
-    // The small story's norms under today's IDF, as its dot product is; the big one's as kept (it moves slowly).
-    const smallEntityNorm = norm(small.profile.entities, (k) => this.idf(ENTITY_KEY + k));
-    const smallTermNorm = norm(small.profile.terms, (k) => this.idf(k));
+    // The small story's norms under today's IDF, as its dot products are; the big one's as kept (it moves slowly).
+    const norms = {
+      entity: norm(small.profile.entities, (k) => this.idf(ENTITY_KEY + k)),
+      term: norm(small.profile.terms, (k) => this.idf(k)),
+    };
     const shareLanguage = [...a.languages].some((l) => b.languages.has(l));
-    let score: number;
-    if (shareLanguage && smallTermNorm > 0 && big.termNorm > 0) {
-      const b2 = this.options.entityBoost ** 2;
-      const denominator = Math.sqrt((b2 * smallEntityNorm ** 2 + smallTermNorm ** 2) * (b2 * big.entityNorm ** 2 + big.termNorm ** 2));
-      score = denominator > 0 ? (b2 * entityDot + dot(small.profile.terms, big.profile.terms, '')) / denominator : 0;
-    } else {
-      score = smallEntityNorm > 0 && big.entityNorm > 0 ? (this.options.entityOnlyShare * entityDot) / (smallEntityNorm * big.entityNorm) : 0;
-    }
+    const score = this.blend(
+      dot(small.profile.entities, big.profile.entities, ENTITY_KEY),
+      dot(small.profile.terms, big.profile.terms, ''),
+      norms,
+      { entity: big.entityNorm, term: big.termNorm },
+      shareLanguage,
+    );
     const gap = Number.isNaN(a.state.firstTime) || Number.isNaN(b.state.firstTime) ? Number.NaN : spanGapDays(a.state, b.state);
-    if (Number.isFinite(gap)) {
-      if (gap > this.options.windowDays) return 0;
-      score *= 1 / (1 + Math.max(0, gap - 1) / this.options.dateDecayDays);
+    return gap > this.options.windowDays ? 0 : score * this.decay(gap);
+  }
+
+  /**
+   * One TF-IDF space of words and entities (an entity counts `entityBoost`
+   * times a word), so an article that shares only a common country and
+   * common words with a story scores low, however few entities it names.
+   * Another language shares no words with a story (and a record without
+   * terms has none): then the canonical entities are all there is to go on.
+   */
+  private blend(entityDot: number, termDot: number, a: Norms, b: Norms, sameLanguage: boolean): number {
+    if (sameLanguage && a.term > 0 && b.term > 0) {
+      const b2 = this.options.entityBoost ** 2;
+      return (b2 * entityDot + termDot) / Math.sqrt((b2 * a.entity ** 2 + a.term ** 2) * (b2 * b.entity ** 2 + b.term ** 2));
     }
-    return score;
+    return a.entity > 0 && b.entity > 0 ? (this.options.entityOnlyShare * entityDot) / (a.entity * b.entity) : 0;
+  }
+
+  /** Closer in time, likelier the same thread: full weight within a day, less with each day after; 1 when undated. */
+  private decay(gapDays: number): number {
+    return Number.isFinite(gapDays) ? 1 / (1 + Math.max(0, gapDays - 1) / this.options.dateDecayDays) : 1;
   }
 
   /**
@@ -255,7 +263,7 @@ export class StoryClusterer {
     if (this.storyOf(event.articleId)) return;
     const arrival = this.arrivals++;
     const profile = profileOf(event);
-    const keys = [...[...profile.entities.keys()].map((id) => ENTITY_KEY + id), ...profile.terms.keys()];
+    const keys = keysOf(profile);
     const target = this.active.get(this.resolve(storyId)) ?? this.newStory(storyId, arrival);
     this.index(event, target, profile, keys, articleTime(event), arrival);
   }
@@ -276,6 +284,7 @@ export class StoryClusterer {
       state: { storyId, version: 0, articles: [], entityCounts: new Map(), mergedFrom: [], firstTime: Number.NaN, lastTime: Number.NaN },
       profile: { entities: new Map(), terms: new Map() },
       languages: new Set(),
+      created: arrival,
       lastArrival: arrival,
       entityNorm: 0,
       termNorm: 0,
@@ -283,7 +292,6 @@ export class StoryClusterer {
       dominantType: null,
     };
     this.active.set(storyId, story);
-    this.creation.set(storyId, arrival);
     return story;
   }
 
@@ -371,31 +379,22 @@ export class StoryClusterer {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.options.maxCandidates);
 
-    const articleEntityNorm = norm(profile.entities, (k) => idf.get(ENTITY_KEY + k)!);
-    const articleTermNorm = norm(profile.terms, (k) => idf.get(k)!);
     const entityVector = weighted(profile.entities, (k) => idf.get(ENTITY_KEY + k)!);
     const termVector = weighted(profile.terms, (k) => idf.get(k)!);
+    const articleNorms = { entity: entityVector.norm, term: termVector.norm };
     const out: { story: ActiveStory; score: number }[] = [];
+    // Every candidate is in the time window: the postings walk above let in no other.
     for (const [storyId] of candidates) {
       const story = this.active.get(storyId)!;
-      const gapDays = this.gapDays(story.state, time);
-      if (gapDays > this.options.windowDays) continue;
-      const entityDot = dot(entityVector, story.profile.entities);
       const sameLanguage = event.language === null || story.languages.has(event.language);
-      let score: number;
-      if (sameLanguage && articleTermNorm > 0 && story.termNorm > 0) {
-        // One TF-IDF space of words and entities (an entity counts `entityBoost` times a word): an article that shares
-        // only a common country and common words with a story scores low, however few entities it names.
-        const b2 = this.options.entityBoost ** 2;
-        const d = b2 * entityDot + dot(termVector, story.profile.terms);
-        const articleNorm = Math.sqrt(b2 * articleEntityNorm ** 2 + articleTermNorm ** 2);
-        const storyNorm = Math.sqrt(b2 * story.entityNorm ** 2 + story.termNorm ** 2);
-        score = d / (articleNorm * storyNorm);
-      } else {
-        // Another language shares no words with the story (and a record without terms has none): its canonical entities are all there is to go on.
-        score = articleEntityNorm > 0 && story.entityNorm > 0 ? (this.options.entityOnlyShare * entityDot) / (articleEntityNorm * story.entityNorm) : 0;
-      }
-      if (Number.isFinite(gapDays)) score *= 1 / (1 + Math.max(0, gapDays - 1) / this.options.dateDecayDays);
+      let score = this.blend(
+        dot(entityVector, story.profile.entities),
+        dot(termVector, story.profile.terms),
+        articleNorms,
+        { entity: story.entityNorm, term: story.termNorm },
+        sameLanguage,
+      );
+      score *= this.decay(this.gapDays(story.state, time));
       if (event.eventType !== null && story.dominantType === event.eventType) score += this.options.typeBonus;
       out.push({ story, score });
     }
@@ -445,20 +444,14 @@ export class StoryClusterer {
     story.termNorm = norm(story.profile.terms, (k) => this.idf(k));
   }
 
-  private olderFirst(a: ActiveStory, b: ActiveStory): [ActiveStory, ActiveStory] {
-    const first = (s: ActiveStory): string => s.state.articles[0]?.articleId ?? s.state.storyId;
-    const aFirst = this.arrivalOf(a);
-    const bFirst = this.arrivalOf(b);
-    if (aFirst !== bFirst) return aFirst < bFirst ? [a, b] : [b, a];
-    return first(a) <= first(b) ? [a, b] : [b, a];
+  /** Merges two stories into the older one (created first; the id breaks a tie), notes the other as merged, and returns the survivor. */
+  private absorb(a: ActiveStory, b: ActiveStory, merged: string[]): ActiveStory {
+    const aFirst = a.created < b.created || (a.created === b.created && a.state.storyId <= b.state.storyId);
+    const [keep, gone] = aFirst ? [a, b] : [b, a];
+    this.merge(keep, gone);
+    merged.push(gone.state.storyId);
+    return keep;
   }
-
-  /** When a story was created: the arrival of its first article, from the id it was given. */
-  private arrivalOf(story: ActiveStory): number {
-    return this.creation.get(story.state.storyId) ?? 0;
-  }
-
-  private readonly creation = new Map<string, number>();
 
   private merge(keep: ActiveStory, gone: ActiveStory): void {
     const k = keep.state;
@@ -530,6 +523,17 @@ function spanGapDays(a: StoryState, b: StoryState): number {
   return 0;
 }
 
+/** Index keys of a profile: entity ids (prefixed) and terms. */
+function keysOf(profile: Profile): string[] {
+  return [...[...profile.entities.keys()].map((id) => ENTITY_KEY + id), ...profile.terms.keys()];
+}
+
+/** Norms of a profile's two parts. */
+interface Norms {
+  entity: number;
+  term: number;
+}
+
 function countType(story: ActiveStory, type: string, n: number): void {
   const count = (story.typeCounts.get(type) ?? 0) + n;
   story.typeCounts.set(type, count);
@@ -557,21 +561,24 @@ function norm(profile: Map<string, number>, idf: (key: string) => number): numbe
   return Math.sqrt(sum);
 }
 
-/** An article profile ready for dot products: keys, and weight × IDF² (the IDF applies to both sides). */
+/** An article profile ready for dot products: keys, weight × IDF² (the IDF applies to both sides), and its norm. */
 interface Vector {
   keys: string[];
   weights: number[];
+  norm: number;
 }
 
 function weighted(profile: Map<string, number>, idf: (key: string) => number): Vector {
   const keys: string[] = [];
   const weights: number[] = [];
+  let sum = 0;
   for (const [k, w] of profile) {
     const i = idf(k);
     keys.push(k);
     weights.push(w * i * i);
+    sum += (w * i) ** 2;
   }
-  return { keys, weights };
+  return { keys, weights, norm: Math.sqrt(sum) };
 }
 
 /** Dot product of an article and a story profile under the article's IDF, over the article's keys only. */

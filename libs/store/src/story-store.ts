@@ -57,8 +57,10 @@ export class StoryStore {
     return this.client.kind;
   }
 
-  async hasArticle(articleId: string): Promise<boolean> {
-    return (await this.client.query('SELECT 1 FROM articles WHERE article_id = $1', [articleId])).length > 0;
+  /** The story an article was put in, or null for an article not taken yet. */
+  async storyOfArticle(articleId: string): Promise<string | null> {
+    const [row] = await this.client.query<{ story_id: string }>('SELECT story_id FROM articles WHERE article_id = $1', [articleId]);
+    return row?.story_id ?? null;
   }
 
   /** Records one article's change; false (and nothing written) when the article was taken before. */

@@ -27,6 +27,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   private readonly clusterer = new StoryClusterer({ keepRetired: false });
   private readonly lastEmit = new Map<string, number>();
   private readonly pending = new Map<string, StoryEnrichedV1>();
+  /** Published with a batch's outputs, to be marked seen in the store at the next flush. */
+  private readonly sent: StoryEnrichedV1[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   /** Every story update as it is published (`record` null: the story was merged into another), for live subscribers. */
@@ -64,13 +66,13 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   async aggregate(event: EventExtractedV1, now: Date = new Date()): Promise<StageOutput[]> {
     // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
     // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
-    const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.article(event.articleId))?.storyId;
-    if (known !== undefined) {
+    const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
+    if (known != null) {
       const current = await this.store.story(known);
       return current ? [{ topic: TOPICS.eventsEnriched, key: current.storyId, value: current }] : [];
     }
     const outcome = this.clusterer.add(event);
-    if (outcome.kind === 'duplicate') return [];
+    if (outcome.kind === 'duplicate') return []; // Not reached (checked above); narrows the type.
     const story = this.clusterer.get(outcome.storyId)!;
     const record = buildStoryRecord(story, now);
     await this.store.save({
@@ -102,8 +104,6 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     return outputs;
   }
 
-  private readonly sent: StoryEnrichedV1[] = [];
-
   private schedule(delayMs: number): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
@@ -129,6 +129,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
       }
     }
     for (const record of [...this.sent.splice(0), ...due]) await this.store.markEmitted(record.storyId, record.version);
+    // A story published an interval ago or more may be published again at once: forget it, so the map holds only the recent.
+    for (const [storyId, at] of this.lastEmit) if (at + this.options.emitIntervalMs <= now && !this.pending.has(storyId)) this.lastEmit.delete(storyId);
     if (this.pending.size > 0) this.schedule(this.options.emitIntervalMs);
   }
 }
