@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import type { EventExtractedV1 } from '@eventwire/contracts';
-import { KnowledgeBase } from '@eventwire/kb';
+import { KnowledgeBase, MinistryRecognizer } from '@eventwire/kb';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { GoldArticle, GoldFile } from './gold-file';
-import { MinistryRecognizer } from '@eventwire/extraction';
 import { SeedPipeline } from './seed-pipeline';
 import { arg } from './cli-args';
 

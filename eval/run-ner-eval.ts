@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { MinistryRecognizer, PersonRecognizer } from '@eventwire/extraction';
-import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
+import { PersonRecognizer } from '@eventwire/extraction';
+import { GazetteerMatcher, KnowledgeBase, MinistryRecognizer } from '@eventwire/kb';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

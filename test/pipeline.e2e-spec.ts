@@ -78,6 +78,10 @@ describe('pipeline over Kafka (four service processes)', () => {
     expect(story.articles.map((a) => a.articleId).sort()).toEqual([...ids].sort());
     expect(story.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['country:KAZ', 'country:RUS']));
     expect(story.version).toBeGreaterThanOrEqual(5);
+    // No MT service is configured: the stub's gist names the story and each article in English, and says it is a gist.
+    expect(story.titleEn).toMatch(/^\[gist\] .*Kazakhstan$/);
+    for (const article of story.articles) expect(article.titleEn).toMatch(/^\[gist\] .*Kazakhstan$/);
+    expect(story.articles.map((a) => a.titleEn)).toEqual(expect.arrayContaining(['[gist] Sergei Shoigu · CSTO · Kazakhstan']));
   });
 
   it('counts an article sent twice once', async () => {

@@ -6,11 +6,10 @@ import type {
   ExtractedQuote,
   TextSegment,
 } from '@eventwire/contracts';
-import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR } from '@eventwire/kb';
+import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR, MinistryRecognizer } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate, tokenize, Token } from '@eventwire/text';
 import { EventCoder } from './event-coding/event-coder';
 import { keyTerms } from './key-terms';
-import { MinistryRecognizer } from './ministry-recognizer';
 import { PersonRecognizer } from './person-recognizer';
 
 /** A title word counts as much as this many body words in the key terms: the title says what the article is about. */

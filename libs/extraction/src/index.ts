@@ -2,4 +2,3 @@ export * from './event-extractor';
 export * from './person-recognizer';
 export * from './event-coding/event-coder';
 export * from './event-coding/phrase-lexicon';
-export * from './ministry-recognizer';

@@ -11,3 +11,4 @@ export * from './loaders/line-source';
 export * from './loaders/geonames-line-error';
 export * from './loaders/geonames-loader';
 export * from './loaders/geonames-alternate-names-loader';
+export * from './ministry-recognizer';

@@ -85,6 +85,28 @@ describe('stories from the seed articles', () => {
     expect(clusterer.add(unrelated).kind).toBe('created');
   });
 
+  it('gives every article and the story an English gist of the title from the stub, naming its countries, organisations and people', () => {
+    // What each seed's Arabic title names, read by a person: the gist must name these, in English, and nothing else.
+    const named: Record<string, string[]> = {
+      '000': ['CSTO', 'Russia', 'Kazakhstan'], // منظمة معاهدة الأمن الجماعي بقيادة روسيا ترسل قوات حفظ سلام إلى كازاخستان
+      '001': ['Sergei Shoigu', 'CSTO', 'Kazakhstan'], // شويغو: تنتهي مهمة قوات الأمن الجماعي في كازاخستان ...
+      '002': ['Ministry of Foreign Affairs of United States', 'Russia', 'Kazakhstan'], // الخارجية الأمريكية: نراقب عن كثب نشر قوات تقودها روسيا فى كازاخستان
+      '003': ['Ministry of Foreign Affairs of Russia', 'Kazakhstan'], // الخارجية الروسية: الأحداث في كازاخستان ...
+      '004': ['CSTO', 'Kazakhstan'], // طلائع قوات منظمة الأمن الجماعي تصل إلى كازاخستان
+    };
+    expect(events).toHaveLength(5);
+    for (const event of events) {
+      const seed = event.source.file!.slice(0, 3);
+      expect(event.titleEn).toBe(`[gist] ${named[seed]!.join(' · ')}`);
+    }
+    const clusterer = new StoryClusterer();
+    let storyId = '';
+    for (const e of events) storyId = clusterer.add(e).storyId;
+    const record = buildStoryRecord(clusterer.get(storyId)!, new Date());
+    expect(record.titleEn).toBe(events.find((e) => e.articleId === record.titleArticleId)!.titleEn);
+    for (const article of record.articles) expect(article.titleEn).toMatch(/^\[gist\] .*Kazakhstan$/);
+  });
+
   it('counts a replayed article once', () => {
     const clusterer = new StoryClusterer();
     for (const e of [...events, ...events]) clusterer.add(e);

@@ -1,5 +1,7 @@
 import type { Mention } from '@eventwire/contracts';
-import { GazetteerMatch, KbEntity, KnowledgeBase } from '@eventwire/kb';
+import type { GazetteerMatch } from './gazetteer-matcher';
+import type { KbEntity } from './kb-entity';
+import type { KnowledgeBase } from './knowledge-base';
 import { normalizeArabic, stemCandidates, tokenize, Token } from '@eventwire/text';
 import ministryData from '../lexicon/ministries.json';
 

@@ -1,4 +1,5 @@
-import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
+import { GazetteerMatcher } from './gazetteer-matcher';
+import { KnowledgeBase } from './knowledge-base';
 import { MinistryRecognizer } from './ministry-recognizer';
 
 describe(MinistryRecognizer.name, () => {
