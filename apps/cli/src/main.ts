@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { TOPICS } from '@eventwire/contracts';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { auditCommand } from './audit-command';
 import { ingestCommand } from './ingest-command';
 import { runCommand } from './run-command';
 import { tailCommand } from './tail-command';
@@ -46,6 +47,17 @@ program
   .option('--from-beginning', 'start at the oldest record', false)
   .option('--group <id>', 'consumer group (default: a fresh one)')
   .action((topic: string, options) => tailCommand(topic, options));
+
+program
+  .command('audit')
+  .description('account for every article that entered: in stories, dead-lettered (and why), or in flight; exit 3 unless it balances')
+  .requiredOption('--brokers <list>', 'Kafka bootstrap servers (SASL/TLS from KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD, KAFKA_SSL)')
+  .option('--prefix <prefix>', 'topic prefix of the deployment, or of one run (the prefix `eventwire run --brokers` printed)')
+  .option('--from <time>', 'articles that entered at or after this time (ISO 8601)')
+  .option('--to <time>', 'articles that entered before this time')
+  .option('--json', 'print the report as JSON', false)
+  .addOption(new Option('--wait <ms>', 're-audit until it balances, for at most this long').default(0).argParser(positiveInt))
+  .action((options) => auditCommand(options));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`eventwire: ${error instanceof Error ? error.message : String(error)}\n`);

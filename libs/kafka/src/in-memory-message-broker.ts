@@ -119,6 +119,10 @@ export class InMemoryMessageBroker implements MessageBroker {
   }
 
   /** Every message of a topic in partition then offset order: the embedded mode's `--out` reads this. */
+  async scan(topics: string[], visit: (message: BrokerMessage) => void): Promise<void> {
+    for (const topic of topics) if (this.topics.has(topic)) for (const m of this.read(topic)) visit(m);
+  }
+
   read(topic: string): BrokerMessage[] {
     const out: BrokerMessage[] = [];
     this.topics.get(topic)?.partitions.forEach((log, partition) =>
@@ -202,9 +206,13 @@ class MemoryConsumer {
         const next = this.broker.pending(this.group, this.options.topics);
         if (!next) return;
         const batch = next.messages.map((m, i) => toBrokerMessage(next.topic, next.partition, next.from + i, m));
+        const key = `${next.topic}:${next.partition}`;
         try {
-          await this.options.eachBatch(batch, { heartbeat: async () => undefined, isRunning: () => this.running });
-          this.group.committed.set(`${next.topic}:${next.partition}`, next.from + batch.length);
+          await this.options.eachBatch(batch, {
+            heartbeat: async () => undefined,
+            isRunning: () => this.running,
+            commit: async (offset) => void this.group.committed.set(key, Math.max(this.group.committed.get(key) ?? 0, Number(offset) + 1)),
+          });
         } catch {
           // As with Kafka, an uncommitted batch is delivered again; the stage decides what is retried.
           await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));

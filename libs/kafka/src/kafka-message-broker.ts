@@ -8,6 +8,7 @@ import type {
   OutboundMessage,
 } from './message-broker';
 import { KafkaConnectionOptions, toKafkaConfig } from './kafka-options';
+import { randomUUID } from 'node:crypto';
 
 export interface KafkaBrokerLogger {
   warn(message: string, context: Record<string, unknown>): void;
@@ -131,10 +132,15 @@ export class KafkaMessageBroker implements MessageBroker {
       eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
         if (batch.messages.length === 0) return;
         const messages = batch.messages.map((m) => toBrokerMessage(batch.topic, batch.partition, m));
-        await options.eachBatch(messages, { heartbeat, isRunning: () => isRunning() && !isStale() });
-        // Outputs of the batch are acknowledged by the broker at this point: only now is the input committed.
-        resolveOffset(batch.lastOffset());
-        await commitOffsetsIfNecessary();
+        await options.eachBatch(messages, {
+          heartbeat,
+          isRunning: () => isRunning() && !isStale(),
+          // Called once a record's outputs are acknowledged by the broker: only then is the input committed.
+          commit: async (offset) => {
+            resolveOffset(offset);
+            await commitOffsetsIfNecessary();
+          },
+        });
       },
     });
     consumer.on(consumer.events.CRASH, (event) => {
@@ -167,6 +173,47 @@ export class KafkaMessageBroker implements MessageBroker {
     const admin = await this.getAdmin();
     const offsets = await admin.fetchTopicOffsets(topic);
     return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+  }
+
+  async scan(topics: string[], visit: (message: BrokerMessage) => void): Promise<void> {
+    const existing = new Set(await (await this.getAdmin()).listTopics());
+    const remaining = new Map<string, bigint>();
+    for (const topic of topics.filter((t) => existing.has(t))) {
+      for (const [partition, end] of await this.endOffsets(topic)) if (end > 0n) remaining.set(`${topic}/${partition}`, end);
+    }
+    if (remaining.size === 0) return;
+    const subscribed = [...new Set([...remaining.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))];
+    // A throwaway group that commits nothing: a fresh group's first join may meet a coordinator not yet
+    // available, which kafkajs retries.
+    const consumer = this.rawConsumer(`eventwire-scan-${randomUUID()}`);
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: subscribed, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        consumer.on(consumer.events.CRASH, (event) => {
+          if (!event.payload.restart) reject(event.payload.error);
+        });
+        consumer
+          .run({
+            autoCommit: false,
+            eachBatch: async ({ batch }) => {
+              const key = `${batch.topic}/${batch.partition}`;
+              const end = remaining.get(key);
+              if (end === undefined) return;
+              for (const message of batch.messages) {
+                if (BigInt(message.offset) >= end) break;
+                visit(toBrokerMessage(batch.topic, batch.partition, message));
+              }
+              if (BigInt(batch.lastOffset()) + 1n >= end) remaining.delete(key);
+              if (remaining.size === 0) resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+      this.consumers.delete(consumer);
+    }
   }
 
   /** A consumer for tools (tail, tests) that want raw messages outside a stage. */

@@ -21,7 +21,10 @@ export interface OutboundMessage {
 export interface BatchControl {
   /** Keeps group membership alive while a long batch is processed. */
   heartbeat(): Promise<void>;
+  /** False once the consumer is stopping or has lost the partition: finish what is in hand, commit it, and return. */
   isRunning(): boolean;
+  /** Every record of the batch up to and including `offset` is done (its outputs acknowledged): commit past it. */
+  commit(offset: string): Promise<void>;
 }
 
 export interface ConsumeOptions {
@@ -29,9 +32,11 @@ export interface ConsumeOptions {
   topics: string[];
   fromBeginning: boolean;
   /**
-   * Handles one batch from one partition, in offset order. When it resolves,
-   * every offset of the batch is committed; when it rejects, nothing is and the
-   * batch is delivered again (at-least-once; stages make redelivery harmless).
+   * Handles one batch from one partition, in offset order, committing as it
+   * goes with `control.commit`. Records it did not commit (it returned early
+   * because the consumer is stopping, or it rejected) are delivered again,
+   * to this consumer or the partition's next owner (at-least-once; stages
+   * make redelivery harmless).
    */
   eachBatch(messages: BrokerMessage[], control: BatchControl): Promise<void>;
 }
@@ -52,6 +57,12 @@ export interface MessageBroker {
   consume(options: ConsumeOptions): Promise<BrokerSubscription>;
   /** Messages in `topics` not yet committed by `groupId` (0 when caught up). */
   lag(groupId: string, topics: string[]): Promise<number>;
+  /**
+   * Visits every record of `topics` that exists when the scan starts (each
+   * partition up to its end offset then), outside any stage's group and
+   * committing nothing; for audits and tools. Missing topics are skipped.
+   */
+  scan(topics: string[], visit: (message: BrokerMessage) => void): Promise<void>;
   /** Last offset + 1 of every partition of `topic`. */
   endOffsets(topic: string): Promise<Map<number, bigint>>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@ import { InMemoryMessageBroker } from './in-memory-message-broker';
 import { RetriableError } from './broker-errors';
 import { DLQ_HEADERS } from './dead-letter';
 import type { BrokerMessage } from './message-broker';
-import { StageServer } from './stage-server';
+import { ORIGIN_HEADER, StageServer } from './stage-server';
 
 const topics = [
   { name: TOPICS.articlesRaw, partitions: 1, compacted: false },
@@ -23,7 +23,7 @@ function message(value: Buffer | string | null, offset = 0): BrokerMessage {
   };
 }
 
-const control = { heartbeat: async () => undefined, isRunning: () => true };
+const control = { heartbeat: async () => undefined, isRunning: () => true, commit: async () => undefined };
 
 async function serverWith(handler: (payload: unknown) => unknown): Promise<{ server: StageServer; broker: InMemoryMessageBroker }> {
   const broker = new InMemoryMessageBroker();
@@ -86,5 +86,25 @@ describe(StageServer.name, () => {
     });
     await server.processBatch([message('bad', 0), message(JSON.stringify({ body: 'good' }), 1)], control);
     expect(seen).toEqual([{ body: 'good' }]);
+  });
+
+  it('commits chunk by chunk, marks each output with its origin, and on stopping leaves the rest uncommitted', async () => {
+    const { broker } = await serverWith(() => []);
+    await broker.ensureTopics([{ name: 'elsewhere', partitions: 1, compacted: false }]);
+    const small = new StageServer(broker, { stage: 'test', groupId: 'g', topics, commitEvery: 2 });
+    small.addHandler(TOPICS.articlesRaw, async () => [{ topic: 'elsewhere', key: 'x', value: { ok: true } }], true);
+    const committed: string[] = [];
+    let running = true;
+    const stopping = {
+      heartbeat: async () => undefined,
+      isRunning: () => running,
+      commit: async (offset: string) => {
+        committed.push(offset);
+        running = false; // SIGTERM arrives during the first chunk
+      },
+    };
+    await small.processBatch([0, 1, 2, 3, 4].map((o) => message(JSON.stringify({ body: 'text' }), o)), stopping);
+    expect(committed).toEqual(['1']);
+    expect(broker.read('elsewhere').map((m) => m.headers[ORIGIN_HEADER])).toEqual([`${TOPICS.articlesRaw}/0/0`, `${TOPICS.articlesRaw}/0/1`]);
   });
 });

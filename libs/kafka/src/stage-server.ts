@@ -16,7 +16,17 @@ export interface StageServerOptions {
   /** Attempts for a retriable failure before the record is dead-lettered. */
   maxAttempts?: number;
   retryBaseMs?: number;
+  /** Records per commit within a batch (100): bounds the work redone after a crash and the wait on SIGTERM. */
+  commitEvery?: number;
 }
+
+/**
+ * Set on every record a stage produces: the input record it came from
+ * (`<topic>/<partition>/<offset>`, topic without the deployment prefix), or
+ * `http` for articles the ingestor took over HTTP. The audit follows it to
+ * account for every input exactly once and to count redeliveries.
+ */
+export const ORIGIN_HEADER = 'eventwire-origin';
 
 /** What a handler returns: records for the next topics, as objects; the server checks and encodes them. */
 export interface StageOutput {
@@ -88,15 +98,29 @@ export class StageServer extends Server implements CustomTransportStrategy {
     return this.broker as T;
   }
 
-  /** Public for tests: the whole per-batch contract in one place. */
+  /**
+   * Public for tests: the whole per-batch contract in one place. The batch is
+   * worked through in chunks; each chunk's outputs are sent and acknowledged,
+   * then its offsets committed. When the consumer is stopping (SIGTERM, a
+   * rebalance) it stops between chunks: what is done is committed, the rest
+   * goes to the partition's next owner.
+   */
   async processBatch(messages: BrokerMessage[], control: BatchControl): Promise<void> {
-    const outputs: OutboundMessage[] = [];
-    for (const message of messages) {
-      if (!control.isRunning()) throw new Error('consumer stopping: batch left uncommitted for redelivery');
-      outputs.push(...(await this.processWithRetry(message, control)));
-      await control.heartbeat();
+    const chunkSize = this.options.commitEvery ?? 100;
+    for (let start = 0; start < messages.length; start += chunkSize) {
+      if (!control.isRunning()) return;
+      const chunk = messages.slice(start, start + chunkSize);
+      const outputs: OutboundMessage[] = [];
+      for (const message of chunk) {
+        const origin = `${message.topic}/${message.partition}/${message.offset}`;
+        for (const out of await this.processWithRetry(message, control)) {
+          outputs.push(out.topic.endsWith('.dlq') ? out : { ...out, headers: { ...out.headers, [ORIGIN_HEADER]: origin } });
+        }
+        await control.heartbeat();
+      }
+      await this.broker.send(outputs);
+      await control.commit(chunk[chunk.length - 1]!.offset);
     }
-    await this.broker.send(outputs);
   }
 
   private async processWithRetry(message: BrokerMessage, control: BatchControl): Promise<OutboundMessage[]> {

@@ -12,3 +12,4 @@ export * from './aggregator/aggregator-stage.module';
 export * from './runtime/service-main';
 export * from './runtime/stage-service';
 export * from './runtime/stage-error.filter';
+export * from './audit/pipeline-audit';

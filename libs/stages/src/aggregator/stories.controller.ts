@@ -1,7 +1,9 @@
 import { StoryEnrichedV1, topicJsonSchemas } from '@eventwire/contracts';
+import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { StoryFilter, StoryStore } from '@eventwire/store';
 import { BadRequestException, Controller, Get, Inject, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
 import { filter, map, Observable } from 'rxjs';
+import { AuditReport, auditPipeline } from '../audit/pipeline-audit';
 import { AggregateService } from './aggregate.service';
 import { STORY_STORE } from './aggregator.tokens';
 import { STORIES_OPENAPI } from './stories.openapi';
@@ -26,7 +28,20 @@ export class StoriesController {
   constructor(
     @Inject(STORY_STORE) private readonly store: StoryStore,
     private readonly aggregate: AggregateService,
+    @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
   ) {}
+
+  /** The pipeline's accounting for articles that entered in [from, to): as `eventwire audit`, from the topics. */
+  @Get('v1/audit')
+  async audit(@Query('from') from?: string, @Query('to') to?: string): Promise<AuditReport> {
+    const time = (name: string, value: string | undefined): Date | undefined => {
+      if (value === undefined || value === '') return undefined;
+      const parsed = new Date(value);
+      if (Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 time`);
+      return parsed;
+    };
+    return auditPipeline(this.broker, { from: time('from', from), to: time('to', to) });
+  }
 
   @Get('healthz')
   health(): { status: 'ok' } {

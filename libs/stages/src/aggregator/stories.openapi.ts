@@ -64,6 +64,19 @@ export const STORIES_OPENAPI = {
         responses: { '200': { description: 'the story', content: { 'application/json': { schema: STORY } } }, '404': { description: 'no such story' } },
       },
     },
+    '/v1/audit': {
+      get: {
+        summary:
+          'Accounting for the articles that entered in [from, to): how many entered (raw records, HTTP), were rejected and why, are in stories, ' +
+          'were dead-lettered later (stage, reason), are in flight; per stage, input records processed, dead-lettered, pending and redelivered; ' +
+          'balanced when every article is in exactly one story or a dead-letter topic',
+        parameters: [
+          { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' } },
+          { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' } },
+        ],
+        responses: { '200': { description: 'the audit report (see `eventwire audit --json`)' }, '400': { description: 'a bad time' } },
+      },
+    },
     '/v1/articles/{id}': {
       get: {
         summary: 'One article as extracted, with the story it is in',

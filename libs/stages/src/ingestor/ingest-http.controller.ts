@@ -1,5 +1,5 @@
 import { contractErrors, FieldError, RawArticleV1, RawArticleV1Dto } from '@eventwire/contracts';
-import { encodeOutput, MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
+import { encodeOutput, MESSAGE_BROKER, MessageBroker, ORIGIN_HEADER } from '@eventwire/kafka';
 import {
   BadRequestException,
   Body,
@@ -79,7 +79,7 @@ export class IngestHttpController {
         throw error;
       }
     });
-    await this.broker.send(outputs.map(encodeOutput));
+    await this.broker.send(outputs.map((o) => encodeOutput({ ...o, headers: { [ORIGIN_HEADER]: 'http' } })));
     return outputs.map((o) => ({ articleId: o.value.articleId, title: o.value.title, language: o.value.language }));
   }
 }

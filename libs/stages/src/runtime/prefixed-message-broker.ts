@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import type { BrokerSubscription, ConsumeOptions, MessageBroker, OutboundMessage } from '@eventwire/kafka';
+import type { BrokerMessage, BrokerSubscription, ConsumeOptions, MessageBroker, OutboundMessage } from '@eventwire/kafka';
 
 /**
  * Puts every topic and group of a deployment under a prefix, so several
@@ -47,6 +47,13 @@ export class PrefixedMessageBroker implements MessageBroker {
 
   lag(groupId: string, topics: string[]): Promise<number> {
     return this.inner.lag(this.prefix + groupId, topics.map((t) => this.out(t)));
+  }
+
+  scan(topics: string[], visit: (message: BrokerMessage) => void): Promise<void> {
+    return this.inner.scan(
+      topics.map((t) => this.out(t)),
+      (m) => visit({ ...m, topic: this.in(m.topic) }),
+    );
   }
 
   endOffsets(topic: string): Promise<Map<number, bigint>> {
