@@ -6,6 +6,7 @@
 #
 # Settings (environment):
 #   EVENTWIRE_KAFKA_HOME   state dir: libs/, data/, configs, log, pid (<repo>/.kafka)
+#   EVENTWIRE_KAFKA_LIBS   broker jars, when shared with another state dir (<home>/libs)
 #   KAFKA_PORT             PLAINTEXT client listener (9092)
 #   KAFKA_CONTROLLER_PORT  KRaft controller listener (9093)
 #   KAFKA_HEAP             broker -Xmx (768m)
@@ -21,7 +22,7 @@ HOME_DIR="${EVENTWIRE_KAFKA_HOME:-$REPO/.kafka}"
 mkdir -p "$HOME_DIR"
 # log4j wants a file: URL, so the state dir must be absolute.
 HOME_DIR="$(cd "$HOME_DIR" && pwd)"
-LIBS="$HOME_DIR/libs"
+LIBS="${EVENTWIRE_KAFKA_LIBS:-$HOME_DIR/libs}"
 DATA="$HOME_DIR/data"
 CONFIG="$HOME_DIR/server.properties"
 LOG="$HOME_DIR/kafka.log"

@@ -13,7 +13,7 @@ export class ServiceProcess {
 
   constructor(
     readonly name: ServiceName,
-    env: Record<string, string>,
+    readonly env: Record<string, string>,
   ) {
     this.child = spawn(process.execPath, [join(REPO, 'dist', 'apps', name, 'src', 'main.js')], {
       env: { ...process.env, ...env },

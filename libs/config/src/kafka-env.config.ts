@@ -18,6 +18,9 @@ export class KafkaEnvConfig {
   @IsOptional() @IsString() KAFKA_SASL_USERNAME?: string;
   @IsOptional() @IsString() KAFKA_SASL_PASSWORD?: string;
 
+  /** How long a consumer group waits for a silent member (a killed process) before handing its partitions on. */
+  @IsInt() @Min(6000) @Max(300_000) KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
+
   @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_RAW: number = 3;
   @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_INGESTED: number = 3;
   @IsInt() @Min(1) @Max(1000) TOPIC_PARTITIONS_TRANSLATED: number = 6;

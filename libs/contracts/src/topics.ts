@@ -19,7 +19,17 @@ export interface TopicSpec {
   name: string;
   partitions: number;
   compacted: boolean;
+  /** The topic's `max.message.bytes` when records may be larger than the broker's default (1 MB). */
+  maxMessageBytes?: number;
 }
+
+/**
+ * Raw articles (and their dead letters, which keep the original value) may be
+ * large: a record the broker refuses could not be dead-lettered, only lost at
+ * the producer. The ingestor's own limit (INGEST_MAX_BODY_BYTES) then rejects
+ * an oversized body with a reason.
+ */
+export const RAW_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export interface TopicPartitionCounts {
   raw: number;
@@ -37,11 +47,11 @@ export const DEFAULT_PARTITIONS: TopicPartitionCounts = { raw: 3, ingested: 3, t
 /** Every topic the pipeline uses, each with its dead-letter topic (same partitions, never compacted). */
 export function pipelineTopics(counts: TopicPartitionCounts = DEFAULT_PARTITIONS): TopicSpec[] {
   const main: TopicSpec[] = [
-    { name: TOPICS.articlesRaw, partitions: counts.raw, compacted: false },
+    { name: TOPICS.articlesRaw, partitions: counts.raw, compacted: false, maxMessageBytes: RAW_MAX_MESSAGE_BYTES },
     { name: TOPICS.articlesIngested, partitions: counts.ingested, compacted: false },
     { name: TOPICS.articlesTranslated, partitions: counts.translated, compacted: false },
     { name: TOPICS.eventsExtracted, partitions: counts.extracted, compacted: false },
     { name: TOPICS.eventsEnriched, partitions: counts.enriched, compacted: true },
   ];
-  return [...main, ...main.map((t) => ({ name: dlqTopic(t.name), partitions: t.partitions, compacted: false }))];
+  return [...main, ...main.map((t) => ({ name: dlqTopic(t.name), partitions: t.partitions, compacted: false, maxMessageBytes: t.maxMessageBytes }))];
 }

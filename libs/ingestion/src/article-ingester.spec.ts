@@ -27,6 +27,14 @@ describe(ArticleIngester.name, () => {
     expect(c.source.outlet).toBe('example.org');
   });
 
+  it('reads extracted text from a page whose URL ends in .html as text, and markup without <html> as HTML', () => {
+    const text = 'قال تقرير اليوم الاثنين إن قرابة 20 مليون شخص أجبروا على الفرار من بيوتهم بسبب الفيضانات والعواصف والزلازل في العام 2014.';
+    const fromUrl = ingester.ingest({ body: text, url: 'http://www.aleqt.com/2015/07/20/article_974922.html' });
+    expect(fromUrl.body).toBe(text);
+    const fragment = ingester.ingest({ body: `<div><p>${text}</p><p>وقال مجلس اللاجئين النرويجي إن آسيا معرضة للكوارث.</p></div>` });
+    expect(fragment.segments.filter((s) => s.kind === 'paragraph')).toHaveLength(2);
+  });
+
   it('refuses a page that is nothing but chrome, and a body over the limit, saying which', () => {
     const chrome = 'رئيس التحرير\nفلان الفلاني\n\nهذا الموقع يستخدم ملفات تعريف الارتباط';
     expect(() => ingester.ingest({ body: chrome })).toThrow(expect.objectContaining({ code: 'NO_CONTENT' }));

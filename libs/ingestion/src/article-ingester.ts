@@ -21,9 +21,9 @@ export interface IngestOptions {
 
 function formatOf(raw: RawArticleV1): ArticleFormat {
   if (raw.format) return raw.format;
-  const name = raw.file ?? raw.url ?? '';
-  if (/\.html?$/i.test(name)) return 'html';
-  return /^\s*<(!doctype|html)/i.test(raw.body.slice(0, 200)) ? 'html' : 'txt';
+  // A file's extension says how it is written; a URL's only names the page, whose text may come already extracted.
+  if (raw.file && /\.html?$/i.test(raw.file)) return 'html';
+  return /^\s*<(!doctype|html|head|body|article|main|div|p)\b/i.test(raw.body.slice(0, 200)) ? 'html' : 'txt';
 }
 
 function outletOf(raw: RawArticleV1): string | null {

@@ -78,7 +78,10 @@ export class KafkaMessageBroker implements MessageBroker {
           topic: s.name,
           numPartitions: s.partitions,
           replicationFactor: -1,
-          configEntries: s.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+          configEntries: [
+            ...(s.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : []),
+            ...(s.maxMessageBytes ? [{ name: 'max.message.bytes', value: String(s.maxMessageBytes) }] : []),
+          ],
         })),
       });
     } catch (error) {
@@ -117,7 +120,7 @@ export class KafkaMessageBroker implements MessageBroker {
   async consume(options: ConsumeOptions): Promise<BrokerSubscription> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: 30_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },

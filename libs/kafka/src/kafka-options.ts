@@ -8,6 +8,8 @@ export interface KafkaConnectionOptions {
   clientId: string;
   ssl?: boolean;
   sasl?: { mechanism: SaslMechanism; username: string; password: string };
+  /** How long the group waits for a silent consumer (a killed process) before its partitions go to others. */
+  sessionTimeoutMs?: number;
 }
 
 export function toKafkaConfig(options: KafkaConnectionOptions): KafkaConfig {

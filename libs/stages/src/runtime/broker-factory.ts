@@ -22,7 +22,7 @@ export function kafkaBrokerFromConfig(config: KafkaEnvConfig, clientSuffix: stri
       ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD }
       : undefined;
   const kafka = new KafkaMessageBroker(
-    { brokers: parseBrokers(config.KAFKA_BROKERS), clientId: `${config.KAFKA_CLIENT_ID}-${clientSuffix}`, ssl: config.KAFKA_SSL, sasl },
+    { brokers: parseBrokers(config.KAFKA_BROKERS), clientId: `${config.KAFKA_CLIENT_ID}-${clientSuffix}`, ssl: config.KAFKA_SSL, sasl, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS },
     { warn: (msg, ctx) => logger.warn({ msg, ...ctx }), error: (msg, ctx) => logger.error({ msg, ...ctx }) },
   );
   return config.KAFKA_TOPIC_PREFIX ? new PrefixedMessageBroker(kafka, config.KAFKA_TOPIC_PREFIX) : kafka;

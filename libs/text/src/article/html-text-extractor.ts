@@ -76,7 +76,8 @@ function joinLines(pieces: string[]): string {
 }
 
 export function extractReadableText(html: string): ReadableText {
-  const { document } = parseHTML(html);
+  // linkedom makes a fragment's first element the document element (or none from bare text): give it a page.
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   const pageTitle: string | null = document.title?.trim() || null;
   const article = new Readability<DomNode>(document, { serializer: (node: unknown) => node as DomNode }).parse();
   const root: DomNode | null = article?.content ?? (document.body as DomNode | null);

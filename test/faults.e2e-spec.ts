@@ -1,0 +1,163 @@
+import type { AuditReport } from '@eventwire/stages';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { rawArticles, RawRecord } from './support/article-corpus';
+import { PipelineHarness } from './support/pipeline-harness';
+import { freePort } from './support/service-process';
+
+const run = promisify(execFile);
+const REPO = join(__dirname, '..');
+const ARTICLES = Number(process.env.EVENTWIRE_FAULT_ARTICLES ?? 5000);
+const { records: articles, origin } = rawArticles(ARTICLES);
+
+/** Every valid article in exactly one story, every invalid record in a dead-letter topic with its reason, nothing pending. */
+function expectBalanced(report: AuditReport, valid: number): void {
+  const summary = JSON.stringify({ entered: report.entered, rejected: report.rejected, articles: report.articles, stages: report.stages });
+  expect({ balanced: report.balanced, summary }).toEqual({ balanced: true, summary });
+  expect(report.entered.raw).toBeGreaterThanOrEqual(valid);
+  // Articles the corpus holds twice (the same text under two URLs) are one article: accepted + repeats = valid records.
+  expect(report.articles.accepted + report.articles.duplicates).toBe(valid);
+  expect(report.articles.inStories).toBe(report.articles.accepted);
+  expect(report.articles.inSeveralStories).toBe(0);
+  expect(report.articles.inFlight).toBe(0);
+  for (const stage of report.stages) expect(stage.pending).toBe(0);
+}
+
+/**
+ * What production does to the pipeline, over the real broker and PostgreSQL,
+ * each with ARTICLES (5,000) real articles (SaudiNewsNet when the shared dev
+ * data is next to the repo, else generated from the seeds) through the four
+ * services as separate processes; after each, `auditPipeline` must balance.
+ */
+describe(`faults, ${ARTICLES} articles each (${origin})`, () => {
+  jest.setTimeout(900_000);
+  const brokers = process.env.KAFKA_BROKERS!;
+  let harness: PipelineHarness | undefined;
+
+  afterEach(async () => {
+    const failed = (expect.getState() as { currentTestName?: string; assertionCalls?: number }).currentTestName;
+    if (harness && harness.services.some((s) => !s.running && s.child.exitCode !== 0 && s.child.signalCode !== 'SIGKILL')) {
+      process.stderr.write(`${failed}\n${harness.logs()}`);
+    }
+    await harness?.stop();
+    harness = undefined;
+  });
+
+  it('scales extractors 1 → 3 → 1 mid-stream; those stopped with SIGTERM drain and commit, so no record is processed twice', async () => {
+    harness = await new PipelineHarness(brokers).start(1);
+    const third = Math.floor(articles.length / 3);
+    await harness.produce(articles.slice(0, third));
+    await harness.waitUntilCommitted('extractor', Math.floor(third / 2));
+    harness.spawn('extractor');
+    harness.spawn('extractor');
+    await waitForMembers(harness, 3);
+    await harness.produce(articles.slice(third, 2 * third));
+    await harness.waitUntilCommitted('extractor', third + Math.floor(third / 2));
+    const leaving = harness.running('extractor').slice(1);
+    await Promise.all(leaving.map((s) => s.stop('SIGTERM')));
+    expect(leaving.map((s) => s.child.exitCode)).toEqual([0, 0]);
+    await waitForMembers(harness, 1);
+    await harness.produce(articles.slice(2 * third));
+
+    const report = await harness.drained();
+    expectBalanced(report, articles.length);
+    expect(report.stages.find((s) => s.stage === 'extractor')!.redelivered).toBe(0);
+  });
+
+  it('loses and doubles nothing when an extractor is killed with SIGKILL mid-batch', async () => {
+    harness = await new PipelineHarness(brokers).start(2);
+    await waitForMembers(harness, 2);
+    await harness.produce(articles);
+    await harness.waitUntilCommitted('extractor', Math.floor(articles.length / 4));
+    const [victim] = harness.running('extractor');
+    await victim!.stop('SIGKILL');
+
+    const report = await harness.drained();
+    expectBalanced(report, articles.length);
+  });
+
+  it('loses and doubles nothing when the aggregator is killed and restarted', async () => {
+    harness = await new PipelineHarness(brokers).start(1);
+    await harness.produce(articles);
+    await harness.waitUntilCommitted('aggregator', Math.floor(articles.length / 4));
+    await harness.running('aggregator')[0]!.stop('SIGKILL');
+    harness.spawn('aggregator');
+
+    const report = await harness.drained();
+    expectBalanced(report, articles.length);
+  });
+
+  const kafkaLibs = join(process.env.EVENTWIRE_KAFKA_HOME ?? join(REPO, '.kafka'), 'libs');
+  (existsSync(kafkaLibs) ? it : it.skip)('rides out a broker stopped and restarted mid-stream (a broker of its own, from scripts/kafka.sh)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'eventwire-kafka-'));
+    const env = {
+      ...process.env,
+      EVENTWIRE_KAFKA_HOME: home,
+      EVENTWIRE_KAFKA_LIBS: kafkaLibs,
+      KAFKA_PORT: String(await freePort()),
+      KAFKA_CONTROLLER_PORT: String(await freePort()),
+    };
+    const kafka = (command: string): Promise<unknown> => run('bash', [join(REPO, 'scripts', 'kafka.sh'), command], { env, timeout: 240_000 });
+    await kafka('start');
+    try {
+      harness = await new PipelineHarness(`127.0.0.1:${env.KAFKA_PORT}`).start(1);
+      await harness.produce(articles);
+      await harness.waitUntilCommitted('extractor', Math.floor(articles.length / 4));
+      await kafka('stop');
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      await kafka('start');
+
+      const report = await harness.drained();
+      expectBalanced(report, articles.length);
+      await harness.stop();
+      harness = undefined;
+    } finally {
+      await run('bash', [join(REPO, 'scripts', 'kafka.sh'), 'stop', '--wipe'], { env }).catch(() => undefined);
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('dead-letters poison records with their reasons while the valid articles flow', async () => {
+    harness = await new PipelineHarness(brokers).start(1);
+    const chrome = 'جميع الحقوق محفوظة\n\nاشترك في النشرة البريدية\n\nتابعونا على فيسبوك وتويتر';
+    const poison: Array<{ key: string; value: string | Buffer | null }> = [
+      { key: 'poison-json', value: '{"body": "unterminated' },
+      { key: 'poison-schema', value: JSON.stringify({ body: 42, title: ['not', 'a', 'string'] }) },
+      { key: 'poison-5mb', value: JSON.stringify({ body: 'ا'.repeat(5 * 1024 * 1024 / 2) }) },
+      { key: 'poison-utf8', value: Buffer.from([0x7b, 0x22, 0x62, 0x6f, 0x64, 0x79, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) },
+      { key: 'poison-empty', value: null },
+      { key: 'poison-chrome', value: JSON.stringify({ body: chrome }) },
+    ];
+    // Spread through the stream.
+    const step = Math.floor(articles.length / poison.length);
+    const stream: Array<RawRecord | (typeof poison)[number]> = [];
+    articles.forEach((a, i) => {
+      stream.push(a);
+      if (i % step === step - 1 && poison[(i - step + 1) / step]) stream.push(poison[(i - step + 1) / step]!);
+    });
+    expect(stream.length).toBe(articles.length + poison.length);
+    await harness.produce(stream, 100);
+
+    const report = await harness.drained();
+    expectBalanced(report, articles.length);
+    expect(report.rejected).toEqual({
+      INVALID_JSON: 1,
+      ContractViolationError: 1,
+      BODY_TOO_LARGE: 1,
+      INVALID_UTF8: 1,
+      EMPTY_RECORD: 1,
+      NO_CONTENT: 1,
+    });
+  });
+});
+
+async function waitForMembers(harness: PipelineHarness, n: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while ((await harness.members('extractor')) !== n) {
+    if (Date.now() > deadline) throw new Error(`the extractor group never had ${n} members`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -1,0 +1,63 @@
+import { KnowledgeBase } from '@eventwire/kb';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSaudiNewsNet } from '../../eval/saudinewsnet-reader';
+
+const REPO = join(__dirname, '..', '..');
+
+/** A raw article as producers put it on articles.raw.v1. */
+export interface RawRecord {
+  key: string;
+  value: string;
+}
+
+/** The SaudiNewsNet dev data, when the shared eval folder is next to the repo (or named by EVENTWIRE_DEV_DATA). */
+export function devDataDir(): string | undefined {
+  const dir = process.env.EVENTWIRE_DEV_DATA ?? join(REPO, '..', 'shared', 'eval', 'dev', 'saudinewsnet');
+  return existsSync(dir) ? dir : undefined;
+}
+
+/**
+ * `n` distinct, valid raw articles: real SaudiNewsNet articles when the dev
+ * data is there, else generated from the five seeds: each seed retold about
+ * another country (its Arabic name in place of Kazakhstan's) by numbered
+ * editions of an outlet, so the stream forms many stories of a few dozen
+ * articles, as a news week does, rather than one.
+ */
+export function rawArticles(n: number): { records: RawRecord[]; origin: string } {
+  const dir = devDataDir();
+  if (dir) {
+    const seen = new Set<string>();
+    const records: RawRecord[] = [];
+    for (const a of readSaudiNewsNet(dir)) {
+      if (records.length >= n) break;
+      // A valid article has a body of some substance: the dump also holds empty pages and bare bylines.
+      if ((a.content?.trim().length ?? 0) < 200 || seen.has(a.url)) continue;
+      seen.add(a.url);
+      records.push({ key: a.url, value: JSON.stringify({ body: a.content, title: a.title, url: a.url, outlet: a.source }) });
+    }
+    if (records.length >= n) return { records, origin: `SaudiNewsNet (${dir})` };
+  }
+  return { records: generatedFromSeeds(n), origin: 'generated from the seeds' };
+}
+
+function generatedFromSeeds(n: number): RawRecord[] {
+  const seedDir = join(REPO, 'seeds');
+  const seeds = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(seedDir, f), 'utf8'));
+  const countries = KnowledgeBase.bundled()
+    .ofType('country')
+    .filter((c) => c.nameAr && c.id !== 'country:KAZ')
+    .map((c) => c.nameAr!);
+  const records: RawRecord[] = [];
+  for (let k = 0; k < n; k++) {
+    const seed = k % seeds.length;
+    const country = countries[Math.floor(k / seeds.length) % countries.length]!;
+    const edition = Math.floor(k / (seeds.length * countries.length));
+    const body = seeds[seed]!.replaceAll('كازاخستان', country);
+    records.push({ key: `generated-${k}`, value: JSON.stringify({ body, outlet: `outlet-${seed}-${edition}`, file: `generated-${k}.txt` }) });
+  }
+  return records;
+}
