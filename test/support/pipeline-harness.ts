@@ -122,6 +122,8 @@ export class PipelineHarness {
     await this.producer?.disconnect();
     await this.admin?.disconnect();
     await this.brokerClient?.close();
-    await this.database?.drop();
+    // EVENTWIRE_KEEP_TEST_DB=1 keeps the aggregator's database of a failing run to look into.
+    if (process.env.EVENTWIRE_KEEP_TEST_DB) process.stderr.write(`kept ${this.database?.url}\n`);
+    else await this.database?.drop();
   }
 }

@@ -69,7 +69,13 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
     if (known != null) {
       const current = await this.store.story(known);
-      return current ? [{ topic: TOPICS.eventsEnriched, key: current.storyId, value: current }] : [];
+      if (!current) return [];
+      // The stories merged into it are tombstoned again too: the crash may have come before those went out.
+      const merged = (current.mergedFrom ?? []).filter((id) => id !== current.storyId);
+      return [
+        ...merged.map((id) => ({ topic: TOPICS.eventsEnriched, key: id, value: null })),
+        { topic: TOPICS.eventsEnriched, key: current.storyId, value: current },
+      ];
     }
     const outcome = this.clusterer.add(event);
     if (outcome.kind === 'duplicate') return []; // Not reached (checked above); narrows the type.
@@ -123,7 +129,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     if (due.length > 0) {
       await this.broker.send(due.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value })));
       for (const record of due) {
-        this.pending.delete(record.storyId);
+        // While the send was out, the story may have been published from a batch and changed again: keep that change.
+        if (this.pending.get(record.storyId) === record) this.pending.delete(record.storyId);
         this.lastEmit.set(record.storyId, now);
         this.updates$.next({ storyId: record.storyId, record });
       }

@@ -27,7 +27,7 @@ describe(auditPipeline.name, () => {
       const report = await auditPipeline(broker);
       expect(report.entered).toEqual({ raw: 9, http: 0 });
       expect(report.rejected).toEqual({ INVALID_JSON: 1, EMPTY_RECORD: 1, NO_CONTENT: 1 });
-      expect(report.articles).toEqual({ accepted: 5, duplicates: 1, inStories: 5, deadLettered: {}, inFlight: 0, inSeveralStories: 0 });
+      expect(report.articles).toEqual({ accepted: 5, duplicates: 1, inStories: 5, deadLettered: {}, inFlight: 0, inSeveralStories: 0, examples: [] });
       expect(report.stages.map((s) => [s.stage, s.records, s.processed, s.pending])).toEqual([
         ['ingestor', 9, 6, 0],
         ['translator', 6, 6, 0],

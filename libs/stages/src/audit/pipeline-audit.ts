@@ -42,6 +42,8 @@ export interface AuditReport {
     inFlight: number;
     /** Articles found in more than one live story: never expected. */
     inSeveralStories: number;
+    /** Up to ten ids of articles in flight or in several stories, to look up. */
+    examples: string[];
   };
   stages: StageAccount[];
   /** True when every record and article in scope is accounted for: in = stories + dead letters, nothing pending or doubled. */
@@ -162,15 +164,21 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
     deadLettered: {},
     inFlight: 0,
     inSeveralStories: 0,
+    examples: [],
   };
   for (const id of scopeIds) {
     const n = storiesOfArticle.get(id) ?? 0;
     if (n === 1) articles.inStories++;
-    else if (n > 1) articles.inSeveralStories++;
-    else {
+    else if (n > 1) {
+      articles.inSeveralStories++;
+      if (articles.examples.length < 10) articles.examples.push(id);
+    } else {
       const letter = deadArticles.get(id);
       if (letter) bump((articles.deadLettered[letter.stage] ??= {}), letter.reason);
-      else articles.inFlight++;
+      else {
+        articles.inFlight++;
+        if (articles.examples.length < 10) articles.examples.push(id);
+      }
     }
   }
 

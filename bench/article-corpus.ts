@@ -1,9 +1,10 @@
 import { KnowledgeBase } from '@eventwire/kb';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSaudiNewsNet } from '../../eval/saudinewsnet-reader';
+import { readSaudiNewsNet } from '../eval/saudinewsnet-reader';
 
-const REPO = join(__dirname, '..', '..');
+// From bench/ in the source tree and dist/bench/ once built.
+const REPO = [join(__dirname, '..'), join(__dirname, '..', '..')].find((dir) => existsSync(join(dir, 'seeds')))!;
 
 /** A raw article as producers put it on articles.raw.v1. */
 export interface RawRecord {

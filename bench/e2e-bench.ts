@@ -1,0 +1,282 @@
+import 'reflect-metadata';
+import { pipelineTopics, TOPICS } from '@eventwire/contracts';
+import { KafkaMessageBroker } from '@eventwire/kafka';
+import { auditPipeline, PrefixedMessageBroker, stageGroupId, StageName } from '@eventwire/stages';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { arg } from '../eval/cli-args';
+import { rawArticles, RawRecord } from './article-corpus';
+
+/**
+ * npm run bench:e2e [-- --articles 10000]
+ *
+ * N real articles through the four services (separate processes, over the
+ * broker: KAFKA_BROKERS, else the local broker of scripts/kafka.sh, started
+ * and stopped here) with 1 and then 2 extractors; and, in the same run, the
+ * same records through four pass-through hops with no processing (the
+ * broker-and-client ceiling). Reports sustained articles/s (first record in
+ * to last story update out), p50/p99 latency from a record's send to the
+ * first story record that holds its article, per-stage throughput (from the
+ * record timestamps on each stage's output topic) and each process's peak
+ * memory (VmHWM).
+ */
+const REPO = join(__dirname, '..', '..');
+const N = Number(arg('articles', '10000'));
+const ADMIN_DB = process.env.EVENTWIRE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Run {
+  label: string;
+  articles: number;
+  seconds: number;
+  rate: number;
+  p50?: number;
+  p99?: number;
+  stages?: Record<string, number>;
+  peakMiB?: Record<string, number>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+function peakMiB(child: ChildProcess): number {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+function startProcess(script: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [join(REPO, 'dist', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
+  });
+  return child;
+}
+
+async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once('exit', () => resolve());
+          c.kill('SIGTERM');
+          setTimeout(() => c.kill('SIGKILL'), 20_000).unref();
+        }),
+    ),
+  );
+}
+
+async function waitForGroups(admin: Admin, groups: string[], members: number[]): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const { groups: described } = await admin.describeGroups(groups);
+    if (described.every((g, i) => g.state === 'Stable' && g.members.length >= members[i]!)) return;
+    if (Date.now() > deadline) throw new Error(`consumer groups not ready: ${described.map((g) => `${g.groupId} ${g.state} ${g.members.length}`).join(', ')}`);
+    await sleep(250);
+  }
+}
+
+async function send(producer: Producer, topic: string, records: RawRecord[], sentAt?: Map<string, number>): Promise<void> {
+  for (let i = 0; i < records.length; i += 500) {
+    const batch = records.slice(i, i + 500);
+    const now = Date.now();
+    for (const r of batch) sentAt?.set(r.key, now);
+    await producer.send({ topic, acks: -1, messages: batch });
+  }
+}
+
+/** Topic timestamps: records per second between a topic's first and last record. */
+async function topicRates(broker: PrefixedMessageBroker, topics: string[]): Promise<Record<string, number>> {
+  const span = new Map<string, { n: number; first: number; last: number }>();
+  await broker.scan(topics, (m) => {
+    const t = Number(m.timestamp);
+    const s = span.get(m.topic) ?? { n: 0, first: t, last: t };
+    s.n++;
+    s.first = Math.min(s.first, t);
+    s.last = Math.max(s.last, t);
+    span.set(m.topic, s);
+  });
+  return Object.fromEntries([...span].map(([topic, s]) => [topic, Math.round(s.n / Math.max(0.001, (s.last - s.first) / 1000))]));
+}
+
+async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], extractors: number): Promise<Run> {
+  const prefix = `bench-${randomBytes(4).toString('hex')}.`;
+  const dbName = `eventwire_bench_${randomBytes(4).toString('hex')}`;
+  const pg = new Client({ connectionString: ADMIN_DB });
+  await pg.connect();
+  await pg.query(`CREATE DATABASE ${dbName}`);
+  const dbUrl = new URL(ADMIN_DB);
+  dbUrl.pathname = `/${dbName}`;
+  const env = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'error', HTTP_PORT: '0' };
+  const brokerClient = new KafkaMessageBroker({ brokers: [brokers], clientId: 'eventwire-bench' });
+  const broker = new PrefixedMessageBroker(brokerClient, prefix);
+  await broker.ensureTopics(pipelineTopics());
+  const children: ChildProcess[] = [];
+  const byName: Array<[string, ChildProcess]> = [];
+  const add = (name: string, extra: Record<string, string> = {}): void => {
+    const child = startProcess(`apps/${name.replace(/-\d+$/, '')}/src/main.js`, [], { ...env, ...extra });
+    children.push(child);
+    byName.push([name, child]);
+  };
+  add('aggregator');
+  for (let i = 0; i < extractors; i++) add(`extractor-${i + 1}`);
+  add('translator');
+  add('ingestor', { HTTP_PORT: String(20000 + Math.floor(Math.random() * 20000)) });
+  const admin = kafka.admin();
+  await admin.connect();
+  const stages: StageName[] = ['ingestor', 'translator', 'extractor', 'aggregator'];
+  await waitForGroups(admin, stages.map((s) => prefix + stageGroupId(s)), stages.map((s) => (s === 'extractor' ? extractors : 1)));
+
+  // The stories as a subscriber sees them: the first time each article (by its URL, the record key) is in a story.
+  const firstSeen = new Map<string, number>();
+  const watcher = kafka.consumer({ groupId: `${prefix}bench-watch` });
+  await watcher.connect();
+  await watcher.subscribe({ topic: prefix + TOPICS.eventsEnriched, fromBeginning: true });
+  await watcher.run({
+    eachMessage: async ({ message }) => {
+      if (!message.value) return;
+      const now = Date.now();
+      const story = JSON.parse(message.value.toString()) as { articles: Array<{ source: { url: string | null; file: string | null } }> };
+      for (const a of story.articles) {
+        const key = a.source.url ?? a.source.file;
+        if (key && !firstSeen.has(key)) firstSeen.set(key, now);
+      }
+    },
+  });
+  await waitForGroups(admin, [`${prefix}bench-watch`], [1]);
+
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const sentAt = new Map<string, number>();
+  const t0 = Date.now();
+  await send(producer, prefix + TOPICS.articlesRaw, records, sentAt);
+
+  // Done when the audit balances: every article in one story (or dead-lettered), nothing pending.
+  let report = await auditPipeline(broker);
+  const deadline = Date.now() + 30 * 60_000;
+  while (!report.balanced && Date.now() < deadline) {
+    await sleep(1000);
+    report = await auditPipeline(broker);
+  }
+  if (!report.balanced) throw new Error(`the pipeline did not balance: ${JSON.stringify(report.articles)}`);
+  const peaks = Object.fromEntries(byName.map(([name, child]) => [name, peakMiB(child)]));
+  const tEnd = Math.max(...firstSeen.values());
+  const latencies = [...firstSeen].filter(([key]) => sentAt.has(key)).map(([key, t]) => t - sentAt.get(key)!).sort((a, b) => a - b);
+  const rates = await topicRates(broker, [TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted]);
+
+  await producer.disconnect();
+  await watcher.disconnect();
+  await admin.disconnect();
+  await stopAll(children);
+  await brokerClient.close();
+  await pg.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await pg.end();
+  const articles = report.articles.inStories;
+  const seconds = (tEnd - t0) / 1000;
+  return {
+    label: `pipeline, ${extractors} extractor${extractors > 1 ? 's' : ''}`,
+    articles,
+    seconds,
+    rate: articles / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    stages: {
+      ingestor: rates[TOPICS.articlesIngested] ?? 0,
+      translator: rates[TOPICS.articlesTranslated] ?? 0,
+      extractor: rates[TOPICS.eventsExtracted] ?? 0,
+    },
+    peakMiB: peaks,
+  };
+}
+
+async function passThroughRun(kafka: Kafka, brokers: string, records: RawRecord[]): Promise<Run> {
+  const prefix = `bench-pt-${randomBytes(4).toString('hex')}.`;
+  const hops = [0, 1, 2, 3, 4].map((i) => `${prefix}hop${i}`);
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: hops.map((topic) => ({ topic, numPartitions: 3, configEntries: [{ name: 'max.message.bytes', value: String(16 * 1024 * 1024) }] })) });
+  const relays = [0, 1, 2, 3].map((i) => startProcess('bench/relay.js', [brokers, hops[i]!, hops[i + 1]!, `${prefix}relay${i}`], {}));
+  await waitForGroups(admin, [0, 1, 2, 3].map((i) => `${prefix}relay${i}`), [1, 1, 1, 1]);
+  let received = 0;
+  let last = 0;
+  const sink = kafka.consumer({ groupId: `${prefix}sink` });
+  await sink.connect();
+  await sink.subscribe({ topic: hops[4]!, fromBeginning: true });
+  await sink.run({
+    eachBatch: async ({ batch }) => {
+      received += batch.messages.length;
+      last = Date.now();
+    },
+  });
+  await waitForGroups(admin, [`${prefix}sink`], [1]);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const t0 = Date.now();
+  await send(producer, hops[0]!, records);
+  while (received < records.length) await sleep(50);
+  const peaks = Object.fromEntries(relays.map((r, i) => [`relay-${i + 1}`, peakMiB(r)]));
+  await producer.disconnect();
+  await sink.disconnect();
+  await stopAll(relays);
+  await admin.deleteTopics({ topics: hops }).catch(() => undefined);
+  await admin.disconnect();
+  const seconds = (last - t0) / 1000;
+  return { label: 'pass-through, 4 hops', articles: records.length, seconds, rate: records.length / seconds, peakMiB: peaks };
+}
+
+async function main(): Promise<void> {
+  const script = join(REPO, 'scripts', 'kafka.sh');
+  let brokers = process.env.KAFKA_BROKERS;
+  let started = false;
+  if (!brokers) {
+    const up = (() => {
+      try {
+        execFileSync('bash', [script, 'status'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (!up) {
+      execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
+      started = true;
+    }
+    brokers = `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`;
+  }
+  if (!existsSync(join(REPO, 'dist', 'apps'))) throw new Error('build first: npm run build');
+  const { records, origin } = rawArticles(N);
+  const kafka = new Kafka({ clientId: 'eventwire-bench', brokers: [brokers], logLevel: logLevel.NOTHING });
+  process.stdout.write(`end-to-end bench: ${records.length} articles (${origin}), ${cpus().length} cores, broker ${brokers}\n`);
+  try {
+    const runs: Run[] = [];
+    runs.push(await passThroughRun(kafka, brokers, records));
+    runs.push(await pipelineRun(kafka, brokers, records, 1));
+    runs.push(await pipelineRun(kafka, brokers, records, 2));
+    const ceiling = runs[0]!.rate;
+    const lines = ['| run | articles | seconds | articles/s | share of ceiling | p50 ms | p99 ms | per stage (records/s) | peak MiB |', '|---|---|---|---|---|---|---|---|---|'];
+    for (const r of runs) {
+      lines.push(
+        `| ${r.label} | ${r.articles} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${(r.rate / ceiling).toFixed(2)} | ${r.p50 ?? '-'} | ${r.p99 ?? '-'} | ${
+          r.stages ? Object.entries(r.stages).map(([k, v]) => `${k} ${v}`).join(', ') : '-'
+        } | ${Object.entries(r.peakMiB ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    if (started) execFileSync('bash', [script, 'stop'], { stdio: 'inherit' });
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:e2e: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
