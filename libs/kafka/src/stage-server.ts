@@ -1,4 +1,4 @@
-import { contractErrors, contractForTopic, ContractViolationError, TopicSpec } from '@eventwire/contracts';
+import { contractErrors, contractForTopic, ContractViolationError, dlqTopic, TopicSpec } from '@eventwire/contracts';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -113,8 +113,10 @@ export class StageServer extends Server implements CustomTransportStrategy {
       const outputs: OutboundMessage[] = [];
       for (const message of chunk) {
         const origin = `${message.topic}/${message.partition}/${message.offset}`;
+        const deadLetters = dlqTopic(message.topic);
         for (const out of await this.processWithRetry(message, control)) {
-          outputs.push(out.topic.endsWith('.dlq') ? out : { ...out, headers: { ...out.headers, [ORIGIN_HEADER]: origin } });
+          // A dead letter keeps the input's own headers and names its origin in the dead-letter headers.
+          outputs.push(out.topic === deadLetters ? out : { ...out, headers: { ...out.headers, [ORIGIN_HEADER]: origin } });
         }
         await control.heartbeat();
       }
