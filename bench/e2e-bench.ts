@@ -38,6 +38,8 @@ interface Run {
   p99?: number;
   stages?: Record<string, number>;
   peakMiB?: Record<string, number>;
+  /** CPU seconds per 1,000 articles: each process, and the machine as a whole. */
+  cpuPerThousand?: Record<string, number>;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,8 +54,27 @@ function peakMiB(child: ChildProcess): number {
   }
 }
 
-function startProcess(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(REPO, 'dist', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds the whole machine has been busy (every core, every process: the broker and PostgreSQL too). */
+function machineBusySeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return (ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / 100;
+}
+
+function startProcess(script: string, args: string[], env: Record<string, string>, name = script): ChildProcess {
+  // BENCH_PROFILE=<dir>: each process writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE, '--cpu-prof-name', `${name.replace(/\W+/g, '-')}-${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, join(REPO, 'dist', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => {
     if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
   });
@@ -122,7 +143,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   const children: ChildProcess[] = [];
   const byName: Array<[string, ChildProcess]> = [];
   const add = (name: string, extra: Record<string, string> = {}): void => {
-    const child = startProcess(`apps/${name.replace(/-\d+$/, '')}/src/main.js`, [], { ...env, ...extra });
+    const child = startProcess(`apps/${name.replace(/-\d+$/, '')}/src/main.js`, [], { ...env, ...extra }, name);
     children.push(child);
     byName.push([name, child]);
   };
@@ -156,18 +177,42 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const sentAt = new Map<string, number>();
+  const cpuAtStart = new Map(byName.map(([name, child]) => [name, cpuSeconds(child.pid)]));
+  const busyAtStart = machineBusySeconds();
   const t0 = Date.now();
   await send(producer, prefix + TOPICS.articlesRaw, records, sentAt);
 
-  // Done when the audit balances: every article in one story (or dead-lettered), nothing pending.
-  let report = await auditPipeline(broker);
+  // Done when every stage has consumed its input and the audit balances: every article in one story (or
+  // dead-lettered), nothing pending. Lag is cheap to ask for; the audit reads every topic, so it runs only then.
+  const inputs: Array<[StageName, string]> = [
+    ['ingestor', TOPICS.articlesRaw],
+    ['translator', TOPICS.articlesIngested],
+    ['extractor', TOPICS.articlesTranslated],
+    ['aggregator', TOPICS.eventsExtracted],
+  ];
   const deadline = Date.now() + 30 * 60_000;
-  while (!report.balanced && Date.now() < deadline) {
+  let lastProgress = 0;
+  let report: Awaited<ReturnType<typeof auditPipeline>> | undefined;
+  while (Date.now() < deadline) {
+    const lags = await Promise.all(inputs.map(([stage, topic]) => broker.lag(stageGroupId(stage), [topic])));
+    if (Date.now() - lastProgress > 10_000) {
+      lastProgress = Date.now();
+      process.stdout.write(
+        `  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${firstSeen.size}/${records.length} articles in stories; lag ${inputs.map(([stage], i) => `${stage} ${lags[i]}`).join(', ')}\n`,
+      );
+    }
+    for (const [name, child] of byName) if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode})`);
+    if (lags.every((lag) => lag === 0)) {
+      report = await auditPipeline(broker);
+      if (report.balanced) break;
+    }
     await sleep(1000);
-    report = await auditPipeline(broker);
   }
-  if (!report.balanced) throw new Error(`the pipeline did not balance: ${JSON.stringify(report.articles)}`);
+  if (!report?.balanced) throw new Error(`the pipeline did not balance: ${JSON.stringify(report?.articles)}`);
   const peaks = Object.fromEntries(byName.map(([name, child]) => [name, peakMiB(child)]));
+  const perThousand = (seconds: number): number => Math.round((seconds / records.length) * 1000 * 10) / 10;
+  const cpu = Object.fromEntries(byName.map(([name, child]) => [name, perThousand(cpuSeconds(child.pid) - cpuAtStart.get(name)!)]));
+  cpu.machine = perThousand(machineBusySeconds() - busyAtStart);
   const tEnd = Math.max(...firstSeen.values());
   const latencies = [...firstSeen].filter(([key]) => sentAt.has(key)).map(([key, t]) => t - sentAt.get(key)!).sort((a, b) => a - b);
   const rates = await topicRates(broker, [TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted]);
@@ -194,6 +239,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
       extractor: rates[TOPICS.eventsExtracted] ?? 0,
     },
     peakMiB: peaks,
+    cpuPerThousand: cpu,
   };
 }
 
@@ -219,17 +265,22 @@ async function passThroughRun(kafka: Kafka, brokers: string, records: RawRecord[
   await waitForGroups(admin, [`${prefix}sink`], [1]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
+  const cpuAtStart = relays.map((r) => cpuSeconds(r.pid));
+  const busyAtStart = machineBusySeconds();
   const t0 = Date.now();
   await send(producer, hops[0]!, records);
   while (received < records.length) await sleep(50);
   const peaks = Object.fromEntries(relays.map((r, i) => [`relay-${i + 1}`, peakMiB(r)]));
+  const perThousand = (seconds: number): number => Math.round((seconds / records.length) * 1000 * 10) / 10;
+  const cpu: Record<string, number> = Object.fromEntries(relays.map((r, i) => [`relay-${i + 1}`, perThousand(cpuSeconds(r.pid) - cpuAtStart[i]!)]));
+  cpu.machine = perThousand(machineBusySeconds() - busyAtStart);
   await producer.disconnect();
   await sink.disconnect();
   await stopAll(relays);
   await admin.deleteTopics({ topics: hops }).catch(() => undefined);
   await admin.disconnect();
   const seconds = (last - t0) / 1000;
-  return { label: 'pass-through, 4 hops', articles: records.length, seconds, rate: records.length / seconds, peakMiB: peaks };
+  return { label: 'pass-through, 4 hops', articles: records.length, seconds, rate: records.length / seconds, peakMiB: peaks, cpuPerThousand: cpu };
 }
 
 async function main(): Promise<void> {
@@ -257,16 +308,18 @@ async function main(): Promise<void> {
   process.stdout.write(`end-to-end bench: ${records.length} articles (${origin}), ${cpus().length} cores, broker ${brokers}\n`);
   try {
     const runs: Run[] = [];
-    runs.push(await passThroughRun(kafka, brokers, records));
-    runs.push(await pipelineRun(kafka, brokers, records, 1));
-    runs.push(await pipelineRun(kafka, brokers, records, 2));
-    const ceiling = runs[0]!.rate;
-    const lines = ['| run | articles | seconds | articles/s | share of ceiling | p50 ms | p99 ms | per stage (records/s) | peak MiB |', '|---|---|---|---|---|---|---|---|---|'];
+    // --runs ceiling,1,2 (the default): the pass-through ceiling, then the pipeline with each number of extractors.
+    for (const run of arg('runs', 'ceiling,1,2').split(',')) {
+      process.stdout.write(`${run === 'ceiling' ? 'pass-through, 4 hops' : `pipeline, ${run} extractor(s)`}\n`);
+      runs.push(run === 'ceiling' ? await passThroughRun(kafka, brokers, records) : await pipelineRun(kafka, brokers, records, Number(run)));
+    }
+    const ceiling = runs.find((r) => r.label.startsWith('pass-through'))?.rate ?? NaN;
+    const lines = ['| run | articles | seconds | articles/s | share of ceiling | p50 ms | p99 ms | per stage (records/s) | peak MiB | CPU s per 1,000 articles |', '|---|---|---|---|---|---|---|---|---|---|'];
     for (const r of runs) {
       lines.push(
         `| ${r.label} | ${r.articles} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${(r.rate / ceiling).toFixed(2)} | ${r.p50 ?? '-'} | ${r.p99 ?? '-'} | ${
           r.stages ? Object.entries(r.stages).map(([k, v]) => `${k} ${v}`).join(', ') : '-'
-        } | ${Object.entries(r.peakMiB ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
+        } | ${Object.entries(r.peakMiB ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} | ${Object.entries(r.cpuPerThousand ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,5 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { ValidateFunction } from 'ajv';
+import { compileFastCheck } from './contract-fast-check';
 
 export type ContractClass<T extends object = object> = new () => T;
 
@@ -29,11 +31,38 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return out;
 }
 
-/** Field errors of `value` against a contract class; empty when it conforms. */
+const fastChecks = new Map<ContractClass, ValidateFunction | null>();
+
+/** The contract's compiled check, or null when it uses what the fast check does not translate. */
+function fastCheck(contract: ContractClass): ValidateFunction | null {
+  let compiled = fastChecks.get(contract);
+  if (compiled === undefined) {
+    try {
+      compiled = compileFastCheck(contract);
+    } catch {
+      // Checked by class-validator alone; contract-fast-check.spec.ts holds every topic contract to having one.
+      compiled = null;
+    }
+    fastChecks.set(contract, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Field errors of `value` against a contract class; empty when it conforms.
+ * A conforming record is accepted by the compiled fast check; anything it
+ * refuses is decided, and its fields named, by class-validator.
+ */
 export function contractErrors(contract: ContractClass, value: unknown): FieldError[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ field: '(root)', problems: ['value must be a JSON object'] }];
   }
+  if (fastCheck(contract)?.(value)) return [];
+  return classValidatorErrors(contract, value);
+}
+
+/** class-validator's verdict alone, over class-transformer: the reference the fast check is held to. */
+export function classValidatorErrors(contract: ContractClass, value: object): FieldError[] {
   const instance = plainToInstance(contract, value, { enableImplicitConversion: false });
   return flatten(validateSync(instance as object, { forbidUnknownValues: false }));
 }

@@ -8,3 +8,4 @@ export * from './story-enriched.v1';
 export * from './contract-validator';
 export * from './topic-contracts';
 export * from './json-schemas';
+export * from './contract-fast-check';
