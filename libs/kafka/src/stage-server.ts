@@ -39,6 +39,15 @@ export interface StageOutput {
 
 export const EVENTWIRE_TRANSPORT = Symbol('eventwire');
 
+/**
+ * The pattern of a stage's chunk handler (`@EventPattern(CHUNK_COMPLETE)`),
+ * called after each chunk's records are handled and before their outputs are
+ * sent and their offsets committed: a stage that keeps state writes the
+ * chunk's changes there at once, rather than record by record. When it throws,
+ * nothing of the chunk is sent or committed, and the chunk is delivered again.
+ */
+export const CHUNK_COMPLETE = 'eventwire.chunk-complete';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The record's bytes are not a JSON value in valid UTF-8. */
@@ -70,7 +79,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       await this.broker.ensureTopics(this.options.topics);
-      const topics = [...this.messageHandlers.keys()];
+      const topics = [...this.messageHandlers.keys()].filter((pattern) => pattern !== CHUNK_COMPLETE);
       if (topics.length > 0) {
         this.subscription = await this.broker.consume({
           groupId: this.options.groupId,
@@ -119,6 +128,11 @@ export class StageServer extends Server implements CustomTransportStrategy {
           outputs.push(out.topic === deadLetters ? out : { ...out, headers: { ...out.headers, [ORIGIN_HEADER]: origin } });
         }
         await control.heartbeat();
+      }
+      const complete = this.getHandlerByPattern(CHUNK_COMPLETE);
+      if (complete) {
+        const result: unknown = await complete(chunk.length, new StageContext([chunk[chunk.length - 1]!]));
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
       }
       await this.broker.send(outputs);
       await control.commit(chunk[chunk.length - 1]!.offset);

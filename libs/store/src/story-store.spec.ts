@@ -81,6 +81,46 @@ describe(StoryStore.name, () => {
     ]);
   });
 
+  it('records a chunk of changes in one go as saving them one by one does, merges within the chunk included', async () => {
+    const changes = [
+      { article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] },
+      { article: article('a2'), storyId: 's2', stories: [story('s2', 1)], merged: [] },
+      { article: article('a3'), storyId: 's1', stories: [story('s1', 2)], merged: [] },
+      { article: article('a4'), storyId: 's3', stories: [story('s3', 1)], merged: [] },
+      { article: article('a5'), storyId: 's2', stories: [story('s2', 3, { mergedFrom: ['s1'] })], merged: [{ storyId: 's1', into: 's2' }] },
+      { article: article('a6'), storyId: 's3', stories: [story('s3', 4, { mergedFrom: ['s2'] })], merged: [{ storyId: 's2', into: 's3' }] },
+      { article: article('a7'), storyId: 's4', stories: [story('s4', 1)], merged: [] },
+    ];
+    const dump = async (s: StoryStore) => ({
+      articles: (await s.recentArticles(100)).map((a) => [a.articleId, a.storyId]),
+      stories: await Promise.all(['s1', 's2', 's3', 's4'].map(async (id) => [id, (await s.story(id))?.storyId, (await s.story(id))?.version])),
+      listed: (await s.stories()).stories.map((r) => [r.storyId, r.version]),
+      unemitted: (await s.unemitted()).map((r) => [r.storyId, r.version]),
+    });
+    // One article taken before the chunk, in the story the chunk merges away.
+    const earlier = { article: article('a0'), storyId: 's1', stories: [story('s1', 1)], merged: [] };
+    await store.save(earlier);
+    for (const change of changes) await store.save(change);
+    const chunked = await StoryStore.open(openSqlClient('memory:'));
+    try {
+      await chunked.save(earlier);
+      expect(await chunked.saveChunk(changes)).toEqual([]);
+      expect(await dump(chunked)).toEqual(await dump(store));
+      expect((await dump(chunked)).articles).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'].map((id) => [id, id === 'a7' ? 's4' : 's3']));
+      // A chunk that brings an article taken before changes nothing of it, and says so.
+      expect(await chunked.saveChunk([{ article: article('a7'), storyId: 's9', stories: [], merged: [] }])).toEqual(['a7']);
+      expect((await chunked.article('a7'))?.storyId).toBe('s4');
+      await chunked.markAllEmitted([
+        { storyId: 's3', version: 1 },
+        { storyId: 's3', version: 4 },
+        { storyId: 's4', version: 1 },
+      ]);
+      expect((await chunked.unemitted()).map((r) => r.storyId)).toEqual([]);
+    } finally {
+      await chunked.close();
+    }
+  });
+
   it('filters stories by country, entity, event type, dates and text, with paging', async () => {
     await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
     const other = story('s2', 1, {

@@ -92,9 +92,84 @@ export class StoryStore {
     });
   }
 
+  /**
+   * Records a chunk of articles' changes, in their order, in one transaction:
+   * the state is that of `save` called for each in turn (a story written
+   * twice keeps its last record; a story merged away keeps where it went),
+   * written with a statement per kind of row rather than per article.
+   * Returns the ids of articles taken before, which change nothing of theirs.
+   */
+  async saveChunk(changes: readonly StoryChange[]): Promise<string[]> {
+    if (changes.length === 0) return [];
+    const mergedInto = new Map<string, string>();
+    const latest = new Map<string, StoryEnrichedV1 | { into: string }>();
+    for (const change of changes) {
+      for (const { storyId, into } of change.merged) {
+        mergedInto.set(storyId, into);
+        latest.set(storyId, { into });
+      }
+      for (const story of change.stories) latest.set(story.storyId, story);
+    }
+    // An article taken in this chunk goes straight to the story its story ends the chunk in.
+    const settled = (storyId: string): string => {
+      let id = storyId;
+      for (let hops = 0; hops < 64 && mergedInto.has(id); hops++) id = mergedInto.get(id)!;
+      return id;
+    };
+    const records = [...latest.values()].filter((v): v is StoryEnrichedV1 => !('into' in v));
+    const merges = [...latest].flatMap(([storyId, v]) => ('into' in v ? [{ storyId, into: v.into }] : []));
+    return this.client.transaction(async (tx) => {
+      const articles = changes.map((c) => ({ articleId: c.article.articleId, storyId: settled(c.storyId), event: c.article }));
+      const inserted = await tx.query<{ article_id: string }>(
+        `INSERT INTO articles (article_id, story_id, event)
+         SELECT a->>'articleId', a->>'storyId', a->'event' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(a, n) ORDER BY n
+         ON CONFLICT (article_id) DO NOTHING RETURNING article_id`,
+        [JSON.stringify(articles)],
+      );
+      // Articles taken in earlier chunks follow their story into the one it was merged into.
+      for (const storyId of mergedInto.keys()) {
+        await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [storyId, settled(storyId)]);
+      }
+      if (merges.length > 0) {
+        await tx.query(
+          `INSERT INTO stories (story_id, version, record, merged_into, updated_at)
+           SELECT m->>'storyId', 0, NULL, m->>'into', now() FROM jsonb_array_elements($1::jsonb) m
+           ON CONFLICT (story_id) DO UPDATE SET record = NULL, merged_into = EXCLUDED.merged_into, updated_at = now()`,
+          [JSON.stringify(merges)],
+        );
+      }
+      if (records.length > 0) {
+        await tx.query(
+          `INSERT INTO stories (story_id, version, record, merged_into, updated_at, date_start, date_end, num_articles)
+           SELECT r->>'storyId', (r->>'version')::integer, r, NULL, (r->>'updatedAt')::timestamptz,
+                  (r->'dateRange'->>'start')::date, (r->'dateRange'->>'end')::date, (r->>'numArticles')::integer
+           FROM jsonb_array_elements($1::jsonb) r
+           ON CONFLICT (story_id) DO UPDATE SET version = EXCLUDED.version, record = EXCLUDED.record, merged_into = NULL,
+             updated_at = EXCLUDED.updated_at, date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end,
+             num_articles = EXCLUDED.num_articles`,
+          [JSON.stringify(records)],
+        );
+      }
+      const taken = new Set(inserted.map((r) => r.article_id));
+      return articles.filter((a) => !taken.has(a.articleId)).map((a) => a.articleId);
+    });
+  }
+
   /** Notes that subscribers have seen this version of the story. */
   async markEmitted(storyId: string, version: number): Promise<void> {
-    await this.client.query('UPDATE stories SET emitted_version = GREATEST(emitted_version, $2) WHERE story_id = $1', [storyId, version]);
+    await this.markAllEmitted([{ storyId, version }]);
+  }
+
+  /** Notes, in one statement, that subscribers have seen these versions. */
+  async markAllEmitted(seen: ReadonlyArray<{ storyId: string; version: number }>): Promise<void> {
+    const highest = new Map<string, number>();
+    for (const { storyId, version } of seen) highest.set(storyId, Math.max(version, highest.get(storyId) ?? 0));
+    if (highest.size === 0) return;
+    await this.client.query(
+      `UPDATE stories s SET emitted_version = GREATEST(s.emitted_version, (v->>'version')::integer)
+       FROM jsonb_array_elements($1::jsonb) v WHERE s.story_id = v->>'storyId'`,
+      [JSON.stringify([...highest].map(([storyId, version]) => ({ storyId, version })))],
+    );
   }
 
   /** Stories changed since they were last published (a crash between saving and publishing leaves some): publish them again. */

@@ -1,5 +1,5 @@
 import { EventExtractedV1, TOPICS } from '@eventwire/contracts';
-import { StageOutput } from '@eventwire/kafka';
+import { CHUNK_COMPLETE, StageOutput } from '@eventwire/kafka';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { AggregateService } from './aggregate.service';
@@ -11,5 +11,11 @@ export class EventExtractedConsumer {
   @EventPattern(TOPICS.eventsExtracted)
   handle(@Payload() event: EventExtractedV1): Promise<StageOutput[]> {
     return this.aggregate.aggregate(event);
+  }
+
+  /** The chunk's changes go to the store in one transaction, before its story records are sent. */
+  @EventPattern(CHUNK_COMPLETE)
+  commit(): Promise<void> {
+    return this.aggregate.commitChunk();
   }
 }
