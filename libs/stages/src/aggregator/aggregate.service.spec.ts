@@ -1,16 +1,17 @@
 import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
 import { EventExtractor } from '@eventwire/extraction';
 import { ArticleIngester } from '@eventwire/ingestion';
-import { InMemoryMessageBroker, StageOutput } from '@eventwire/kafka';
+import { TOPICS } from '@eventwire/contracts';
+import { InMemoryMessageBroker } from '@eventwire/kafka';
 import { KnowledgeBase } from '@eventwire/kb';
 import { openSqlClient, StoryStore } from '@eventwire/store';
 import { Logger } from '@nestjs/common';
 import { ArticleTranslator, KbTermMatcher, StubTranslationEngine } from '@eventwire/translation';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AggregateService } from './aggregate.service';
 
-const records = (outputs: StageOutput[]): StoryEnrichedV1[] => outputs.flatMap((o) => (o.value ? [o.value as StoryEnrichedV1] : []));
 
 /** The aggregator's chunk protocol over a real store, with the five seed articles through the real stages. */
 describe(AggregateService.name, () => {
@@ -18,6 +19,13 @@ describe(AggregateService.name, () => {
   let events: EventExtractedV1[];
   let store: StoryStore;
   let service: AggregateService;
+  let broker: InMemoryMessageBroker;
+  /** The story records published so far: [storyId, version, numArticles] (a tombstone as [storyId, null, 0]). */
+  const published = (): Array<[string, number | null, number]> =>
+    broker.read(TOPICS.eventsEnriched).map((m) => {
+      const record = m.value ? (JSON.parse(m.value.toString()) as StoryEnrichedV1) : null;
+      return [String(m.key), record?.version ?? null, record?.numArticles ?? 0];
+    });
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
@@ -34,7 +42,9 @@ describe(AggregateService.name, () => {
 
   beforeEach(async () => {
     store = await StoryStore.open(openSqlClient('memory:'));
-    service = new AggregateService(store, new InMemoryMessageBroker(), { emitIntervalMs: 0 });
+    broker = new InMemoryMessageBroker();
+    await broker.ensureTopics([{ name: TOPICS.eventsEnriched, partitions: 1, compacted: true }]);
+    service = new AggregateService(store, broker, { emitIntervalMs: 0 });
     await service.onModuleInit();
   });
 
@@ -42,38 +52,91 @@ describe(AggregateService.name, () => {
     await service.onApplicationShutdown();
   });
 
-  it('writes a chunk to the store only when the chunk is complete, and a redelivered article then changes nothing', async () => {
-    const first = [];
-    for (const event of events.slice(0, 3)) first.push(...(await service.aggregate(event)));
+  it('stores a chunk when it is complete, then publishes the latest version of each story it changed', async () => {
+    for (const event of events.slice(0, 3)) expect(await service.aggregate(event)).toEqual([]);
     expect(await store.storyOfArticle(events[0]!.articleId)).toBeNull();
+    expect(published()).toEqual([]);
     await service.commitChunk();
     const storyId = (await store.storyOfArticle(events[0]!.articleId))!;
     expect(storyId).not.toBeNull();
-    expect(records(first).map((r) => r.numArticles)).toEqual([1, 2, 3]);
+    expect(published()).toEqual([[storyId, 3, 3]]);
 
-    // A chunk delivered again after its commit (its outputs not acknowledged): the story as it stands, no new version.
-    const again = records(await service.aggregate(events[1]!));
-    expect(again.map((r) => [r.storyId, r.version, r.numArticles])).toEqual([[storyId, records(first)[2]!.version, 3]]);
+    // An article delivered again (its chunk stored, the offsets not committed): its story again as it stands.
+    await service.aggregate(events[1]!);
     await service.commitChunk();
-    expect((await store.story(storyId))?.numArticles).toBe(3);
+    expect(published()).toEqual([
+      [storyId, 3, 3],
+      [storyId, 3, 3],
+    ]);
+    // The next article makes the next version.
+    await service.aggregate(events[3]!);
+    await service.commitChunk();
+    expect(published().at(-1)).toEqual([storyId, 4, 4]);
+    expect((await store.story(storyId))?.numArticles).toBe(4);
   });
 
-  it('when the chunk cannot be written, forgets it, and takes it whole when it is delivered again', async () => {
+  it('when the chunk cannot be written, forgets it and publishes nothing of it, and takes it whole when it is delivered again', async () => {
     for (const event of events.slice(0, 2)) await service.aggregate(event);
     await service.commitChunk();
     const saveChunk = jest.spyOn(store, 'saveChunk').mockRejectedValueOnce(new Error('connection terminated'));
     for (const event of events.slice(2)) await service.aggregate(event);
     await expect(service.commitChunk()).rejects.toThrow('connection terminated');
     expect(await store.storyOfArticle(events[2]!.articleId)).toBeNull();
+    expect(published().map(([, , n]) => n)).toEqual([2]);
 
     // Delivered again: the three articles are new to the restored state and go in, once.
-    const outputs = [];
-    for (const event of events.slice(2)) outputs.push(...(await service.aggregate(event)));
+    for (const event of events.slice(2)) await service.aggregate(event);
     await service.commitChunk();
     expect(saveChunk).toHaveBeenCalledTimes(2);
-    expect(records(outputs).map((r) => r.numArticles)).toEqual([3, 4, 5]);
     const storyIds = await Promise.all(events.map((e) => store.storyOfArticle(e.articleId)));
     expect(new Set(storyIds).size).toBe(1);
-    expect((await store.story(storyIds[0]!))?.numArticles).toBe(5);
+    expect(published()).toEqual([
+      [storyIds[0], 2, 2],
+      [storyIds[0], 5, 5],
+    ]);
+  });
+
+  it('holds a story back for its interval, and never publishes a version older than one already out, across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eventwire-aggregate-'));
+    const open = async (): Promise<AggregateService> => {
+      const s = new AggregateService(await StoryStore.open(openSqlClient(`pglite://${dir}`)), broker, { emitIntervalMs: 1000 });
+      await s.onModuleInit();
+      return s;
+    };
+    try {
+      let aggregator = await open();
+      await aggregator.aggregate(events[0]!);
+      await aggregator.commitChunk();
+      await aggregator.aggregate(events[1]!);
+      await aggregator.commitChunk(); // Within the interval: waits.
+      await aggregator.aggregate(events[2]!);
+      await aggregator.commitChunk();
+      const storyId = published()[0]![0];
+      expect(published()).toEqual([[storyId, 1, 1]]);
+      await new Promise((resolve) => setTimeout(resolve, 1400));
+      expect(published()).toEqual([
+        [storyId, 1, 1],
+        [storyId, 3, 3],
+      ]);
+      // Version 4 waits for its interval, and the process stops with the broker gone: stored, not published.
+      await aggregator.aggregate(events[3]!);
+      await aggregator.commitChunk();
+      jest.spyOn(broker, 'send').mockRejectedValueOnce(new Error('broker gone'));
+      await aggregator.onApplicationShutdown();
+      expect(published()).toHaveLength(2);
+
+      // Restarted: version 4 goes out from the store unless version 5 of the next chunk supersedes it first; whatever
+      // the timing, versions only rise, and the last out is the latest.
+      aggregator = await open();
+      await aggregator.aggregate(events[4]!);
+      await aggregator.commitChunk();
+      await new Promise((resolve) => setTimeout(resolve, 1400));
+      await aggregator.onApplicationShutdown();
+      const versions = published().map(([, version]) => version!);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      expect(published().at(-1)).toEqual([storyId, 5, 5]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,19 +8,21 @@ import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator
 
 /**
  * Clusters article events into stories, keeps them in the store, and
- * publishes the stories that changed. Exactly once in effect: an article
- * the store has already taken changes nothing and publishes nothing, and a
- * chunk's changes are written to the store in one transaction
- * ({@link commitChunk}) before the chunk's outputs are sent and its offsets
- * committed. When that write fails, the in-memory state is restored from
- * the store and the chunk is delivered again.
+ * publishes the stories that changed. Exactly once in effect: an article the
+ * store has already taken changes nothing, and a chunk's changes are written
+ * to the store in one transaction ({@link commitChunk}), then its stories
+ * published, before the chunk's offsets are committed. When the write fails,
+ * the in-memory state is restored from the store and the chunk is delivered
+ * again.
  *
- * Publishing is coalesced per story: a story published less than
- * `emitIntervalMs` ago waits, and a timer publishes its latest version when
- * the interval is up (the store remembers which versions subscribers have
- * seen, so a crash in between is made good at the next start).
- * Published records are at-least-once: a record may go out twice, never a
- * lower version after a higher one for the same story from one process.
+ * Every story record goes out through one queue, a send at a time, so a
+ * story's versions reach the topic in the order they were made (never a
+ * lower version after a higher one). Publishing is coalesced per story: a
+ * chunk publishes the latest version of each story it changed, and a story
+ * published less than `emitIntervalMs` ago waits; a timer publishes its
+ * latest version when the interval is up. The store remembers which versions
+ * subscribers have seen, so what a crash kept from going out is published at
+ * the next start. Published records are at-least-once.
  */
 @Injectable()
 export class AggregateService implements OnModuleInit, OnApplicationShutdown {
@@ -28,16 +30,17 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   // Stories that leave the window live in the store: memory is bounded by the window.
   private clusterer = new StoryClusterer({ keepRetired: false });
   private readonly lastEmit = new Map<string, number>();
+  /** Stored stories waiting for their interval. */
   private readonly pending = new Map<string, StoryEnrichedV1>();
-  /** The open chunk: its changes for the store, the records waiting on their interval, the latest record of each story. */
+  /** The open chunk: its changes for the store, and the stories to publish once they are stored. */
   private readonly unsaved: StoryChange[] = [];
-  private readonly chunkPending = new Map<string, { record: StoryEnrichedV1; wait: number }>();
   private readonly chunkRecords = new Map<string, StoryEnrichedV1>();
-  private readonly chunkSent: StoryEnrichedV1[] = [];
-  /** Published with a batch's outputs, to be marked seen in the store at the next flush. */
-  private readonly sent: StoryEnrichedV1[] = [];
+  private readonly chunkTombstones = new Set<string>();
+  /** Already stored, published again (a redelivered article's story, in case a crash kept it from going out). */
+  private readonly chunkRepublish = new Map<string, StoryEnrichedV1>();
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  /** The publishing queue: each send starts when the one before it is acknowledged. */
+  private publishing: Promise<unknown> = Promise.resolve();
   /** Every story update as it is published (`record` null: the story was merged into another), for live subscribers. */
   readonly updates$ = new Subject<{ storyId: string; record: StoryEnrichedV1 | null }>();
 
@@ -56,10 +59,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     this.clusterer = new StoryClusterer({ keepRetired: false });
     this.lastEmit.clear();
     this.pending.clear();
-    this.unsaved.length = 0;
-    this.chunkPending.clear();
-    this.chunkRecords.clear();
-    this.chunkSent.length = 0;
+    this.clearChunk();
     const recent = await this.store.recentArticles(DEFAULT_CLUSTERER_OPTIONS.windowArticles);
     for (const { event, storyId } of recent) this.clusterer.restore(event, storyId);
     for (const storyId of new Set(recent.map((a) => a.storyId))) {
@@ -72,76 +72,68 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     this.logger.log({ msg: 'aggregator state restored', store: this.store.kind, articles: recent.length, unpublished: unemitted.length });
   }
 
+  private clearChunk(): void {
+    this.unsaved.length = 0;
+    this.chunkRecords.clear();
+    this.chunkTombstones.clear();
+    this.chunkRepublish.clear();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.flushing;
-    // The open chunk's changes are not committed: its records are delivered again to whoever takes the partition.
-    this.unsaved.length = 0;
-    this.chunkPending.clear();
-    this.chunkSent.length = 0;
-    await this.flush();
+    // The open chunk is not committed: its records are delivered again to whoever takes the partition.
+    this.clearChunk();
+    await this.enqueue(() => this.flush(true)).catch((error: unknown) => {
+      this.logger.error({ msg: 'stories not published at shutdown: published at the next start', error: String(error) });
+    });
     this.updates$.complete();
     await this.store.close();
   }
 
+  /** Takes one article into the open chunk; its stories are stored and published by {@link commitChunk}. */
   async aggregate(event: EventExtractedV1, now: Date = new Date()): Promise<StageOutput[]> {
     // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
     // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
     const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
     if (known != null) {
-      const current = this.chunkRecords.get(known) ?? (await this.store.story(known));
-      if (!current) return [];
-      // The stories merged into it are tombstoned again too: the crash may have come before those went out.
-      const merged = (current.mergedFrom ?? []).filter((id) => id !== current.storyId);
-      return [
-        ...merged.map((id) => ({ topic: TOPICS.eventsEnriched, key: id, value: null })),
-        { topic: TOPICS.eventsEnriched, key: current.storyId, value: current },
-      ];
+      if (this.chunkRecords.has(known)) return []; // Changed in this chunk: published with it.
+      const current = await this.store.story(known);
+      if (current) {
+        this.chunkRepublish.set(current.storyId, current);
+        // The stories merged into it are tombstoned again too: the crash may have come before those went out.
+        for (const id of current.mergedFrom ?? []) if (id !== current.storyId) this.chunkTombstones.add(id);
+      }
+      return [];
     }
     const outcome = this.clusterer.add(event);
     if (outcome.kind === 'duplicate') return []; // Not reached (checked above); narrows the type.
-    const story = this.clusterer.get(outcome.storyId)!;
-    const record = buildStoryRecord(story, now);
+    const record = buildStoryRecord(this.clusterer.get(outcome.storyId)!, now);
     this.unsaved.push({
       article: event,
       storyId: outcome.storyId,
       stories: [record],
       merged: outcome.merged.map((id) => ({ storyId: id, into: outcome.storyId })),
     });
-    this.chunkRecords.set(record.storyId, record);
-    const outputs: StageOutput[] = outcome.merged.map((id) => ({ topic: TOPICS.eventsEnriched, key: id, value: null }));
     for (const id of outcome.merged) {
-      this.pending.delete(id);
-      this.chunkPending.delete(id);
       this.chunkRecords.delete(id);
-      this.updates$.next({ storyId: id, record: null });
+      this.chunkRepublish.delete(id);
+      this.chunkTombstones.add(id);
     }
-    const last = this.lastEmit.get(record.storyId);
-    const wait = last === undefined ? 0 : last + this.options.emitIntervalMs - now.getTime();
-    if (wait <= 0) {
-      this.pending.delete(record.storyId);
-      this.chunkPending.delete(record.storyId);
-      this.lastEmit.set(record.storyId, now.getTime());
-      outputs.push({ topic: TOPICS.eventsEnriched, key: record.storyId, value: record });
-      this.updates$.next({ storyId: record.storyId, record });
-      // Published with this batch, after the store has it. Marked seen at the next flush: if the process dies before the
-      // batch is out, the input is redelivered and the story published again (above).
-      this.chunkSent.push(record);
-    } else {
-      // Waits for its interval once the chunk is in the store: a timer never publishes what the store may lose.
-      this.chunkPending.set(record.storyId, { record, wait });
-    }
-    return outputs;
+    this.chunkRecords.set(record.storyId, record);
+    this.chunkRepublish.delete(record.storyId);
+    return [];
   }
 
   /**
-   * Writes the chunk's changes to the store in one transaction; the chunk's
-   * outputs go out after it. If the write fails, the clusterer and the maps
-   * are rebuilt from the store (which has none of the chunk), and the error
-   * makes the chunk be delivered again.
+   * Ends the open chunk: writes its changes to the store in one transaction,
+   * then publishes what it changed (stories merged away as tombstones, each
+   * changed story's latest version unless it waits for its interval, and the
+   * stories of redelivered articles). If the write fails, the clusterer and
+   * the maps are rebuilt from the store (which has none of the chunk), and
+   * the error makes the chunk be delivered again.
    */
-  async commitChunk(): Promise<void> {
+  async commitChunk(now = Date.now()): Promise<void> {
     if (this.unsaved.length > 0) {
       try {
         const takenBefore = await this.store.saveChunk(this.unsaved);
@@ -152,22 +144,59 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
         throw error;
       }
     }
-    for (const [storyId, { record, wait }] of this.chunkPending) {
-      this.pending.set(storyId, record);
-      this.schedule(wait);
+    const tombstones = [...this.chunkTombstones];
+    const changed = [...this.chunkRecords.values()];
+    // A story this chunk changed goes out in its new version, not as it was stored before.
+    const republish = [...this.chunkRepublish.values()].filter((r) => !this.chunkRecords.has(r.storyId) && !this.chunkTombstones.has(r.storyId));
+    this.clearChunk();
+    for (const id of tombstones) {
+      this.pending.delete(id);
+      this.lastEmit.delete(id);
     }
-    this.sent.push(...this.chunkSent.splice(0));
-    if (this.sent.length > 0) this.schedule(this.options.emitIntervalMs);
-    this.unsaved.length = 0;
-    this.chunkPending.clear();
-    this.chunkRecords.clear();
+    const publishNow: StoryEnrichedV1[] = [...republish];
+    for (const record of changed) {
+      const last = this.lastEmit.get(record.storyId);
+      if (last === undefined || last + this.options.emitIntervalMs <= now) publishNow.push(record);
+      else {
+        this.pending.set(record.storyId, record);
+        this.schedule(last + this.options.emitIntervalMs - now);
+      }
+    }
+    if (tombstones.length === 0 && publishNow.length === 0) return;
+    await this.enqueue(() => this.publish(tombstones, publishNow, now));
+  }
+
+  /** Runs `step` after every publishing step before it has finished. */
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const run = this.publishing.catch(() => undefined).then(step);
+    this.publishing = run;
+    return run;
+  }
+
+  /** Sends tombstones and records, then notes in the store that subscribers have seen them. Only ever run from the queue. */
+  private async publish(tombstones: string[], records: StoryEnrichedV1[], now: number): Promise<void> {
+    // A story published here is not published again from the waiting list with an older version.
+    for (const record of records) {
+      const waiting = this.pending.get(record.storyId);
+      if (waiting && waiting.version <= record.version) this.pending.delete(record.storyId);
+    }
+    await this.broker.send([
+      ...tombstones.map((id) => encodeOutput({ topic: TOPICS.eventsEnriched, key: id, value: null })),
+      ...records.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value })),
+    ]);
+    for (const id of tombstones) this.updates$.next({ storyId: id, record: null });
+    for (const record of records) {
+      this.lastEmit.set(record.storyId, now);
+      this.updates$.next({ storyId: record.storyId, record });
+    }
+    await this.store.markAllEmitted(records);
   }
 
   private schedule(delayMs: number): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flushing = this.flush().catch((error: unknown) => {
+      this.enqueue(() => this.flush()).catch((error: unknown) => {
         this.logger.error({ msg: 'story flush failed, retrying', error: error instanceof Error ? error.message : String(error) });
         this.schedule(this.options.emitIntervalMs);
       });
@@ -175,20 +204,11 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  /** Publishes the stories whose interval is up, and notes in the store what subscribers have seen. */
-  private async flush(): Promise<void> {
+  /** Publishes the waiting stories whose interval is up (all of them at shutdown). Only ever run from the queue. */
+  private async flush(all = false): Promise<void> {
     const now = Date.now();
-    const due = [...this.pending.values()].filter((r) => (this.lastEmit.get(r.storyId) ?? 0) + this.options.emitIntervalMs <= now);
-    if (due.length > 0) {
-      await this.broker.send(due.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value })));
-      for (const record of due) {
-        // While the send was out, the story may have been published from a batch and changed again: keep that change.
-        if (this.pending.get(record.storyId) === record) this.pending.delete(record.storyId);
-        this.lastEmit.set(record.storyId, now);
-        this.updates$.next({ storyId: record.storyId, record });
-      }
-    }
-    await this.store.markAllEmitted([...this.sent.splice(0), ...due]);
+    const due = [...this.pending.values()].filter((r) => all || (this.lastEmit.get(r.storyId) ?? 0) + this.options.emitIntervalMs <= now);
+    if (due.length > 0) await this.publish([], due, now);
     // A story published an interval ago or more may be published again at once: forget it, so the map holds only the recent.
     for (const [storyId, at] of this.lastEmit) if (at + this.options.emitIntervalMs <= now && !this.pending.has(storyId)) this.lastEmit.delete(storyId);
     if (this.pending.size > 0) this.schedule(this.options.emitIntervalMs);
