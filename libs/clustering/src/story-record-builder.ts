@@ -40,7 +40,8 @@ function storyEntities(story: StoryState, list: (article: ArticleFacts) => reado
     for (const entity of list(article)) {
       const current = byId.get(entity.id);
       if (current) {
-        if (!current.articleIds.includes(article.articleId)) current.articleIds.push(article.articleId);
+        // Articles are taken one at a time: only the last id can be this article's (includes() would be quadratic).
+        if (current.articleIds[current.articleIds.length - 1] !== article.articleId) current.articleIds.push(article.articleId);
       } else {
         byId.set(entity.id, {
           id: entity.id,
@@ -89,7 +90,7 @@ function quantities(story: StoryState): StoryQuantity[] {
       byCategory.set(q.category, claims);
       const key = `${q.value}|${q.approximate}|${q.qualifier ?? ''}`;
       const claim = claims.get(key) ?? { value: q.value, approximate: q.approximate, qualifier: q.qualifier ?? null, articleIds: [] };
-      if (!claim.articleIds.includes(article.articleId)) claim.articleIds.push(article.articleId);
+      if (claim.articleIds[claim.articleIds.length - 1] !== article.articleId) claim.articleIds.push(article.articleId);
       claims.set(key, claim);
     }
   }

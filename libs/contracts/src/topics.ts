@@ -31,6 +31,13 @@ export interface TopicSpec {
  */
 export const RAW_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * A story record names every article of the story (about 1 KB each), so a
+ * story that goes on for days outgrows the broker's default of 1 MB: story
+ * records may be 16 MB, some 15,000 articles.
+ */
+export const STORY_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
 export interface TopicPartitionCounts {
   raw: number;
   ingested: number;
@@ -51,7 +58,7 @@ export function pipelineTopics(counts: TopicPartitionCounts = DEFAULT_PARTITIONS
     { name: TOPICS.articlesIngested, partitions: counts.ingested, compacted: false },
     { name: TOPICS.articlesTranslated, partitions: counts.translated, compacted: false },
     { name: TOPICS.eventsExtracted, partitions: counts.extracted, compacted: false },
-    { name: TOPICS.eventsEnriched, partitions: counts.enriched, compacted: true },
+    { name: TOPICS.eventsEnriched, partitions: counts.enriched, compacted: true, maxMessageBytes: STORY_MAX_MESSAGE_BYTES },
   ];
   return [...main, ...main.map((t) => ({ name: dlqTopic(t.name), partitions: t.partitions, compacted: false, maxMessageBytes: t.maxMessageBytes }))];
 }

@@ -34,7 +34,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   private readonly pending = new Map<string, StoryEnrichedV1>();
   /** The open chunk: its changes for the store, and the stories to publish once they are stored. */
   private readonly unsaved: StoryChange[] = [];
-  private readonly chunkRecords = new Map<string, StoryEnrichedV1>();
+  /** Stories the open chunk changed: their records are built once, when the chunk ends (a big story's is large). */
+  private readonly chunkChanged = new Set<string>();
   private readonly chunkTombstones = new Set<string>();
   /** Already stored, published again (a redelivered article's story, in case a crash kept it from going out). */
   private readonly chunkRepublish = new Map<string, StoryEnrichedV1>();
@@ -74,7 +75,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
 
   private clearChunk(): void {
     this.unsaved.length = 0;
-    this.chunkRecords.clear();
+    this.chunkChanged.clear();
     this.chunkTombstones.clear();
     this.chunkRepublish.clear();
   }
@@ -92,12 +93,12 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Takes one article into the open chunk; its stories are stored and published by {@link commitChunk}. */
-  async aggregate(event: EventExtractedV1, now: Date = new Date()): Promise<StageOutput[]> {
+  async aggregate(event: EventExtractedV1): Promise<StageOutput[]> {
     // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
     // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
     const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
     if (known != null) {
-      if (this.chunkRecords.has(known)) return []; // Changed in this chunk: published with it.
+      if (this.chunkChanged.has(known)) return []; // Changed in this chunk: published with it.
       const current = await this.store.story(known);
       if (current) {
         this.chunkRepublish.set(current.storyId, current);
@@ -108,20 +109,19 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     }
     const outcome = this.clusterer.add(event);
     if (outcome.kind === 'duplicate') return []; // Not reached (checked above); narrows the type.
-    const record = buildStoryRecord(this.clusterer.get(outcome.storyId)!, now);
     this.unsaved.push({
       article: event,
       storyId: outcome.storyId,
-      stories: [record],
+      stories: [],
       merged: outcome.merged.map((id) => ({ storyId: id, into: outcome.storyId })),
     });
     for (const id of outcome.merged) {
-      this.chunkRecords.delete(id);
+      this.chunkChanged.delete(id);
       this.chunkRepublish.delete(id);
       this.chunkTombstones.add(id);
     }
-    this.chunkRecords.set(record.storyId, record);
-    this.chunkRepublish.delete(record.storyId);
+    this.chunkChanged.add(outcome.storyId);
+    this.chunkRepublish.delete(outcome.storyId);
     return [];
   }
 
@@ -134,9 +134,14 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
    * the error makes the chunk be delivered again.
    */
   async commitChunk(now = Date.now()): Promise<void> {
+    // Each changed story's record as the chunk leaves it, stored after the chunk's articles and merges.
+    const changed = [...this.chunkChanged].flatMap((id) => {
+      const story = this.clusterer.get(id);
+      return story ? [buildStoryRecord(story, new Date(now))] : [];
+    });
     if (this.unsaved.length > 0) {
       try {
-        const takenBefore = await this.store.saveChunk(this.unsaved);
+        const takenBefore = await this.store.saveChunk([...this.unsaved.slice(0, -1), { ...this.unsaved.at(-1)!, stories: changed }]);
         if (takenBefore.length > 0) this.logger.warn({ msg: 'articles taken before by another aggregator', articles: takenBefore.length });
       } catch (error) {
         this.logger.error({ msg: 'chunk not saved: state restored from the store, chunk to be delivered again', error: String(error) });
@@ -145,9 +150,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
       }
     }
     const tombstones = [...this.chunkTombstones];
-    const changed = [...this.chunkRecords.values()];
     // A story this chunk changed goes out in its new version, not as it was stored before.
-    const republish = [...this.chunkRepublish.values()].filter((r) => !this.chunkRecords.has(r.storyId) && !this.chunkTombstones.has(r.storyId));
+    const republish = [...this.chunkRepublish.values()].filter((r) => !this.chunkChanged.has(r.storyId) && !this.chunkTombstones.has(r.storyId));
     this.clearChunk();
     for (const id of tombstones) {
       this.pending.delete(id);
