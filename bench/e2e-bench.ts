@@ -13,7 +13,7 @@ import { arg } from '../eval/cli-args';
 import { rawArticles, RawRecord } from './article-corpus';
 
 /**
- * npm run bench:e2e [-- --articles 10000]
+ * npm run bench:e2e [-- --articles 10000 --runs ceiling,1,2 --rounds 3]
  *
  * N real articles through the four services (separate processes, over the
  * broker: KAFKA_BROKERS, else the local broker of scripts/kafka.sh, started
@@ -307,17 +307,32 @@ async function main(): Promise<void> {
   const kafka = new Kafka({ clientId: 'eventwire-bench', brokers: [brokers], logLevel: logLevel.NOTHING });
   process.stdout.write(`end-to-end bench: ${records.length} articles (${origin}), ${cpus().length} cores, broker ${brokers}\n`);
   try {
-    const runs: Run[] = [];
-    // --runs ceiling,1,2 (the default): the pass-through ceiling, then the pipeline with each number of extractors.
-    for (const run of arg('runs', 'ceiling,1,2').split(',')) {
-      process.stdout.write(`${run === 'ceiling' ? 'pass-through, 4 hops' : `pipeline, ${run} extractor(s)`}\n`);
-      runs.push(run === 'ceiling' ? await passThroughRun(kafka, brokers, records) : await pipelineRun(kafka, brokers, records, Number(run)));
+    // --runs ceiling,1,2 (the default): the pass-through ceiling, then the pipeline with each number of extractors;
+    // --rounds N (3) times over, each run's share of the ceiling taken against the ceiling of its own round.
+    const kinds = arg('runs', 'ceiling,1,2').split(',');
+    const rounds = Number(arg('rounds', '3'));
+    const byKind = new Map<string, Array<{ run: Run; share: number }>>();
+    for (let round = 1; round <= rounds; round++) {
+      let ceiling = NaN;
+      for (const kind of kinds) {
+        process.stdout.write(`round ${round}/${rounds}: ${kind === 'ceiling' ? 'pass-through, 4 hops' : `pipeline, ${kind} extractor(s)`}\n`);
+        const run = kind === 'ceiling' ? await passThroughRun(kafka, brokers, records) : await pipelineRun(kafka, brokers, records, Number(kind));
+        if (kind === 'ceiling') ceiling = run.rate;
+        process.stdout.write(`  ${Math.round(run.rate)} articles/s\n`);
+        byKind.set(kind, [...(byKind.get(kind) ?? []), { run, share: run.rate / ceiling }]);
+      }
     }
-    const ceiling = runs.find((r) => r.label.startsWith('pass-through'))?.rate ?? NaN;
-    const lines = ['| run | articles | seconds | articles/s | share of ceiling | p50 ms | p99 ms | per stage (records/s) | peak MiB | CPU s per 1,000 articles |', '|---|---|---|---|---|---|---|---|---|---|'];
-    for (const r of runs) {
+    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    const lines = [
+      `median of ${rounds} round(s); the other columns are from the median round`,
+      '| run | articles | seconds | articles/s (each round) | share of ceiling | p50 ms | p99 ms | per stage (records/s) | peak MiB | CPU s per 1,000 articles |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    ];
+    for (const results of byKind.values()) {
+      const rate = median(results.map((x) => x.run.rate));
+      const r = results.find((x) => x.run.rate === rate)!.run;
       lines.push(
-        `| ${r.label} | ${r.articles} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${(r.rate / ceiling).toFixed(2)} | ${r.p50 ?? '-'} | ${r.p99 ?? '-'} | ${
+        `| ${r.label} | ${r.articles} | ${r.seconds.toFixed(1)} | ${Math.round(rate)} (${results.map((x) => Math.round(x.run.rate)).join(', ')}) | ${median(results.map((x) => x.share)).toFixed(2)} | ${r.p50 ?? '-'} | ${r.p99 ?? '-'} | ${
           r.stages ? Object.entries(r.stages).map(([k, v]) => `${k} ${v}`).join(', ') : '-'
         } | ${Object.entries(r.peakMiB ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} | ${Object.entries(r.cpuPerThousand ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
       );
