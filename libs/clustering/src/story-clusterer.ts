@@ -18,6 +18,13 @@ export interface ClustererOptions {
   maxCandidates: number;
   /** Terms kept in a story's profile, the heaviest: bounds the cost of scoring a big story. */
   maxStoryTerms: number;
+  /**
+   * Articles a story takes at most: a full story takes no more and merges with
+   * none, and the next article of its thread opens a story that goes on from
+   * it. A story record names every article, so this bounds its size (about
+   * 1 KB an article) under what the broker takes.
+   */
+  maxStoryArticles: number;
   /** Weight of an entity against a content word in the same-language score: names say more than words. */
   entityBoost: number;
   /** An article in another language (or without terms) is scored on entities only, times this: a shared cast is weaker evidence than shared cast and words. */
@@ -46,6 +53,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   maxKeys: 16,
   maxCandidates: 24,
   maxStoryTerms: 300,
+  maxStoryArticles: 5000,
   entityBoost: 2.5,
   entityOnlyShare: 0.8,
   typeBonus: 0.05,
@@ -181,6 +189,7 @@ export class StoryClusterer {
       // A bridge: the article belongs as much to another story, which joins this one (the older id survives).
       for (const other of ranked.slice(1)) {
         if (other.score < this.options.mergeThreshold) break;
+        if (!this.fits(target, other.story, 1)) continue;
         target = this.absorb(target, other.story, merged);
       }
     } else {
@@ -197,6 +206,7 @@ export class StoryClusterer {
       // Only a young story is taken in whole this way: two grown stories merge through a bridging article (above).
       if (Math.min(other.story.state.articles.length, target.state.articles.length) > YOUNG_STORY) continue;
       if (this.storySimilarity(target, other.story) < this.options.joinThreshold) continue;
+      if (!this.fits(target, other.story, 0)) continue;
       target = this.absorb(target, other.story, merged);
     }
     return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
@@ -371,6 +381,8 @@ export class StoryClusterer {
         const storyId = this.resolve(list[j]!);
         const story = this.active.get(storyId);
         if (!story || this.gapDays(story.state, time) > this.options.windowDays) continue;
+        // A full story takes no more articles: its thread goes on in a story of its own.
+        if (story.state.articles.length >= this.options.maxStoryArticles) continue;
         seen++;
         shared.set(storyId, (shared.get(storyId) ?? 0) + idf.get(key)!);
       }
@@ -442,6 +454,11 @@ export class StoryClusterer {
   private renorm(story: ActiveStory): void {
     story.entityNorm = norm(story.profile.entities, (k) => this.idf(ENTITY_KEY + k));
     story.termNorm = norm(story.profile.terms, (k) => this.idf(k));
+  }
+
+  /** Whether two stories (and `more` articles to come) fit in one under maxStoryArticles. */
+  private fits(a: ActiveStory, b: ActiveStory, more: number): boolean {
+    return a.state.articles.length + b.state.articles.length + more <= this.options.maxStoryArticles;
   }
 
   /** Merges two stories into the older one (created first; the id breaks a tie), notes the other as merged, and returns the survivor. */

@@ -37,6 +37,15 @@ describe('stories from the seed articles', () => {
     }
   });
 
+  it('closes a story when it is full: with room for three articles, the five seeds make a story of three and one that goes on', () => {
+    for (const order of [events, [...events].reverse()]) {
+      const clusterer = new StoryClusterer({ maxStoryArticles: 3 });
+      const ids = order.map((e) => clusterer.add(e).storyId);
+      const sizes = [...new Set(ids.map((id) => clusterer.storyOf(order[ids.indexOf(id)]!.articleId)!))].map((id) => clusterer.get(id)!.articles.length);
+      expect(sizes.sort()).toEqual([2, 3]);
+    }
+  });
+
   it('gives the story its dates, sources, events and the quantity claims with their articles', () => {
     const clusterer = new StoryClusterer();
     let storyId = '';
