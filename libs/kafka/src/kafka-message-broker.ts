@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import { Admin, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Producer } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Producer } from 'kafkajs';
 import type {
   BrokerMessage,
   BrokerSubscription,
@@ -69,6 +69,7 @@ export class KafkaMessageBroker implements MessageBroker {
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
+    await this.raiseMessageLimits(admin, specs.filter((s) => existing.has(s.name) && s.maxMessageBytes));
     const missing = specs.filter((s) => !existing.has(s.name));
     if (missing.length === 0) return;
     try {
@@ -89,6 +90,32 @@ export class KafkaMessageBroker implements MessageBroker {
       const now = new Set(await admin.listTopics());
       if (missing.some((s) => !now.has(s.name))) throw error;
     }
+  }
+
+  /**
+   * Raises `max.message.bytes` of topics made before their spec asked for
+   * more (never lowers it). AlterConfigs, the request kafkajs has, replaces a
+   * topic's whole set of its own configs, so the others (cleanup.policy...)
+   * are sent back as they are.
+   */
+  private async raiseMessageLimits(admin: Admin, specs: TopicSpec[]): Promise<void> {
+    if (specs.length === 0) return;
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: specs.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.name })),
+    });
+    const raise = resources.flatMap((resource) => {
+      const wanted = specs.find((s) => s.name === resource.resourceName)?.maxMessageBytes ?? 0;
+      const current = Number(resource.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue ?? 0);
+      if (resource.errorCode !== 0 || current >= wanted) return [];
+      const own = resource.configEntries
+        .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && e.configName !== 'max.message.bytes')
+        .map((e) => ({ name: e.configName, value: e.configValue }));
+      return [{ type: ConfigResourceTypes.TOPIC, name: resource.resourceName, configEntries: [...own, { name: 'max.message.bytes', value: String(wanted) }] }];
+    });
+    if (raise.length === 0) return;
+    await admin.alterConfigs({ validateOnly: false, resources: raise });
+    this.logger?.warn('raised max.message.bytes of existing topics', { topics: raise.map((r) => r.name) });
   }
 
   private getProducer(): Promise<Producer> {
