@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { pipelineTopics, TOPICS } from '@eventwire/contracts';
 import { KafkaMessageBroker } from '@eventwire/kafka';
-import { auditPipeline, PrefixedMessageBroker, stageGroupId, StageName } from '@eventwire/stages';
+import { auditPipeline, PrefixedMessageBroker, stageGroupId, stageLags, StageName } from '@eventwire/stages';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -69,6 +69,17 @@ function machineBusySeconds(): number {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
   return (ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / 100;
+}
+
+/** Starts counting CPU: the returned function gives CPU seconds per 1,000 articles of each process since, and of the machine. */
+function cpuMeter(processes: Array<[string, ChildProcess]>): (articles: number) => Record<string, number> {
+  const atStart = processes.map(([, child]) => cpuSeconds(child.pid));
+  const busyAtStart = machineBusySeconds();
+  return (articles) => {
+    const perThousand = (seconds: number): number => Math.round((seconds / articles) * 1000 * 10) / 10;
+    const out = Object.fromEntries(processes.map(([name, child], i) => [name, perThousand(cpuSeconds(child.pid) - atStart[i]!)]));
+    return { ...out, machine: perThousand(machineBusySeconds() - busyAtStart) };
+  };
 }
 
 function startProcess(script: string, args: string[], env: Record<string, string>, name = script): ChildProcess {
@@ -177,32 +188,25 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const sentAt = new Map<string, number>();
-  const cpuAtStart = new Map(byName.map(([name, child]) => [name, cpuSeconds(child.pid)]));
-  const busyAtStart = machineBusySeconds();
+  const cpu = cpuMeter(byName);
   const t0 = Date.now();
   await send(producer, prefix + TOPICS.articlesRaw, records, sentAt);
 
   // Done when every stage has consumed its input and the audit balances: every article in one story (or
   // dead-lettered), nothing pending. Lag is cheap to ask for; the audit reads every topic, so it runs only then.
-  const inputs: Array<[StageName, string]> = [
-    ['ingestor', TOPICS.articlesRaw],
-    ['translator', TOPICS.articlesIngested],
-    ['extractor', TOPICS.articlesTranslated],
-    ['aggregator', TOPICS.eventsExtracted],
-  ];
   const deadline = Date.now() + 30 * 60_000;
   let lastProgress = 0;
   let report: Awaited<ReturnType<typeof auditPipeline>> | undefined;
   while (Date.now() < deadline) {
-    const lags = await Promise.all(inputs.map(([stage, topic]) => broker.lag(stageGroupId(stage), [topic])));
+    const lags = await stageLags(broker);
     if (Date.now() - lastProgress > 10_000) {
       lastProgress = Date.now();
       process.stdout.write(
-        `  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${firstSeen.size}/${records.length} articles in stories; lag ${inputs.map(([stage], i) => `${stage} ${lags[i]}`).join(', ')}\n`,
+        `  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${firstSeen.size}/${records.length} articles in stories; lag ${Object.entries(lags).map(([stage, lag]) => `${stage} ${lag}`).join(', ')}\n`,
       );
     }
     for (const [name, child] of byName) if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode})`);
-    if (lags.every((lag) => lag === 0)) {
+    if (Object.values(lags).every((lag) => lag === 0)) {
       report = await auditPipeline(broker);
       if (report.balanced) break;
     }
@@ -210,9 +214,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   }
   if (!report?.balanced) throw new Error(`the pipeline did not balance: ${JSON.stringify(report?.articles)}`);
   const peaks = Object.fromEntries(byName.map(([name, child]) => [name, peakMiB(child)]));
-  const perThousand = (seconds: number): number => Math.round((seconds / records.length) * 1000 * 10) / 10;
-  const cpu = Object.fromEntries(byName.map(([name, child]) => [name, perThousand(cpuSeconds(child.pid) - cpuAtStart.get(name)!)]));
-  cpu.machine = perThousand(machineBusySeconds() - busyAtStart);
+  const cpuPerThousand = cpu(records.length);
   const tEnd = Math.max(...firstSeen.values());
   const latencies = [...firstSeen].filter(([key]) => sentAt.has(key)).map(([key, t]) => t - sentAt.get(key)!).sort((a, b) => a - b);
   const rates = await topicRates(broker, [TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted]);
@@ -239,7 +241,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
       extractor: rates[TOPICS.eventsExtracted] ?? 0,
     },
     peakMiB: peaks,
-    cpuPerThousand: cpu,
+    cpuPerThousand,
   };
 }
 
@@ -265,22 +267,19 @@ async function passThroughRun(kafka: Kafka, brokers: string, records: RawRecord[
   await waitForGroups(admin, [`${prefix}sink`], [1]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
-  const cpuAtStart = relays.map((r) => cpuSeconds(r.pid));
-  const busyAtStart = machineBusySeconds();
+  const cpu = cpuMeter(relays.map((r, i) => [`relay-${i + 1}`, r]));
   const t0 = Date.now();
   await send(producer, hops[0]!, records);
   while (received < records.length) await sleep(50);
   const peaks = Object.fromEntries(relays.map((r, i) => [`relay-${i + 1}`, peakMiB(r)]));
-  const perThousand = (seconds: number): number => Math.round((seconds / records.length) * 1000 * 10) / 10;
-  const cpu: Record<string, number> = Object.fromEntries(relays.map((r, i) => [`relay-${i + 1}`, perThousand(cpuSeconds(r.pid) - cpuAtStart[i]!)]));
-  cpu.machine = perThousand(machineBusySeconds() - busyAtStart);
+  const cpuPerThousand = cpu(records.length);
   await producer.disconnect();
   await sink.disconnect();
   await stopAll(relays);
   await admin.deleteTopics({ topics: hops }).catch(() => undefined);
   await admin.disconnect();
   const seconds = (last - t0) / 1000;
-  return { label: 'pass-through, 4 hops', articles: records.length, seconds, rate: records.length / seconds, peakMiB: peaks, cpuPerThousand: cpu };
+  return { label: 'pass-through, 4 hops', articles: records.length, seconds, rate: records.length / seconds, peakMiB: peaks, cpuPerThousand };
 }
 
 async function main(): Promise<void> {

@@ -1,17 +1,10 @@
 import { TOPICS } from '@eventwire/contracts';
 import { KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
-import { AuditReport, auditPipeline, PrefixedMessageBroker, stageGroupId, StageName } from '@eventwire/stages';
+import { AuditReport, auditPipeline, PrefixedMessageBroker, STAGE_INPUTS, stageGroupId, stageLags, StageName } from '@eventwire/stages';
 import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { freePort, ServiceName, ServiceProcess, waitFor } from './service-process';
 import { createTestDatabase, TestDatabase } from './test-database';
-
-const INPUT: Record<StageName, string> = {
-  ingestor: TOPICS.articlesRaw,
-  translator: TOPICS.articlesIngested,
-  extractor: TOPICS.articlesTranslated,
-  aggregator: TOPICS.eventsExtracted,
-};
 
 /**
  * One deployment of the four services as OS processes under a fresh topic
@@ -79,7 +72,7 @@ export class PipelineHarness {
 
   /** How many records a stage's group has committed on its input topic. */
   async committed(stage: StageName): Promise<number> {
-    const topic = this.prefix + INPUT[stage];
+    const topic = this.prefix + STAGE_INPUTS[stage];
     const [offsets] = await this.admin.fetchOffsets({ groupId: this.prefix + stageGroupId(stage), topics: [topic] });
     return (offsets?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
   }
@@ -99,11 +92,8 @@ export class PipelineHarness {
 
   /** Waits until every group has consumed its input and the audit balances; returns the last report either way on timeout. */
   async drained(timeoutMs = 600_000): Promise<AuditReport> {
-    const lagging = async (): Promise<boolean> => {
-      for (const stage of Object.keys(INPUT) as StageName[]) if ((await this.audited.lag(stageGroupId(stage), [INPUT[stage]])) > 0) return true;
-      return false;
-    };
-    await waitFor('every stage to consume its input', async () => ((await lagging()) ? undefined : true), timeoutMs, 500);
+    const drained = async (): Promise<true | undefined> => (Object.values(await stageLags(this.audited)).every((lag) => lag === 0) ? true : undefined);
+    await waitFor('every stage to consume its input', drained, timeoutMs, 500);
     let report = await auditPipeline(this.audited);
     const deadline = Date.now() + 60_000;
     while (!report.balanced && Date.now() < deadline) {

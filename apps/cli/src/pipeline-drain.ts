@@ -1,13 +1,5 @@
-import { TOPICS } from '@eventwire/contracts';
 import type { MessageBroker } from '@eventwire/kafka';
-import { stageGroupId } from '@eventwire/stages';
-
-const INPUTS = [
-  ['ingestor', TOPICS.articlesRaw],
-  ['translator', TOPICS.articlesIngested],
-  ['extractor', TOPICS.articlesTranslated],
-  ['aggregator', TOPICS.eventsExtracted],
-] as const;
+import { stageLags } from '@eventwire/stages';
 
 /**
  * Waits until every stage has committed everything on its input topic, twice
@@ -19,9 +11,8 @@ export async function waitForDrain(broker: MessageBroker, deadlineMs: number, po
   let quiet = 0;
   while (quiet < 2) {
     if (Date.now() > deadline) throw new Error(`the pipeline did not drain within ${deadlineMs} ms`);
-    let lag = 0;
-    for (const [stage, topic] of INPUTS) lag += await broker.lag(stageGroupId(stage), [topic]);
-    quiet = lag === 0 ? quiet + 1 : 0;
+    const lags = Object.values(await stageLags(broker));
+    quiet = lags.every((lag) => lag === 0) ? quiet + 1 : 0;
     if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

@@ -104,13 +104,15 @@ describe(StoryStore.name, () => {
     const chunked = await StoryStore.open(openSqlClient('memory:'));
     try {
       await chunked.save(earlier);
-      expect(await chunked.saveChunk(changes)).toEqual([]);
+      // The chunk's stories as it leaves them: those merged away are rows of the merges.
+      expect(await chunked.saveChunk(changes, [story('s3', 4, { mergedFrom: ['s2'] }), story('s4', 1)])).toEqual([]);
       expect(await dump(chunked)).toEqual(await dump(store));
       expect((await dump(chunked)).articles).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'].map((id) => [id, id === 'a7' ? 's4' : 's3']));
       // A chunk that brings an article taken before changes nothing of it, and says so.
-      expect(await chunked.saveChunk([{ article: article('a7'), storyId: 's9', stories: [], merged: [] }])).toEqual(['a7']);
+      expect(await chunked.saveChunk([{ article: article('a7'), storyId: 's9', merged: [] }], [story('s9', 1)])).toEqual(['a7']);
+      expect(await chunked.story('s9')).toBeNull();
       expect((await chunked.article('a7'))?.storyId).toBe('s4');
-      await chunked.markAllEmitted([
+      await chunked.markEmitted([
         { storyId: 's3', version: 1 },
         { storyId: 's3', version: 4 },
         { storyId: 's4', version: 1 },
@@ -147,7 +149,7 @@ describe(StoryStore.name, () => {
   it('lists the stories whose latest version subscribers have not seen', async () => {
     await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
     await store.save({ article: article('a2'), storyId: 's2', stories: [story('s2', 1)], merged: [] });
-    await store.markEmitted('s1', 1);
+    await store.markEmitted([{ storyId: 's1', version: 1 }]);
     expect((await store.unemitted()).map((s) => s.storyId)).toEqual(['s2']);
   });
 

@@ -2,12 +2,16 @@ import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
 import { migrate } from './migrate';
 import type { SqlClient } from './sql-client';
 
-/** What one article changed: it went into `storyId`; these stories now read so; these were merged into others. */
-export interface StoryChange {
+/** One article taken: it went into `storyId`, and these stories were merged into others. */
+export interface ArticleChange {
   article: EventExtractedV1;
   storyId: string;
-  stories: StoryEnrichedV1[];
   merged: { storyId: string; into: string }[];
+}
+
+/** What one article changed: an ArticleChange, and these stories now read so. */
+export interface StoryChange extends ArticleChange {
+  stories: StoryEnrichedV1[];
 }
 
 export interface StoryFilter {
@@ -33,6 +37,11 @@ export interface StoredArticle {
 }
 
 const MAX_PAGE = 200;
+
+/** The last item of each key: an upsert may touch a row only once per statement. */
+function latestBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
 
 /** JSON columns come back parsed from `pg` and from PGlite alike; text only from odd drivers. */
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
@@ -65,80 +74,40 @@ export class StoryStore {
 
   /** Records one article's change; false (and nothing written) when the article was taken before. */
   async save(change: StoryChange): Promise<boolean> {
-    return this.client.transaction(async (tx) => {
-      const inserted = await tx.query(
-        'INSERT INTO articles (article_id, story_id, event) VALUES ($1, $2, $3) ON CONFLICT (article_id) DO NOTHING RETURNING article_id',
-        [change.article.articleId, change.storyId, JSON.stringify(change.article)],
-      );
-      if (inserted.length === 0) return false;
-      for (const { storyId, into } of change.merged) {
-        await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [storyId, into]);
-        await tx.query(
-          `INSERT INTO stories (story_id, version, record, merged_into, updated_at) VALUES ($1, 0, NULL, $2, now())
-           ON CONFLICT (story_id) DO UPDATE SET record = NULL, merged_into = $2, updated_at = now()`,
-          [storyId, into],
-        );
-      }
-      for (const story of change.stories) {
-        await tx.query(
-          `INSERT INTO stories (story_id, version, record, merged_into, updated_at, date_start, date_end, num_articles)
-           VALUES ($1, $2, $3, NULL, $4, $5, $6, $7)
-           ON CONFLICT (story_id) DO UPDATE SET version = $2, record = $3, merged_into = NULL, updated_at = $4,
-             date_start = $5, date_end = $6, num_articles = $7`,
-          [story.storyId, story.version, JSON.stringify(story), story.updatedAt, story.dateRange.start, story.dateRange.end, story.numArticles],
-        );
-      }
-      return true;
-    });
+    return (await this.saveChunk([change], change.stories)).length === 0;
   }
 
   /**
-   * Records a chunk of articles' changes, in their order, in one transaction:
-   * the state is that of `save` called for each in turn (a story written
-   * twice keeps its last record; a story merged away keeps where it went),
-   * written with a statement per kind of row rather than per article.
-   * Returns the ids of articles taken before, which change nothing of theirs.
+   * Records a chunk of articles, in their order, in one transaction, with a
+   * statement per kind of row rather than per article: the articles, the
+   * merges among the stories (an article follows its story into the one it
+   * was merged into), then `stories` as the chunk leaves them. Articles taken
+   * before change nothing; a chunk of nothing but those writes nothing.
+   * Returns their ids.
    */
-  async saveChunk(changes: readonly StoryChange[]): Promise<string[]> {
+  async saveChunk(changes: readonly ArticleChange[], stories: readonly StoryEnrichedV1[]): Promise<string[]> {
     if (changes.length === 0) return [];
-    const mergedInto = new Map<string, string>();
-    const latest = new Map<string, StoryEnrichedV1 | { into: string }>();
-    for (const change of changes) {
-      for (const { storyId, into } of change.merged) {
-        mergedInto.set(storyId, into);
-        latest.set(storyId, { into });
-      }
-      for (const story of change.stories) latest.set(story.storyId, story);
-    }
-    // An article taken in this chunk goes straight to the story its story ends the chunk in.
-    const settled = (storyId: string): string => {
-      let id = storyId;
-      for (let hops = 0; hops < 64 && mergedInto.has(id); hops++) id = mergedInto.get(id)!;
-      return id;
-    };
-    const records = [...latest.values()].filter((v): v is StoryEnrichedV1 => !('into' in v));
-    const merges = [...latest].flatMap(([storyId, v]) => ('into' in v ? [{ storyId, into: v.into }] : []));
     return this.client.transaction(async (tx) => {
-      const articles = changes.map((c) => ({ articleId: c.article.articleId, storyId: settled(c.storyId), event: c.article }));
       const inserted = await tx.query<{ article_id: string }>(
         `INSERT INTO articles (article_id, story_id, event)
-         SELECT a->>'articleId', a->>'storyId', a->'event' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(a, n) ORDER BY n
+         SELECT a->'event'->>'articleId', a->>'storyId', a->'event' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(a, n) ORDER BY n
          ON CONFLICT (article_id) DO NOTHING RETURNING article_id`,
-        [JSON.stringify(articles)],
+        [JSON.stringify(changes.map((c) => ({ storyId: c.storyId, event: c.article })))],
       );
-      // Articles taken in earlier chunks follow their story into the one it was merged into.
-      for (const storyId of mergedInto.keys()) {
-        await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [storyId, settled(storyId)]);
-      }
+      const taken = new Set(inserted.map((r) => r.article_id));
+      const takenBefore = changes.filter((c) => !taken.has(c.article.articleId)).map((c) => c.article.articleId);
+      if (taken.size === 0) return takenBefore;
+      const merges = changes.filter((c) => taken.has(c.article.articleId)).flatMap((c) => c.merged);
+      for (const { storyId, into } of merges) await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [storyId, into]);
       if (merges.length > 0) {
         await tx.query(
           `INSERT INTO stories (story_id, version, record, merged_into, updated_at)
            SELECT m->>'storyId', 0, NULL, m->>'into', now() FROM jsonb_array_elements($1::jsonb) m
            ON CONFLICT (story_id) DO UPDATE SET record = NULL, merged_into = EXCLUDED.merged_into, updated_at = now()`,
-          [JSON.stringify(merges)],
+          [JSON.stringify(latestBy(merges, (m) => m.storyId))],
         );
       }
-      if (records.length > 0) {
+      if (stories.length > 0) {
         await tx.query(
           `INSERT INTO stories (story_id, version, record, merged_into, updated_at, date_start, date_end, num_articles)
            SELECT r->>'storyId', (r->>'version')::integer, r, NULL, (r->>'updatedAt')::timestamptz,
@@ -147,21 +116,15 @@ export class StoryStore {
            ON CONFLICT (story_id) DO UPDATE SET version = EXCLUDED.version, record = EXCLUDED.record, merged_into = NULL,
              updated_at = EXCLUDED.updated_at, date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end,
              num_articles = EXCLUDED.num_articles`,
-          [JSON.stringify(records)],
+          [JSON.stringify(latestBy(stories, (r) => r.storyId))],
         );
       }
-      const taken = new Set(inserted.map((r) => r.article_id));
-      return articles.filter((a) => !taken.has(a.articleId)).map((a) => a.articleId);
+      return takenBefore;
     });
   }
 
-  /** Notes that subscribers have seen this version of the story. */
-  async markEmitted(storyId: string, version: number): Promise<void> {
-    await this.markAllEmitted([{ storyId, version }]);
-  }
-
   /** Notes, in one statement, that subscribers have seen these versions. */
-  async markAllEmitted(seen: ReadonlyArray<{ storyId: string; version: number }>): Promise<void> {
+  async markEmitted(seen: ReadonlyArray<{ storyId: string; version: number }>): Promise<void> {
     const highest = new Map<string, number>();
     for (const { storyId, version } of seen) highest.set(storyId, Math.max(version, highest.get(storyId) ?? 0));
     if (highest.size === 0) return;

@@ -1,7 +1,7 @@
 import { buildStoryRecord, DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@eventwire/clustering';
 import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
-import { encodeOutput, MESSAGE_BROKER, MessageBroker, StageOutput } from '@eventwire/kafka';
-import { StoryChange, StoryStore } from '@eventwire/store';
+import { encodeOutput, MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
+import { ArticleChange, StoryStore } from '@eventwire/store';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
@@ -33,7 +33,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   /** Stored stories waiting for their interval. */
   private readonly pending = new Map<string, StoryEnrichedV1>();
   /** The open chunk: its changes for the store, and the stories to publish once they are stored. */
-  private readonly unsaved: StoryChange[] = [];
+  private readonly unsaved: ArticleChange[] = [];
   /** Stories the open chunk changed: their records are built once, when the chunk ends (a big story's is large). */
   private readonly chunkChanged = new Set<string>();
   private readonly chunkTombstones = new Set<string>();
@@ -93,26 +93,25 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Takes one article into the open chunk; its stories are stored and published by {@link commitChunk}. */
-  async aggregate(event: EventExtractedV1): Promise<StageOutput[]> {
+  async aggregate(event: EventExtractedV1): Promise<void> {
     // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
     // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
     const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
     if (known != null) {
-      if (this.chunkChanged.has(known)) return []; // Changed in this chunk: published with it.
+      if (this.chunkChanged.has(known)) return; // Changed in this chunk: published with it.
       const current = await this.store.story(known);
       if (current) {
         this.chunkRepublish.set(current.storyId, current);
         // The stories merged into it are tombstoned again too: the crash may have come before those went out.
         for (const id of current.mergedFrom ?? []) if (id !== current.storyId) this.chunkTombstones.add(id);
       }
-      return [];
+      return;
     }
     const outcome = this.clusterer.add(event);
-    if (outcome.kind === 'duplicate') return []; // Not reached (checked above); narrows the type.
+    if (outcome.kind === 'duplicate') return; // Not reached (checked above); narrows the type.
     this.unsaved.push({
       article: event,
       storyId: outcome.storyId,
-      stories: [],
       merged: outcome.merged.map((id) => ({ storyId: id, into: outcome.storyId })),
     });
     for (const id of outcome.merged) {
@@ -122,7 +121,6 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     }
     this.chunkChanged.add(outcome.storyId);
     this.chunkRepublish.delete(outcome.storyId);
-    return [];
   }
 
   /**
@@ -134,14 +132,14 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
    * the error makes the chunk be delivered again.
    */
   async commitChunk(now = Date.now()): Promise<void> {
-    // Each changed story's record as the chunk leaves it, stored after the chunk's articles and merges.
+    // Each changed story's record as the chunk leaves it.
     const changed = [...this.chunkChanged].flatMap((id) => {
       const story = this.clusterer.get(id);
       return story ? [buildStoryRecord(story, new Date(now))] : [];
     });
     if (this.unsaved.length > 0) {
       try {
-        const takenBefore = await this.store.saveChunk([...this.unsaved.slice(0, -1), { ...this.unsaved.at(-1)!, stories: changed }]);
+        const takenBefore = await this.store.saveChunk(this.unsaved, changed);
         if (takenBefore.length > 0) this.logger.warn({ msg: 'articles taken before by another aggregator', articles: takenBefore.length });
       } catch (error) {
         this.logger.error({ msg: 'chunk not saved: state restored from the store, chunk to be delivered again', error: String(error) });
@@ -193,7 +191,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
       this.lastEmit.set(record.storyId, now);
       this.updates$.next({ storyId: record.storyId, record });
     }
-    await this.store.markAllEmitted(records);
+    await this.store.markEmitted(records);
   }
 
   private schedule(delayMs: number): void {

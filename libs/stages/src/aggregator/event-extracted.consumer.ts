@@ -1,5 +1,5 @@
 import { EventExtractedV1, TOPICS } from '@eventwire/contracts';
-import { CHUNK_COMPLETE, StageOutput } from '@eventwire/kafka';
+import { CHUNK_COMPLETE } from '@eventwire/kafka';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { AggregateService } from './aggregate.service';
@@ -9,7 +9,8 @@ export class EventExtractedConsumer {
   constructor(private readonly aggregate: AggregateService) {}
 
   @EventPattern(TOPICS.eventsExtracted)
-  handle(@Payload() event: EventExtractedV1): Promise<StageOutput[]> {
+  /** Takes the article into the open chunk: the chunk's stories are stored and published when it is complete. */
+  handle(@Payload() event: EventExtractedV1): Promise<void> {
     return this.aggregate.aggregate(event);
   }
 
