@@ -1,4 +1,4 @@
-import { KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
+import { KafkaMessageBroker, NonRetriableError, parseBrokers } from '@eventwire/kafka';
 import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 
@@ -45,5 +45,33 @@ describe('KafkaMessageBroker.ensureTopics on a real broker', () => {
     await broker.ensureTopics([{ name: topic, partitions: 1, compacted: true, maxMessageBytes: 1024 * 1024 }]);
     expect((await configs())['max.message.bytes']).toBe(String(16 * 1024 * 1024));
     expect(warnings).toHaveLength(1);
+  });
+
+  it('delivers a batch again after it failed with an error kafkajs would not retry, rather than stopping the consumer', async () => {
+    const name = `${topic}.redelivery`;
+    await broker.ensureTopics([{ name, partitions: 1, compacted: false }]);
+    await broker.send([1, 2, 3].map((n) => ({ topic: name, key: String(n), value: String(n) })));
+    const seen: string[] = [];
+    let failures = 0;
+    const subscription = await broker.consume({
+      groupId: `${name}.group`,
+      topics: [name],
+      fromBeginning: true,
+      eachBatch: async (messages, control) => {
+        if (failures++ === 0) throw new NonRetriableError('STORE_DOWN', 'the chunk could not be stored');
+        seen.push(...messages.map((m) => m.value!.toString()));
+        await control.commit(messages[messages.length - 1]!.offset);
+      },
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (seen.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(seen).toEqual(['1', '2', '3']);
+      expect(failures).toBe(2);
+      expect(warnings).toContain('batch failed: its uncommitted records are delivered again');
+    } finally {
+      await subscription.stop();
+      await admin.deleteTopics({ topics: [name] }).catch(() => undefined);
+    }
   });
 });

@@ -92,8 +92,14 @@ export class PipelineHarness {
 
   /** Waits until every group has consumed its input and the audit balances; returns the last report either way on timeout. */
   async drained(timeoutMs = 600_000): Promise<AuditReport> {
-    const drained = async (): Promise<true | undefined> => (Object.values(await stageLags(this.audited)).every((lag) => lag === 0) ? true : undefined);
-    await waitFor('every stage to consume its input', drained, timeoutMs, 500);
+    let lags: Record<StageName, number> | undefined;
+    const drained = async (): Promise<true | undefined> => {
+      lags = await stageLags(this.audited);
+      return Object.values(lags).every((lag) => lag === 0) ? true : undefined;
+    };
+    await waitFor('every stage to consume its input', drained, timeoutMs, 500).catch((error: Error) => {
+      throw new Error(`${error.message}; records left per stage ${JSON.stringify(lags)}`);
+    });
     let report = await auditPipeline(this.audited);
     const deadline = Date.now() + 60_000;
     while (!report.balanced && Date.now() < deadline) {

@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Producer } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaJSError, KafkaMessage, logLevel, Producer } from 'kafkajs';
 import type {
   BrokerMessage,
   BrokerSubscription,
@@ -135,13 +135,24 @@ export class KafkaMessageBroker implements MessageBroker {
     const producer = await this.getProducer();
     const byTopic = new Map<string, OutboundMessage[]>();
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
-    });
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        })),
+      });
+    } catch (error) {
+      // An idempotent producer that failed for good (its sequence lost across a broker restart, say) stays failed:
+      // the next send gets a new producer, and a new producer id.
+      if ((error as { retriable?: unknown }).retriable === false && this.producerReady) {
+        this.producerReady = null;
+        this.producer = null;
+        await producer.disconnect().catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   async consume(options: ConsumeOptions): Promise<BrokerSubscription> {
@@ -162,15 +173,28 @@ export class KafkaMessageBroker implements MessageBroker {
       eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
         if (batch.messages.length === 0) return;
         const messages = batch.messages.map((m) => toBrokerMessage(batch.topic, batch.partition, m));
-        await options.eachBatch(messages, {
-          heartbeat,
-          isRunning: () => isRunning() && !isStale(),
-          // Called once a record's outputs are acknowledged by the broker: only then is the input committed.
-          commit: async (offset) => {
-            resolveOffset(offset);
-            await commitOffsetsIfNecessary();
-          },
-        });
+        try {
+          await options.eachBatch(messages, {
+            heartbeat,
+            isRunning: () => isRunning() && !isStale(),
+            // Called once a record's outputs are acknowledged by the broker: only then is the input committed.
+            commit: async (offset) => {
+              resolveOffset(offset);
+              await commitOffsetsIfNecessary();
+            },
+          });
+        } catch (error) {
+          // The batch's uncommitted records are to be delivered again, whatever failed. kafkajs retries a batch only
+          // after a retriable error: after any other it stops the consumer for good, and the stage would sit idle.
+          this.logger?.warn('batch failed: its uncommitted records are delivered again', {
+            groupId: options.groupId,
+            topic: batch.topic,
+            partition: batch.partition,
+            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          });
+          if (error instanceof KafkaJSError && error.retriable) throw error;
+          throw new KafkaJSError(error instanceof Error ? error.message : String(error), { retriable: true });
+        }
       },
     });
     consumer.on(consumer.events.CRASH, (event) => {
