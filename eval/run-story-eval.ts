@@ -1,174 +1,132 @@
 import 'reflect-metadata';
-import { buildStoryRecord, clusterScores, Prf, StoryClusterer } from '@eventwire/clustering';
-import type { EventExtractedV1, RawArticleV1, StoryEnrichedV1 } from '@eventwire/contracts';
+import { StoryClusterer } from '@eventwire/clustering';
+import type { RawArticleV1 } from '@eventwire/contracts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import type { GoldFile } from './gold-file';
-import { crawlTime, readSaudiNewsNet } from './saudinewsnet-reader';
-import { SeedPipeline } from './seed-pipeline';
 import { arg } from './cli-args';
+import { streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
+import type { GoldFile } from './gold-file';
+import { NaiveStoryClusterer } from './naive-story-clusterer';
+import { SeedPipeline } from './seed-pipeline';
+import { readStoryGold, scoreStories, StoryGold, StoryScore } from './story-gold';
 
 /**
- * npm run eval:stories [-- --articles DIR|FILE.jsonl --gold FILE --mix DIR]
+ * npm run eval:stories [-- --gold FILE --articles DIR --cache FILE --shuffle-days N --seed N]
  *
- * Streams articles through ingest → translate → extract → the story
- * clusterer, in order of date, and scores the stories against gold that
- * maps articles to story labels: pairwise and B-cubed precision, recall and
- * F1. Articles are a folder of files (the key is the file name without its
- * extension) or a JSON-lines file of {id|url, title, body|content,
- * outlet|source, publishedAt|date}. Gold is seeds.gold.json's shape
- * ({story: {label, articles}}), {stories: {label: [keys]}} or {labels:
- * {key: label}}. With --mix, the SaudiNewsNet dev days are streamed in too
- * (unlabelled): the report says how many stories the stream forms, their
- * sizes, the ten largest, and whether any mixed-in article joined a gold story.
+ * Streams articles in crawl order through the stages (ingest → translate →
+ * extract, in process) into the story clusterer and scores its stories
+ * against story gold (`../shared/eval/dev/stories/story_gold.dev.json` over
+ * the SaudiNewsNet dev week by default; see that folder's README): B-cubed
+ * precision, recall and F1 over gold members, macro-F1 over stories, hard
+ * negatives joined, and per gold story the pieces it came out in, the
+ * largest piece and the non-members joined to it. The naive baseline of the
+ * gold's README (TF-IDF cosine to cluster centroids, 3-day window) runs on
+ * the same stream beside it. `--articles` takes a folder of SaudiNewsNet
+ * day zips (other weeks), or the seeds folder with seeds.gold.json;
+ * `--shuffle-days N` shuffles arrival within ±N days (seeded) to measure
+ * order stability; `--cache FILE` keeps the extracted records between runs.
  */
 const REPO = resolve(__dirname, '..', '..');
-const articlesPath = resolve(arg('articles', join(REPO, 'seeds')));
-const goldPath = resolve(arg('gold', join(REPO, '..', 'shared', 'eval', 'seeds.gold.json')));
-const mixArg = arg('mix', null);
-const mixDir = mixArg === null ? null : resolve(mixArg);
+const DEV = join(REPO, '..', 'shared', 'eval', 'dev');
+const goldPath = resolve(arg('gold', join(DEV, 'stories', 'story_gold.dev.json')));
+const articlesPath = resolve(arg('articles', join(DEV, 'saudinewsnet')));
+const cache = arg('cache', null);
+const shuffleDays = Number(arg('shuffle-days', '0'));
+const seed = Number(arg('seed', '1'));
+const NAIVE_THRESHOLDS = [0.2, 0.15, 0.1];
 
-interface Input {
-  key: string;
-  raw: RawArticleV1;
-  /** For ordering the stream: the article's date when known, else the end. */
-  order: string;
-  gold: boolean;
+/** Story gold, or seeds.gold.json's one story read as story gold (its file stems as urls). */
+function readGold(path: string): StoryGold {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as GoldFile & Partial<StoryGold>;
+  if (parsed.story) return { stories: [{ label: parsed.story.label, members: parsed.story.articles }], hardNegatives: [] };
+  return readStoryGold(path);
 }
 
-function readArticles(path: string): Input[] {
-  if (statSync(path).isDirectory()) {
-    return readdirSync(path)
-      .filter((f) => /\.(txt|html?|json)$/.test(f))
-      .sort()
-      .map((f) => {
-        const body = readFileSync(join(path, f), 'utf8');
-        const format = extname(f) === '.txt' ? 'txt' : extname(f) === '.json' ? 'json' : 'html';
-        const raw = (format === 'json' ? { ...(JSON.parse(body) as RawArticleV1), file: f } : { body, file: f, format }) as RawArticleV1;
-        return { key: basename(f, extname(f)), raw, order: raw.publishedAt ?? '9999', gold: true };
-      });
+/** A folder of article files (seeds) streamed through the stages, keyed by file stem, in order of date. */
+async function streamFiles(dir: string): Promise<StreamedArticle[]> {
+  const pipeline = new SeedPipeline();
+  const out: StreamedArticle[] = [];
+  for (const f of readdirSync(dir).filter((f) => /\.(txt|html?)$/.test(f)).sort()) {
+    const raw = { body: readFileSync(join(dir, f), 'utf8'), file: f, format: extname(f) === '.txt' ? 'txt' : 'html' } as RawArticleV1;
+    try {
+      const event = await pipeline.run(raw);
+      out.push({ url: basename(f, extname(f)), title: event.title ?? f, body: raw.body, time: event.publishedAt ?? event.ingestedAt, event });
+    } catch (error: unknown) {
+      out.push({ url: basename(f, extname(f)), title: f, body: raw.body, time: '', event: null, rejected: String(error) });
+    }
   }
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, n) => {
-      const r = JSON.parse(line) as Record<string, string | undefined>;
-      const key = r.id ?? r.url ?? String(n);
-      const publishedAt = r.publishedAt ?? r.date;
-      const raw = {
-        body: r.body ?? r.content ?? '',
-        format: 'txt',
-        ...(r.title ? { title: r.title } : {}),
-        ...(r.url ? { url: r.url } : {}),
-        ...((r.outlet ?? r.source) ? { outlet: r.outlet ?? r.source } : {}),
-        ...(publishedAt ? { publishedAt: new Date(publishedAt).toISOString() } : {}),
-      } as RawArticleV1;
-      return { key, raw, order: raw.publishedAt ?? '9999', gold: true };
-    });
+  return out;
 }
 
-function readGold(path: string): Map<string, string> {
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as GoldFile & { stories?: Record<string, string[]>; labels?: Record<string, string> };
-  const labels = new Map<string, string>();
-  if (parsed.story) for (const key of parsed.story.articles) labels.set(key, parsed.story.label);
-  for (const [label, keys] of Object.entries(parsed.stories ?? {})) for (const key of keys) labels.set(key, label);
-  for (const [key, label] of Object.entries(parsed.labels ?? {})) labels.set(key, label);
-  // Articles the gold describes one by one but puts in no story are each their own story.
-  for (const key of Object.keys(parsed.articles ?? {})) if (!labels.has(key)) labels.set(key, `single:${key}`);
-  return labels;
+/** Deterministic shuffle within ±days: each article's time moves by a seeded offset, then the stream is sorted again. */
+function shuffle(stream: StreamedArticle[], days: number, seedValue: number): StreamedArticle[] {
+  let state = seedValue >>> 0 || 1;
+  const random = (): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+  return stream
+    .map((a) => ({ a, t: Date.parse(a.time) + (random() * 2 - 1) * days * 86_400_000 }))
+    .sort((x, y) => x.t - y.t)
+    .map((x) => x.a);
 }
 
-const pct = (x: number): string => x.toFixed(3);
-const row = (name: string, s: Prf): string => `| ${name} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`;
+const f3 = (x: number): string => x.toFixed(3);
+
+function summary(name: string, s: StoryScore, stories: number): string {
+  return `| ${name} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} | ${stories} |`;
+}
 
 async function main(): Promise<void> {
-  if (!existsSync(goldPath)) throw new Error(`no gold at ${goldPath} (give one with --gold)`);
+  if (!existsSync(goldPath)) throw new Error(`no story gold at ${goldPath} (give one with --gold)`);
   const gold = readGold(goldPath);
-  const inputs = readArticles(articlesPath);
-  if (mixDir) {
-    for (const a of readSaudiNewsNet(mixDir)) {
-      const publishedAt = crawlTime(a);
-      inputs.push({
-        key: a.url,
-        raw: { body: a.content, title: a.title, url: a.url, outlet: a.source, publishedAt, format: 'txt' } as RawArticleV1,
-        order: publishedAt,
-        gold: false,
-      });
-    }
-  }
-  inputs.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const zips = statSync(articlesPath).isDirectory() && readdirSync(articlesPath).some((f) => f.endsWith('.zip'));
+  let stream = zips ? await streamSaudiNewsNet(articlesPath, cache, log) : await streamFiles(articlesPath);
+  if (shuffleDays > 0) stream = shuffle(stream, shuffleDays, seed);
 
-  const pipeline = new SeedPipeline();
   const clusterer = new StoryClusterer();
-  const keyOf = new Map<string, string>();
-  let rejected = 0;
-  let clusterMs = 0;
-  for (const input of inputs) {
-    let event: EventExtractedV1;
-    try {
-      event = await pipeline.run(input.raw);
-    } catch {
-      rejected++; // The ingester's dead letters: empty or chrome-only bodies.
-      continue;
-    }
-    keyOf.set(event.articleId, input.key);
-    const start = process.hrtime.bigint();
-    clusterer.add(event);
-    clusterMs += Number(process.hrtime.bigint() - start) / 1e6;
-  }
+  const started = process.hrtime.bigint();
+  for (const a of stream) if (a.event) clusterer.add(a.event);
+  const clusterMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const clusterOf = new Map<string, string>();
+  for (const a of stream) if (a.event) clusterOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
+  const score = scoreStories(gold, clusterOf);
+  const storyCount = [...clusterer.stories()].length;
 
-  const predicted = new Map<string, string>();
-  for (const [articleId, key] of keyOf) predicted.set(key, clusterer.storyOf(articleId)!);
-  const scores = clusterScores(predicted, gold);
-  const stories = [...clusterer.stories()];
+  const titleOf = new Map(stream.map((a) => [a.url, a.title]));
+  const memberUrls = new Set(gold.stories.flatMap((s) => s.members));
+  const rejected = stream.filter((a) => !a.event);
   const lines = [
-    `gold: ${goldPath} (${gold.size} labelled articles, ${new Set(gold.values()).size} stories); articles: ${articlesPath}${mixDir ? ` + ${mixDir}` : ''}`,
-    `${inputs.length} articles streamed, ${rejected} rejected by the ingester, ${stories.length} stories; clustering ${clusterMs.toFixed(0)} ms in all`,
+    `gold: ${goldPath} (${gold.stories.length} stories, ${score.members} members, ${gold.hardNegatives.length} hard negatives)`,
+    `articles: ${articlesPath}: ${stream.length} streamed${shuffleDays > 0 ? ` (shuffled within ±${shuffleDays} days, seed ${seed})` : ' in crawl order'}, ` +
+      `${rejected.length} dead-lettered by the ingestor (${rejected.filter((a) => memberUrls.has(a.url)).length} of them gold members); ` +
+      `clustering ${clusterMs.toFixed(0)} ms (${((stream.length - rejected.length) / (clusterMs / 1000)).toFixed(0)} articles/s)`,
     '',
-    `| measure (${scores.items} labelled articles) | P | R | F1 |`,
-    '|---|---|---|---|',
-    row('pairwise', scores.pairwise),
-    row('B-cubed', scores.bcubed),
+    '| clusterer | B-cubed P | R | F1 | macro-F1 | hard negatives joined | stories |',
+    '|---|---|---|---|---|---|---|',
+    summary('eventwire', score, storyCount),
   ];
-
-  // Each gold story: which predicted stories hold it, and whether unlabelled articles joined them.
-  const goldKeys = new Set(gold.keys());
-  const labels = [...new Set(gold.values())].filter((l) => !l.startsWith('single:'));
-  for (const label of labels) {
-    const members = [...gold].filter(([, l]) => l === label).map(([k]) => k);
-    const storyIds = [...new Set(members.map((k) => predicted.get(k)).filter((s): s is string => s !== undefined))];
-    lines.push('', `gold story "${label}": ${members.length} articles in ${storyIds.length} predicted ${storyIds.length === 1 ? 'story' : 'stories'}`);
-    for (const storyId of storyIds) {
-      const story = clusterer.get(storyId)!;
-      const record: StoryEnrichedV1 = buildStoryRecord(story, new Date());
-      const intruders = story.articles.filter((a) => !goldKeys.has(keyOf.get(a.articleId) ?? ''));
-      lines.push(
-        `  ${storyId}: ${record.numArticles} articles, ${record.numSources} sources, dateRange ${record.dateRange.start}..${record.dateRange.end}, ` +
-          `${intruders.length} articles from outside the gold${intruders.length ? ` (${intruders.map((a) => a.title ?? a.articleId).slice(0, 3).join(' | ')})` : ''}`,
-      );
-      for (const e of record.events ?? []) {
-        lines.push(`    event ${e.date ?? 'undated'} ${e.type ?? '-'}: ${e.source.map((a) => a.name).join(', ') || '-'} → ${e.target.map((a) => a.name).join(', ') || '-'} at ${e.location?.name ?? '-'} (${e.articleIds.length} articles)`);
-      }
-      for (const q of record.quantities) {
-        lines.push(`    ${q.category}: ${q.claims.map((c) => `${c.approximate ? '~' : ''}${c.value} [${c.articleIds.length} art.]`).join(', ')}${q.conflict ? ' CONFLICT' : ''}`);
-      }
-    }
+  for (const threshold of NAIVE_THRESHOLDS) {
+    const naive = new NaiveStoryClusterer(threshold);
+    for (const a of stream) if (a.event) naive.add(a.url, `${a.title}\n${a.body}`, Date.parse(a.time));
+    const assignments = naive.assignments();
+    lines.push(summary(`naive TF-IDF ≥ ${threshold}`, scoreStories(gold, assignments), new Set(assignments.values()).size));
   }
 
-  if (mixDir) {
-    const sizes = stories.map((s) => s.articles.length).sort((a, b) => b - a);
-    const bucket = (lo: number, hi: number): number => sizes.filter((n) => n >= lo && n <= hi).length;
-    lines.push(
-      '',
-      `story sizes: 1: ${bucket(1, 1)}, 2: ${bucket(2, 2)}, 3-5: ${bucket(3, 5)}, 6-10: ${bucket(6, 10)}, 11-50: ${bucket(11, 50)}, >50: ${bucket(51, Infinity)}; largest ${sizes.slice(0, 10).join(', ')}`,
-      '',
-      'the ten largest stories:',
-    );
-    for (const story of [...stories].sort((a, b) => b.articles.length - a.articles.length || (a.storyId < b.storyId ? -1 : 1)).slice(0, 10)) {
-      const record = buildStoryRecord(story, new Date());
-      lines.push(`  ${record.numArticles} articles, ${record.numSources} sources, ${record.dateRange.start}..${record.dateRange.end}: ${record.title}`);
-      for (const a of record.articles.slice(0, 4)) lines.push(`      - ${a.source.outlet ?? '?'}: ${a.title}`);
-    }
+  lines.push('', '| gold story | members | P | R | F1 | pieces | largest piece | non-members joined |', '|---|---|---|---|---|---|---|---|');
+  for (const s of score.perStory) {
+    lines.push(`| ${s.label.slice(0, 70)}… | ${s.members} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${s.pieces} | ${s.largestPiece} | ${s.joined.length} |`);
+  }
+  for (const s of score.perStory.filter((x) => x.joined.length > 0)) {
+    lines.push('', `non-members in the pieces of "${s.label.slice(0, 60)}…" (${s.joined.length}, first 5):`);
+    for (const u of s.joined.slice(0, 5)) lines.push(`  - ${titleOf.get(u) ?? u}`);
+  }
+  if (score.hardNegativesJoined.length > 0) {
+    lines.push('', 'hard negatives joined:');
+    for (const h of score.hardNegativesJoined) lines.push(`  - ${h.title ?? h.url} → ${h.nearStory.slice(0, 50)}… (${h.why ?? ''})`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

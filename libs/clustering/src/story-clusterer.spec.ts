@@ -1,4 +1,5 @@
 import type { EventExtractedV1, ExtractedEntity } from '@eventwire/contracts';
+import { BUNDLED_JOIN_MODEL, checkJoinModel, JOIN_FEATURES, JoinModelMismatchError } from './join-model';
 import { StoryClusterer } from './story-clusterer';
 import { buildStoryRecord } from './story-record-builder';
 
@@ -20,6 +21,9 @@ function event(articleId: string, entityIds: string[], extra: Partial<EventExtra
     extractedAt: '2022-01-12T00:00:00.000Z',
     eventDate: { date: '2022-01-06', basis: 'explicit', evidence: [] },
     entities: entityIds.map(entity),
+    // Articles about the same names use the same words here: what a real report of one event looks like to the clusterer.
+    terms: entityIds.map((id) => ({ term: id.split(':')[1]!, weight: 2 })),
+    titleTerms: entityIds.map((id) => id.split(':')[1]!),
     mediaSources: [],
     quantities: [],
     quotes: [],
@@ -30,7 +34,7 @@ function event(articleId: string, entityIds: string[], extra: Partial<EventExtra
 }
 
 describe(StoryClusterer.name, () => {
-  it('puts articles that name the same actors into one story and others apart', () => {
+  it('puts articles that share names and words into one story and others apart', () => {
     const clusterer = new StoryClusterer();
     const a = clusterer.add(event('a1', ['country:KAZ', 'country:RUS', 'person:tokayev']));
     const b = clusterer.add(event('a2', ['country:KAZ', 'person:tokayev', 'country:RUS', 'country:ARM']));
@@ -48,9 +52,9 @@ describe(StoryClusterer.name, () => {
     expect(clusterer.get(first.storyId)!.articles).toHaveLength(1);
   });
 
-  it('does not join a story outside the time window', () => {
-    const clusterer = new StoryClusterer({ joinThreshold: 0.5, windowDays: 14, maxCandidates: 10 });
-    clusterer.add(event('old', ['country:KAZ', 'country:RUS'], { eventDate: { date: '2015-07-21', basis: 'explicit', evidence: [] } }));
+  it('does not join a story published outside the time window', () => {
+    const clusterer = new StoryClusterer({ windowDays: 14, maxCandidates: 10 });
+    clusterer.add(event('old', ['country:KAZ', 'country:RUS'], { publishedAt: '2015-07-21T10:00:00Z', eventDate: { date: '2015-07-21', basis: 'explicit', evidence: [] } }));
     expect(clusterer.add(event('new', ['country:KAZ', 'country:RUS'])).kind).toBe('created');
   });
 
@@ -109,5 +113,23 @@ describe(buildStoryRecord.name, () => {
     const record = buildStoryRecord(clusterer.get(storyId)!, new Date());
     expect(record.mediaSources).toEqual([{ id: 'org:reuters', type: 'organization', name: 'Reuters', articleCount: 2, articleIds: ['a1', 'a2'] }]);
     expect(record.entities.map((e) => e.id)).toEqual(['country:KAZ', 'country:RUS']);
+  });
+});
+
+describe(StoryClusterer.name + ' (join model)', () => {
+  it('explains its candidates without changing anything, and joins the one it ranks first', () => {
+    const clusterer = new StoryClusterer();
+    const { storyId } = clusterer.add(event('a1', ['country:KAZ', 'country:RUS', 'person:tokayev']));
+    clusterer.add(event('b1', ['country:BRA', 'person:lula']));
+    const next = event('a2', ['country:KAZ', 'person:tokayev', 'country:RUS']);
+    const candidates = clusterer.explain(next);
+    expect(candidates[0]).toMatchObject({ storyId });
+    expect(candidates[0]!.features).toHaveLength(JOIN_FEATURES.length);
+    expect(clusterer.storyOf('a2')).toBeUndefined();
+    expect(clusterer.add(next)).toMatchObject({ kind: 'joined', storyId, score: candidates[0]!.probability });
+  });
+
+  it('refuses a model trained on other features', () => {
+    expect(() => checkJoinModel({ ...BUNDLED_JOIN_MODEL, features: ['entity'], weights: [1] })).toThrow(JoinModelMismatchError);
   });
 });

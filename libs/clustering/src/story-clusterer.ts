@@ -1,12 +1,12 @@
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { ArticleFacts, factsOf } from './article-facts';
+import { BUNDLED_JOIN_MODEL, JOIN_FEATURES, joinProbability, JoinModel } from './join-model';
+import { addInto, prune, SparseVector, unit } from './sparse-vector';
 
 export interface ClustererOptions {
-  /** Similarity (0..1) an article needs with a story to join it; below it, the article opens a story. */
-  joinThreshold: number;
-  /** When an article also reaches this with a second story, it bridges them and the two merge. */
-  mergeThreshold: number;
-  /** Days between an article's event date and a story's nearest dated article beyond which it cannot join. */
+  /** The join decision: feature weights and the probabilities to join a story and to merge two. */
+  model: JoinModel;
+  /** Days between an article's publication and a story's span beyond which it cannot join. */
   windowDays: number;
   /** Articles whose words and entities stay indexed (the newest ones): the history a new article is matched against. */
   windowArticles: number;
@@ -25,14 +25,6 @@ export interface ClustererOptions {
    * 1 KB an article) under what the broker takes.
    */
   maxStoryArticles: number;
-  /** Weight of an entity against a content word in the same-language score: names say more than words. */
-  entityBoost: number;
-  /** An article in another language (or without terms) is scored on entities only, times this: a shared cast is weaker evidence than shared cast and words. */
-  entityOnlyShare: number;
-  /** Added when the article's event type is the story's most common one. */
-  typeBonus: number;
-  /** Beyond a day apart, the score is divided by 1 + (gap - 1) / this many days. */
-  dateDecayDays: number;
   /** Articles assumed seen before the first, for the IDF (see `idf`). */
   idfPrior: number;
   /**
@@ -45,19 +37,14 @@ export interface ClustererOptions {
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
-  joinThreshold: 0.4,
-  mergeThreshold: 0.55,
+  model: BUNDLED_JOIN_MODEL,
   windowDays: 7,
   windowArticles: 100_000,
   maxPostings: 16,
-  maxKeys: 16,
-  maxCandidates: 24,
+  maxKeys: 24,
+  maxCandidates: 12,
   maxStoryTerms: 300,
   maxStoryArticles: 5000,
-  entityBoost: 2.5,
-  entityOnlyShare: 0.8,
-  typeBonus: 0.05,
-  dateDecayDays: 20,
   idfPrior: 1000,
   keepRetired: true,
 };
@@ -81,35 +68,71 @@ export type ClusterOutcome =
   | {
       kind: 'joined' | 'created';
       storyId: string;
+      /** Probability of the join (0 for a created story). */
       score: number;
       /** Stories this article bridged into `storyId`: they no longer exist. */
       merged: string[];
     };
 
-const DAY_MS = 86_400_000;
-/** Index keys: entities and terms live in one index, told apart by a prefix no term has. */
-const ENTITY_KEY = '\u0001';
+/** A candidate story as the join decision saw it: for `explain`, and for training the model. */
+export interface ScoredCandidate {
+  storyId: string;
+  features: number[];
+  probability: number;
+}
 
-/** Article and story profiles: key → weight. Entities and terms are scored separately, so kept apart. */
+const DAY_MS = 86_400_000;
+/** Index keys: entities and terms live in one index and one document frequency, told apart by a prefix no term has. */
+const ENTITY_KEY = '\u0001';
+/** A key this rare (document frequency over the window) is specific to an event: a name, a number, an unusual word. */
+const RARE_SHARE = 0.002;
+const RARE_CAP = 5;
+
+/**
+ * What is matched: unit-length term-frequency vectors (sublinear counts) of
+ * the entities, body words and title words, so every member weighs the same
+ * in its story's centroid however long it is. IDF is applied when scoring.
+ */
 interface Profile {
-  entities: Map<string, number>;
-  terms: Map<string, number>;
+  entities: SparseVector;
+  terms: SparseVector;
+  title: SparseVector;
 }
 
 interface ActiveStory {
   state: StoryState;
+  /** Sums of the members' unit profiles: the story's centroid, up to scale. */
   profile: Profile;
-  /** Languages of the members: a cross-language article is scored on entities only. */
+  /** Languages of the members: words match only within one. */
   languages: Set<string>;
   /** Arrival number of the first and of the newest member: the older story survives a merge; the story leaves the index with its newest. */
   created: number;
   lastArrival: number;
-  /** Norms of the profiles under the IDF of the last change: scoring does not walk the whole profile. */
-  entityNorm: number;
-  termNorm: number;
+  /** Publication times (ms) of the first and last members: the gap to a new article is measured from this span. */
+  firstSeen: number;
+  lastSeen: number;
   /** Members per event type, and the most common type (ties: the smallest name). */
   typeCounts: Map<string, number>;
   dominantType: string | null;
+  /** Norms of the profile under the IDF of `normsAt` (window size) and `normsVersion`: recomputed when either moved on. */
+  norms: Norms | null;
+  normsVersion: number;
+  normsAt: number;
+}
+
+/** IDF of one side's keys (entities without their index prefix), its rare keys (with it) and its norms. */
+interface Weights {
+  entities: Map<string, number>;
+  terms: Map<string, number>;
+  rare: Set<string>;
+  norms: Norms;
+}
+
+/** Norms of a profile's three parts under the window's IDF. */
+interface Norms {
+  entities: number;
+  terms: number;
+  title: number;
 }
 
 interface IndexedArticle {
@@ -120,36 +143,45 @@ interface IndexedArticle {
 }
 
 /** When the event happened, as far as the article says; NaN when it does not (ingest time is not event time). */
-function articleTime(event: EventExtractedV1): number {
+function eventTime(event: EventExtractedV1): number {
   const when = event.eventDate.date ?? event.publishedAt;
   return when ? Date.parse(when) : Number.NaN;
 }
 
+/** When the article came out: its publication time, else when it was taken in. */
+function seenTime(event: EventExtractedV1): number {
+  const t = Date.parse(event.publishedAt ?? event.ingestedAt);
+  return Number.isNaN(t) ? Date.parse(event.ingestedAt) : t;
+}
+
 /** Sublinear weights: the fifth mention of a word says less than the second. */
 function profileOf(event: EventExtractedV1): Profile {
-  const entities = new Map<string, number>();
+  const entities: SparseVector = new Map();
   for (const entity of event.entities) entities.set(entity.id, (entities.get(entity.id) ?? 0) + 1 + Math.log(Math.max(1, entity.mentions.length)));
-  const terms = new Map<string, number>();
+  const terms: SparseVector = new Map();
   for (const t of event.terms ?? []) terms.set(t.term, (terms.get(t.term) ?? 0) + 1 + Math.log(Math.max(1, t.weight)));
-  return { entities, terms };
+  const title: SparseVector = new Map();
+  for (const t of event.titleTerms ?? []) title.set(t, 1);
+  return { entities: unit(entities), terms: unit(terms), title: unit(title) };
 }
 
 /**
  * Streaming story clustering. Each article is matched against the stories
  * of the recent window through an inverted index over canonical entity ids
  * and content terms: its rarest keys (by document frequency in the window)
- * fetch the most recently updated stories holding them, the best-sharing
- * candidates are scored in full, and the article joins the best at or above
- * the threshold or opens a story. The score blends the TF-IDF cosine of
- * entity profiles (which carry across spellings and languages: the ids are
- * canonical) with that of content terms (same-language only), is damped by
- * the gap in event dates, and gets a small bonus for the same event type.
- * An article that also scores high with a second story bridges the two and
- * they merge. Every bound (keys, postings, candidates, story profile size,
- * window) is fixed, so the cost per article does not grow with the number of
- * stories. The outcome depends only on the order of arrival: replaying the
- * same articles gives the same stories, and an article id seen before
- * changes nothing.
+ * fetch the most recently updated stories holding them, and the best-sharing
+ * candidates are scored in full. The join decision is a logistic model
+ * (`JoinModel`, learned from story gold) over similarities of entities,
+ * bodies and titles, shared rare keys, the gap in time, the story's size and
+ * event type: the article joins the most probable story at or above the
+ * model's join threshold, or opens a story. When it also comes close to
+ * another story, the two stories are compared whole with the same model
+ * and merge when they are one event, so a thread split by arrival order
+ * heals once the evidence arrives. Every bound (keys, postings, candidates,
+ * story profile size, window) is fixed, so the cost per article does not
+ * grow with the number of stories. The outcome depends only on the order of
+ * arrival: replaying the same articles gives the same stories, and an
+ * article id seen before changes nothing.
  */
 export class StoryClusterer {
   private readonly options: ClustererOptions;
@@ -174,94 +206,41 @@ export class StoryClusterer {
     if (known) return { kind: 'duplicate', storyId: known };
 
     const arrival = this.arrivals++;
-    const time = articleTime(event);
     const profile = profileOf(event);
     const keys = keysOf(profile);
-    const ranked = this.score(event, profile, keys, time);
+    const ranked = this.rank(event, profile, keys);
     const best = ranked[0];
+    const { joinThreshold, mergeThreshold } = this.options.model;
 
     let target: ActiveStory;
     let kind: 'joined' | 'created';
     const merged: string[] = [];
-    if (best && best.score >= this.options.joinThreshold) {
+    if (best && best.probability >= joinThreshold) {
       target = best.story;
       kind = 'joined';
-      // A bridge: the article belongs as much to another story, which joins this one (the older id survives).
-      for (const other of ranked.slice(1)) {
-        if (other.score < this.options.mergeThreshold) break;
-        if (!this.fits(target, other.story, 1)) continue;
-        target = this.absorb(target, other.story, merged);
-      }
     } else {
       target = this.newStory(`story-${event.articleId}`, arrival);
       kind = 'created';
     }
+    this.index(event, target, profile, keys, arrival);
 
-    this.index(event, target, profile, keys, time, arrival);
-    // The article also came close to other stories: now that it has joined, the stories themselves may be one
-    // (an early article that opened a story of its own before the thread was clear). Compared whole, they merge.
+    // The article came close to other stories too: now that it has joined, those stories and its own may be one
+    // event (a thread split because its first articles arrived before the evidence that ties them). Compared whole
+    // with the same model, they merge.
     for (const other of ranked) {
-      if (other.score < this.options.joinThreshold) break;
+      if (other.probability < joinThreshold / 2) break;
       if (other.story === target || !this.active.has(other.story.state.storyId)) continue;
-      // Only a young story is taken in whole this way: two grown stories merge through a bridging article (above).
-      if (Math.min(other.story.state.articles.length, target.state.articles.length) > YOUNG_STORY) continue;
-      if (this.storySimilarity(target, other.story) < this.options.joinThreshold) continue;
-      if (!this.fits(target, other.story, 0)) continue;
+      if (!this.fits(target, other.story)) continue;
+      if (this.storyProbability(target, other.story) < mergeThreshold) continue;
       target = this.absorb(target, other.story, merged);
     }
-    return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.score : 0, merged };
+    return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.probability : 0, merged };
   }
 
-  /**
-   * Cosine of two stories' profiles in the article score's space (entities
-   * weighed `entityBoost`), damped by their gap in dates. The dot product
-   * walks the smaller profile; the norms are the ones the stories keep.
-   */
-  private storySimilarity(a: ActiveStory, b: ActiveStory): number {
-    const [small, big] = a.profile.terms.size + a.profile.entities.size <= b.profile.terms.size + b.profile.entities.size ? [a, b] : [b, a];
-    const dot = (x: Map<string, number>, y: Map<string, number>, prefix: string): number => {
-      let sum = 0;
-      for (const [k, w] of x) {
-        const v = y.get(k);
-        if (v !== undefined) sum += w * v * this.idf(prefix + k) ** 2;
-      }
-      return sum;
-    };
-    // The small story's norms under today's IDF, as its dot products are; the big one's as kept (it moves slowly).
-    const norms = {
-      entity: norm(small.profile.entities, (k) => this.idf(ENTITY_KEY + k)),
-      term: norm(small.profile.terms, (k) => this.idf(k)),
-    };
-    const shareLanguage = [...a.languages].some((l) => b.languages.has(l));
-    const score = this.blend(
-      dot(small.profile.entities, big.profile.entities, ENTITY_KEY),
-      dot(small.profile.terms, big.profile.terms, ''),
-      norms,
-      { entity: big.entityNorm, term: big.termNorm },
-      shareLanguage,
-    );
-    const gap = Number.isNaN(a.state.firstTime) || Number.isNaN(b.state.firstTime) ? Number.NaN : spanGapDays(a.state, b.state);
-    return gap > this.options.windowDays ? 0 : score * this.decay(gap);
-  }
-
-  /**
-   * One TF-IDF space of words and entities (an entity counts `entityBoost`
-   * times a word), so an article that shares only a common country and
-   * common words with a story scores low, however few entities it names.
-   * Another language shares no words with a story (and a record without
-   * terms has none): then the canonical entities are all there is to go on.
-   */
-  private blend(entityDot: number, termDot: number, a: Norms, b: Norms, sameLanguage: boolean): number {
-    if (sameLanguage && a.term > 0 && b.term > 0) {
-      const b2 = this.options.entityBoost ** 2;
-      return (b2 * entityDot + termDot) / Math.sqrt((b2 * a.entity ** 2 + a.term ** 2) * (b2 * b.entity ** 2 + b.term ** 2));
-    }
-    return a.entity > 0 && b.entity > 0 ? (this.options.entityOnlyShare * entityDot) / (a.entity * b.entity) : 0;
-  }
-
-  /** Closer in time, likelier the same thread: full weight within a day, less with each day after; 1 when undated. */
-  private decay(gapDays: number): number {
-    return Number.isFinite(gapDays) ? 1 / (1 + Math.max(0, gapDays - 1) / this.options.dateDecayDays) : 1;
+  /** The candidate stories for an article, most probable first, as `add` would weigh them; changes nothing. */
+  explain(event: EventExtractedV1): ScoredCandidate[] {
+    const profile = profileOf(event);
+    return this.rank(event, profile, keysOf(profile)).map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
   }
 
   /**
@@ -273,9 +252,8 @@ export class StoryClusterer {
     if (this.storyOf(event.articleId)) return;
     const arrival = this.arrivals++;
     const profile = profileOf(event);
-    const keys = keysOf(profile);
     const target = this.active.get(this.resolve(storyId)) ?? this.newStory(storyId, arrival);
-    this.index(event, target, profile, keys, articleTime(event), arrival);
+    this.index(event, target, profile, keysOf(profile), arrival);
   }
 
   /** After `restore`: the story's version and merge history as the store has them, so versions keep growing across restarts. */
@@ -287,33 +265,6 @@ export class StoryClusterer {
       if (!story.state.mergedFrom.includes(id)) story.state.mergedFrom.push(id);
       if (id !== story.state.storyId) this.mergedInto.set(id, story.state.storyId);
     }
-  }
-
-  private newStory(storyId: string, arrival: number): ActiveStory {
-    const story: ActiveStory = {
-      state: { storyId, version: 0, articles: [], entityCounts: new Map(), mergedFrom: [], firstTime: Number.NaN, lastTime: Number.NaN },
-      profile: { entities: new Map(), terms: new Map() },
-      languages: new Set(),
-      created: arrival,
-      lastArrival: arrival,
-      entityNorm: 0,
-      termNorm: 0,
-      typeCounts: new Map(),
-      dominantType: null,
-    };
-    this.active.set(storyId, story);
-    return story;
-  }
-
-  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], time: number, arrival: number): void {
-    this.addArticle(target, factsOf(event), profile, time, arrival);
-    for (const key of keys) {
-      this.df.set(key, (this.df.get(key) ?? 0) + 1);
-      this.post(key, target.state.storyId);
-    }
-    this.window.push({ articleId: event.articleId, arrival, keys, storyId: target.state.storyId });
-    this.storyOfArticle.set(event.articleId, target.state.storyId);
-    this.expire();
   }
 
   /** The story as it stands (active or retired), following merges. */
@@ -339,6 +290,36 @@ export class StoryClusterer {
     for (const [id, s] of this.retired) if (!this.mergedInto.has(id)) yield s;
   }
 
+  private newStory(storyId: string, arrival: number): ActiveStory {
+    const story: ActiveStory = {
+      state: { storyId, version: 0, articles: [], entityCounts: new Map(), mergedFrom: [], firstTime: Number.NaN, lastTime: Number.NaN },
+      profile: { entities: new Map(), terms: new Map(), title: new Map() },
+      languages: new Set(),
+      created: arrival,
+      lastArrival: arrival,
+      firstSeen: Number.NaN,
+      lastSeen: Number.NaN,
+      typeCounts: new Map(),
+      dominantType: null,
+      norms: null,
+      normsVersion: -1,
+      normsAt: 0,
+    };
+    this.active.set(storyId, story);
+    return story;
+  }
+
+  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], arrival: number): void {
+    this.addArticle(target, event, profile, arrival);
+    for (const key of keys) {
+      this.df.set(key, (this.df.get(key) ?? 0) + 1);
+      this.post(key, target.state.storyId);
+    }
+    this.window.push({ articleId: event.articleId, arrival, keys, storyId: target.state.storyId });
+    this.storyOfArticle.set(event.articleId, target.state.storyId);
+    this.expire();
+  }
+
   private resolve(storyId: string): string {
     if (this.mergedInto.size === 0) return storyId;
     let id = storyId;
@@ -348,6 +329,10 @@ export class StoryClusterer {
     return id;
   }
 
+  private get windowSize(): number {
+    return this.window.length - this.windowStart;
+  }
+
   /**
    * Inverse document frequency over the window, with a prior of
    * `idfPrior` unseen articles: a young window (a fresh process, a small
@@ -355,110 +340,220 @@ export class StoryClusterer {
    * word then weighs about the same, as in a plain term-frequency cosine.
    */
   private idf(key: string): number {
-    const n = this.window.length - this.windowStart;
-    return Math.log(1 + (n + this.options.idfPrior) / ((this.df.get(key) ?? 0) + 1));
+    return Math.log(1 + (this.windowSize + this.options.idfPrior) / ((this.df.get(key) ?? 0) + 1));
   }
 
-  /** Candidate stories scored, best first. */
-  private score(event: EventExtractedV1, profile: Profile, keys: string[], time: number): { story: ActiveStory; score: number }[] {
+  /** Candidate stories, found through the article's rarest keys and scored by the model, most probable first. */
+  private rank(event: EventExtractedV1, profile: Profile, keys: string[]): Array<{ story: ActiveStory; features: number[]; probability: number }> {
     if (keys.length === 0) return [];
-    const idf = new Map(keys.map((k) => [k, this.idf(k)]));
+    const time = seenTime(event);
+    const weights = this.weightsOf(profile);
+    const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key.slice(1)) : weights.terms.get(key)) ?? this.idf(key);
     // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
-    const n = this.window.length - this.windowStart;
-    const lookup = [...keys]
+    const n = this.windowSize;
+    const lookup = keys
       .filter((k) => {
         const df = this.df.get(k) ?? 0;
         return df > 0 && (n < 20 || df <= n / 5);
       })
-      .sort((a, b) => idf.get(b)! - idf.get(a)! || (a < b ? -1 : 1))
+      .map((k) => [k, idfOf(k)] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.options.maxKeys);
     const shared = new Map<string, number>();
-    for (const key of lookup) {
+    for (const [key, weight] of lookup) {
       const list = this.postings.get(key);
       if (!list) continue;
       // Newest first, and only the stories that can still take articles: the bound holds however long the list.
       for (let j = list.length - 1, seen = 0; j >= 0 && seen < this.options.maxPostings; j--) {
         const storyId = this.resolve(list[j]!);
         const story = this.active.get(storyId);
-        if (!story || this.gapDays(story.state, time) > this.options.windowDays) continue;
+        if (!story || gapDays(story.firstSeen, story.lastSeen, time) > this.options.windowDays) continue;
         // A full story takes no more articles: its thread goes on in a story of its own.
         if (story.state.articles.length >= this.options.maxStoryArticles) continue;
         seen++;
-        shared.set(storyId, (shared.get(storyId) ?? 0) + idf.get(key)!);
+        shared.set(storyId, (shared.get(storyId) ?? 0) + weight);
       }
     }
-    const candidates = [...shared]
+    const candidate: Side = {
+      profile,
+      size: 1,
+      firstSeen: time,
+      lastSeen: time,
+      languages: event.language === null ? null : new Set([event.language]),
+      type: event.eventType,
+      norms: weights.norms,
+    };
+    return [...shared]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, this.options.maxCandidates);
+      .slice(0, this.options.maxCandidates)
+      .map(([storyId]) => {
+        const story = this.active.get(storyId)!;
+        const features = this.features(candidate, weights, sideOf(story, this.normsOf(story)));
+        return { story, features, probability: joinProbability(this.options.model, features) };
+      })
+      .sort((a, b) => b.probability - a.probability || (a.story.state.storyId < b.story.state.storyId ? -1 : 1));
+  }
 
-    const entityVector = weighted(profile.entities, (k) => idf.get(ENTITY_KEY + k)!);
-    const termVector = weighted(profile.terms, (k) => idf.get(k)!);
-    const articleNorms = { entity: entityVector.norm, term: termVector.norm };
-    const out: { story: ActiveStory; score: number }[] = [];
-    // Every candidate is in the time window: the postings walk above let in no other.
-    for (const [storyId] of candidates) {
-      const story = this.active.get(storyId)!;
-      const sameLanguage = event.language === null || story.languages.has(event.language);
-      let score = this.blend(
-        dot(entityVector, story.profile.entities),
-        dot(termVector, story.profile.terms),
-        articleNorms,
-        { entity: story.entityNorm, term: story.termNorm },
-        sameLanguage,
-      );
-      score *= this.decay(this.gapDays(story.state, time));
-      if (event.eventType !== null && story.dominantType === event.eventType) score += this.options.typeBonus;
-      out.push({ story, score });
+  /** Two stories compared whole: the smaller one in the article's place. */
+  private storyProbability(a: ActiveStory, b: ActiveStory): number {
+    const [small, big] = a.state.articles.length <= b.state.articles.length ? [a, b] : [b, a];
+    if (spanGap(small, big) > this.options.windowDays) return 0;
+    const weights = this.weightsOf(small.profile);
+    const features = this.features(sideOf(small, weights.norms), weights, sideOf(big, this.normsOf(big)));
+    return joinProbability(this.options.model, features);
+  }
+
+  /** IDF of every key of a profile (the side that is walked), which keys are rare, and the profile's norms. */
+  private weightsOf(profile: Profile): Weights {
+    const n = this.windowSize;
+    const rareDf = Math.max(2, RARE_SHARE * n);
+    const rare = new Set<string>();
+    const idfs = (v: SparseVector, prefix: string): Map<string, number> => {
+      const out = new Map<string, number>();
+      for (const k of v.keys()) {
+        const df = this.df.get(prefix + k) ?? 0;
+        out.set(k, Math.log(1 + (n + this.options.idfPrior) / (df + 1)));
+        if (df > 0 && df <= rareDf) rare.add(prefix + k);
+      }
+      return out;
+    };
+    const entities = idfs(profile.entities, ENTITY_KEY);
+    const terms = idfs(profile.terms, '');
+    for (const k of profile.title.keys()) if (!terms.has(k)) terms.set(k, this.idf(k));
+    const norm = (v: SparseVector, w: Map<string, number>): number => {
+      let sum = 0;
+      for (const [k, x] of v) sum += (x * w.get(k)!) ** 2;
+      return Math.sqrt(sum);
+    };
+    return {
+      entities,
+      terms,
+      rare,
+      norms: {
+        entities: norm(profile.entities, entities),
+        terms: norm(profile.terms, terms),
+        title: norm(profile.title, terms),
+      },
+    };
+  }
+
+  /**
+   * A story's norms, kept while neither the story nor (by more than 10%) the
+   * window has changed: the IDF moves slowly, and a big story's profile is
+   * long.
+   */
+  private normsOf(story: ActiveStory): Norms {
+    const n = this.windowSize;
+    if (story.norms === null || story.normsVersion !== story.state.version || Math.abs(n - story.normsAt) > 0.1 * story.normsAt + 100) {
+      story.norms = this.weightsOf(story.profile).norms;
+      story.normsVersion = story.state.version;
+      story.normsAt = n;
     }
-    return out.sort((a, b) => b.score - a.score || (a.story.state.storyId < b.story.state.storyId ? -1 : 1));
+    return story.norms;
   }
 
-  /** Days from an article's event date to the nearest end of a story's dated span; NaN when either is undated. */
-  private gapDays(story: StoryState, time: number): number {
-    if (Number.isNaN(time) || Number.isNaN(story.firstTime)) return Number.NaN;
-    if (time >= story.firstTime && time <= story.lastTime) return 0;
-    return Math.min(Math.abs(time - story.firstTime), Math.abs(time - story.lastTime)) / DAY_MS;
+  /**
+   * The model's features (`JOIN_FEATURES` order) of `a` (an article, or the
+   * smaller story) joining `b`. Dot products walk `a`'s keys with the IDF in
+   * `w`, worked out once for `a`.
+   */
+  private features(a: Side, w: Weights, b: Side): number[] {
+    const sameLanguage = a.languages === null || b.languages === null || [...a.languages].some((l) => b.languages!.has(l));
+    // One walk over each of `a`'s vectors gives its dot product with `b`, the IDF mass they share and the rare keys among it.
+    const walk = (x: SparseVector, y: SparseVector, idf: Map<string, number>, prefix: string): { dot: number; all: number; hit: number; rare: number } => {
+      let dot = 0;
+      let all = 0;
+      let hit = 0;
+      let rare = 0;
+      for (const [k, v] of x) {
+        const i = idf.get(k)!;
+        all += v * i;
+        const u = y.get(k);
+        if (u === undefined) continue;
+        dot += v * u * i * i;
+        hit += v * i;
+        if (w.rare.has(prefix + k)) rare++;
+      }
+      return { dot, all, hit, rare };
+    };
+    const cos = (dot: number, nx: number, ny: number): number => (nx > 0 && ny > 0 ? Math.min(1, dot / (nx * ny)) : 0);
+    const none = { dot: 0, all: 0, hit: 0, rare: 0 };
+    const e = walk(a.profile.entities, b.profile.entities, w.entities, ENTITY_KEY);
+    const t = sameLanguage ? walk(a.profile.terms, b.profile.terms, w.terms, '') : none;
+    const entity = cos(e.dot, a.norms.entities, b.norms.entities);
+    const entityShare = e.all > 0 ? e.hit / e.all : 0;
+    let titleDot = 0;
+    let titleBodyDot = 0;
+    if (sameLanguage) {
+      for (const [k, v] of a.profile.title) {
+        const i2 = w.terms.get(k)! ** 2;
+        titleDot += v * (b.profile.title.get(k) ?? 0) * i2;
+        titleBodyDot += v * (b.profile.terms.get(k) ?? 0) * i2;
+      }
+    }
+    // Across languages no word can match: the canonical entities are the evidence for what the words would say.
+    const body = sameLanguage ? cos(t.dot, a.norms.terms, b.norms.terms) : entity;
+    const title = sameLanguage ? cos(titleDot, a.norms.title, b.norms.title) : entity;
+    const titleBody = sameLanguage ? cos(titleBodyDot, a.norms.title, b.norms.terms) : entity;
+    const coverage = sameLanguage ? (entityShare + (t.all > 0 ? t.hit / t.all : 0)) / 2 : entityShare;
+    const eRare = e.rare;
+    const tRare = t.rare;
+    const gap = Number.isNaN(b.firstSeen) ? 0 : Math.min(gapDays(b.firstSeen, b.lastSeen, a.firstSeen), gapDays(b.firstSeen, b.lastSeen, a.lastSeen));
+    const values: Record<(typeof JOIN_FEATURES)[number], number> = {
+      entity,
+      body,
+      title,
+      titleBody,
+      coverage,
+      rare: Math.min(eRare + tRare, RARE_CAP) / RARE_CAP,
+      gap: Math.log1p(gap),
+      size: Math.log1p(b.size),
+      sameType: a.type !== null && a.type === b.type ? 1 : 0,
+    };
+    return JOIN_FEATURES.map((f) => values[f]);
   }
 
-  private addArticle(story: ActiveStory, facts: ArticleFacts, profile: Profile, time: number, arrival: number): void {
+  private addArticle(story: ActiveStory, event: EventExtractedV1, profile: Profile, arrival: number): void {
+    const facts = factsOf(event);
     const state = story.state;
     state.articles.push(facts);
     state.version += 1;
     for (const id of profile.entities.keys()) state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
+    const time = eventTime(event);
     if (!Number.isNaN(time)) {
       state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
       state.lastTime = Number.isNaN(state.lastTime) ? time : Math.max(state.lastTime, time);
     }
-    // Norms follow the added weights (under today's IDF for the keys that changed); a pruned profile is normed afresh.
-    story.entityNorm = this.addWeighted(story.profile.entities, profile.entities, story.entityNorm, ENTITY_KEY);
-    story.termNorm = this.addWeighted(story.profile.terms, profile.terms, story.termNorm, '');
-    if (prune(story.profile.terms, this.options.maxStoryTerms)) story.termNorm = norm(story.profile.terms, (k) => this.idf(k));
+    const seen = seenTime(event);
+    story.firstSeen = Number.isNaN(story.firstSeen) ? seen : Math.min(story.firstSeen, seen);
+    story.lastSeen = Number.isNaN(story.lastSeen) ? seen : Math.max(story.lastSeen, seen);
+    // Norms that were current follow the added weights, under today's IDF for the keys that changed.
+    const norms = story.norms !== null && story.normsVersion === state.version - 1 ? story.norms : null;
+    const add = (into: SparseVector, from: SparseVector, norm: number, prefix: string): number => {
+      let norm2 = norm * norm;
+      for (const [k, w] of from) {
+        const old = into.get(k) ?? 0;
+        into.set(k, old + w);
+        if (norms !== null) norm2 += ((old + w) ** 2 - old ** 2) * this.idf(prefix + k) ** 2;
+      }
+      return Math.sqrt(Math.max(0, norm2));
+    };
+    const entities = add(story.profile.entities, profile.entities, norms?.entities ?? 0, ENTITY_KEY);
+    const terms = add(story.profile.terms, profile.terms, norms?.terms ?? 0, '');
+    const title = add(story.profile.title, profile.title, norms?.title ?? 0, '');
+    const pruned = prune(story.profile.terms, this.options.maxStoryTerms) || prune(story.profile.title, this.options.maxStoryTerms);
+    if (norms !== null && !pruned) {
+      story.norms = { entities, terms, title };
+      story.normsVersion = state.version;
+    }
     if (facts.language) story.languages.add(facts.language);
     if (facts.eventType) countType(story, facts.eventType, 1);
     story.lastArrival = Math.max(story.lastArrival, arrival);
   }
 
-  /** Adds an article's weights into a story profile and returns the profile's norm, updated for the keys that changed. */
-  private addWeighted(into: Map<string, number>, from: Map<string, number>, oldNorm: number, prefix: string): number {
-    let norm2 = oldNorm * oldNorm;
-    for (const [k, w] of from) {
-      const old = into.get(k) ?? 0;
-      const next = old + w;
-      into.set(k, next);
-      const i = this.idf(prefix + k);
-      norm2 += (next * next - old * old) * i * i;
-    }
-    return Math.sqrt(Math.max(0, norm2));
-  }
-
-  private renorm(story: ActiveStory): void {
-    story.entityNorm = norm(story.profile.entities, (k) => this.idf(ENTITY_KEY + k));
-    story.termNorm = norm(story.profile.terms, (k) => this.idf(k));
-  }
-
-  /** Whether two stories (and `more` articles to come) fit in one under maxStoryArticles. */
-  private fits(a: ActiveStory, b: ActiveStory, more: number): boolean {
-    return a.state.articles.length + b.state.articles.length + more <= this.options.maxStoryArticles;
+  /** Whether two stories fit in one under maxStoryArticles. */
+  private fits(a: ActiveStory, b: ActiveStory): boolean {
+    return a.state.articles.length + b.state.articles.length <= this.options.maxStoryArticles;
   }
 
   /** Merges two stories into the older one (created first; the id breaks a tie), notes the other as merged, and returns the survivor. */
@@ -481,13 +576,18 @@ export class StoryClusterer {
       k.firstTime = Number.isNaN(k.firstTime) ? g.firstTime : Math.min(k.firstTime, g.firstTime);
       k.lastTime = Number.isNaN(k.lastTime) ? g.lastTime : Math.max(k.lastTime, g.lastTime);
     }
+    if (!Number.isNaN(gone.firstSeen)) {
+      keep.firstSeen = Number.isNaN(keep.firstSeen) ? gone.firstSeen : Math.min(keep.firstSeen, gone.firstSeen);
+      keep.lastSeen = Number.isNaN(keep.lastSeen) ? gone.lastSeen : Math.max(keep.lastSeen, gone.lastSeen);
+    }
     addInto(keep.profile.entities, gone.profile.entities);
     addInto(keep.profile.terms, gone.profile.terms);
+    addInto(keep.profile.title, gone.profile.title);
     prune(keep.profile.terms, this.options.maxStoryTerms);
+    prune(keep.profile.title, this.options.maxStoryTerms);
     for (const language of gone.languages) keep.languages.add(language);
     for (const [type, count] of gone.typeCounts) countType(keep, type, count);
     keep.lastArrival = Math.max(keep.lastArrival, gone.lastArrival);
-    this.renorm(keep);
     this.active.delete(g.storyId);
     if (this.options.keepRetired) this.retired.set(g.storyId, g);
     this.mergedInto.set(g.storyId, k.storyId);
@@ -504,7 +604,7 @@ export class StoryClusterer {
 
   /** Drops the oldest articles past the window size: their keys stop counting, and a story whose newest article left retires. */
   private expire(): void {
-    while (this.window.length - this.windowStart > this.options.windowArticles) {
+    while (this.windowSize > this.options.windowArticles) {
       const old = this.window[this.windowStart++]!;
       for (const key of old.keys) {
         const count = (this.df.get(key) ?? 1) - 1;
@@ -529,26 +629,51 @@ export class StoryClusterer {
   }
 }
 
+/** One side of a comparison: an article, or a story compared whole. */
+interface Side {
+  profile: Profile;
+  size: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** null: the language is not known, and words are compared anyway. */
+  languages: Set<string> | null;
+  type: string | null;
+  norms: Norms;
+}
 
-/** Articles up to which a story counts as young: it may be compared whole with a story an article joins. */
-const YOUNG_STORY = 3;
+function sideOf(story: ActiveStory, norms: Norms): Side {
+  return {
+    norms,
+    profile: story.profile,
+    size: story.state.articles.length,
+    firstSeen: story.firstSeen,
+    lastSeen: story.lastSeen,
+    languages: story.languages.size > 0 ? story.languages : null,
+    type: story.dominantType,
+  };
+}
 
-/** Days between two stories' dated spans (0 when they overlap). */
-function spanGapDays(a: StoryState, b: StoryState): number {
-  if (a.lastTime < b.firstTime) return (b.firstTime - a.lastTime) / DAY_MS;
-  if (b.lastTime < a.firstTime) return (a.firstTime - b.lastTime) / DAY_MS;
+/** Days from a time to the nearest end of a span (0 inside it); 0 when either is unknown. */
+function gapDays(first: number, last: number, time: number): number {
+  if (Number.isNaN(time) || Number.isNaN(first)) return 0;
+  if (time >= first && time <= last) return 0;
+  return Math.min(Math.abs(time - first), Math.abs(time - last)) / DAY_MS;
+}
+
+/** Days between two stories' spans of publication (0 when they overlap). */
+function spanGap(a: ActiveStory, b: ActiveStory): number {
+  if (Number.isNaN(a.firstSeen) || Number.isNaN(b.firstSeen)) return 0;
+  if (a.lastSeen < b.firstSeen) return (b.firstSeen - a.lastSeen) / DAY_MS;
+  if (b.lastSeen < a.firstSeen) return (a.firstSeen - b.lastSeen) / DAY_MS;
   return 0;
 }
 
-/** Index keys of a profile: entity ids (prefixed) and terms. */
+/** Index keys of a profile: entity ids (prefixed) and body terms (a title's words are among them). */
 function keysOf(profile: Profile): string[] {
-  return [...[...profile.entities.keys()].map((id) => ENTITY_KEY + id), ...profile.terms.keys()];
-}
-
-/** Norms of a profile's two parts. */
-interface Norms {
-  entity: number;
-  term: number;
+  const keys = [...profile.entities.keys()].map((id) => ENTITY_KEY + id);
+  for (const t of profile.terms.keys()) keys.push(t);
+  for (const t of profile.title.keys()) if (!profile.terms.has(t)) keys.push(t);
+  return keys;
 }
 
 function countType(story: ActiveStory, type: string, n: number): void {
@@ -557,53 +682,4 @@ function countType(story: ActiveStory, type: string, n: number): void {
   const best = story.dominantType;
   const bestCount = best === null ? 0 : story.typeCounts.get(best)!;
   if (best === null || count > bestCount || (count === bestCount && type < best)) story.dominantType = type;
-}
-
-function addInto(into: Map<string, number>, from: Map<string, number>): void {
-  for (const [k, w] of from) into.set(k, (into.get(k) ?? 0) + w);
-}
-
-/** Keeps the heaviest `max` entries (ties by key) once the profile has twice as many, so that pruning is rare; true when it pruned. */
-function prune(profile: Map<string, number>, max: number): boolean {
-  if (profile.size <= 2 * max) return false;
-  const kept = [...profile].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max);
-  profile.clear();
-  for (const [k, w] of kept) profile.set(k, w);
-  return true;
-}
-
-function norm(profile: Map<string, number>, idf: (key: string) => number): number {
-  let sum = 0;
-  for (const [k, w] of profile) sum += (w * idf(k)) ** 2;
-  return Math.sqrt(sum);
-}
-
-/** An article profile ready for dot products: keys, weight × IDF² (the IDF applies to both sides), and its norm. */
-interface Vector {
-  keys: string[];
-  weights: number[];
-  norm: number;
-}
-
-function weighted(profile: Map<string, number>, idf: (key: string) => number): Vector {
-  const keys: string[] = [];
-  const weights: number[] = [];
-  let sum = 0;
-  for (const [k, w] of profile) {
-    const i = idf(k);
-    keys.push(k);
-    weights.push(w * i * i);
-    sum += (w * i) ** 2;
-  }
-  return { keys, weights, norm: Math.sqrt(sum) };
-}
-
-/** Dot product of an article and a story profile under the article's IDF, over the article's keys only. */
-function dot(article: Vector, story: Map<string, number>): number {
-  let sum = 0;
-  for (let j = 0; j < article.keys.length; j++) {
-    const s = story.get(article.keys[j]!);
-    if (s !== undefined) sum += article.weights[j]! * s;
-  }
-  return sum;
 }

@@ -2,9 +2,11 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
+  IsOptional,
   IsString,
   Matches,
   Min,
@@ -46,6 +48,12 @@ export interface ArticleIngestedV1 {
   body: string;
   segments: TextSegment[];
   removed: RemovedSpanV1[];
+  /**
+   * Added in v1.1, optional so earlier records still validate: true for an
+   * item whose only text is its headline (a photo item, a flash); its body
+   * is then the headline, as its one paragraph.
+   */
+  brief?: boolean;
 }
 
 export class TextSegmentDto implements TextSegment {
@@ -74,4 +82,5 @@ export class ArticleIngestedV1Dto implements ArticleIngestedV1 {
   @IsString() body!: string;
   @IsArray() @ArrayMaxSize(10000) @ValidateNested({ each: true }) @Type(() => TextSegmentDto) segments!: TextSegmentDto[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => RemovedSpanV1Dto) removed!: RemovedSpanV1Dto[];
+  @IsOptional() @IsBoolean() brief?: boolean;
 }

@@ -170,6 +170,14 @@ export interface EventExtractedV1 {
    * articles on their content and not only on the entities they name.
    */
   terms?: ArticleTerm[];
+  /**
+   * Added in v1.4, optional so earlier records still validate: the content
+   * words of the title, once each, in order. A title says what the article
+   * is about; the clusterer matches titles apart from bodies.
+   */
+  titleTerms?: string[];
+  /** Added in v1.4: true for an item whose only text is its headline (see `ArticleIngestedV1.brief`). */
+  brief?: boolean;
 }
 
 export class MentionDto implements Mention {
@@ -284,4 +292,6 @@ export class EventExtractedV1Dto implements EventExtractedV1 {
   @ValidateNested() @Type(() => ActorsDto) actors!: ActorsDto;
   @IsOptional() @Nullable() @ValidateNested() @Type(() => EventCodingDto) event?: EventCodingDto | null;
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ArticleTermDto) terms?: ArticleTermDto[];
+  @IsOptional() @IsArray() @IsString({ each: true }) titleTerms?: string[];
+  @IsOptional() @IsBoolean() brief?: boolean;
 }

@@ -9,7 +9,7 @@ import type {
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR, MinistryRecognizer } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate, tokenize, Token } from '@eventwire/text';
 import { EventCoder } from './event-coding/event-coder';
-import { keyTerms } from './key-terms';
+import { keyTerms, titleTerms } from './key-terms';
 import { PersonRecognizer } from './person-recognizer';
 
 /** A title word counts as much as this many body words in the key terms: the title says what the article is about. */
@@ -40,6 +40,8 @@ export class EventExtractor {
     const paragraphs = segments.filter((s) => s.kind === 'paragraph');
     const tokens = segments.map((s) => tokenize(article.body.slice(s.start, s.end)));
     const named = this.entities(article.body, segments, tokens);
+    const titleSegment = segments.findIndex((s) => s.kind === 'title') >= 0;
+    const titleTokens = titleSegment ? segments.flatMap((s, i) => (s.kind === 'title' ? tokens[i]! : [])) : tokenize(article.title ?? '');
     // An outlet in the text is almost always the one cited ("وفقا لوكالة رويترز"), not a party to the event.
     const isMedia = (e: ExtractedEntity): boolean => e.sectors?.includes(MEDIA_SECTOR) ?? false;
     const entities = named.filter((e) => !isMedia(e));
@@ -98,7 +100,13 @@ export class EventExtractor {
       eventType: event?.type ?? null,
       actors: { source: idsOf(event?.source ?? []), target: idsOf(event?.target ?? []) },
       event,
-      terms: keyTerms(segments.map((s, i) => ({ tokens: tokens[i], weight: s.kind === 'title' ? TITLE_TERM_WEIGHT : 1 }))),
+      terms: keyTerms([
+        ...segments.map((s, i) => ({ tokens: tokens[i]!, weight: s.kind === 'title' ? TITLE_TERM_WEIGHT : 1 })),
+        // A title given beside the body (not a segment of it) counts as the title.
+        ...(titleSegment ? [] : [{ tokens: titleTokens, weight: TITLE_TERM_WEIGHT }]),
+      ]),
+      titleTerms: titleTerms(titleTokens),
+      ...(article.brief ? { brief: true } : {}),
     };
   }
 

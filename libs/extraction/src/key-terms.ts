@@ -35,23 +35,46 @@ export interface TermPart {
   weight: number;
 }
 
+/** A content word of an article: its stem, or null for a stopword, a number or a short word. */
+export function contentTerm(token: Token): string | null {
+  const term = termOf(token.norm);
+  if (term.length < MIN_TERM_LENGTH || DIGITS.test(term) || STOPWORDS.has(term) || STOPWORDS.has(token.norm)) return null;
+  return term;
+}
+
 /**
  * The article's key content words: proclitic-free stems of its words with
  * stopwords, numbers and short words left out, weighted by occurrence (and
- * by the weight of the part they are in), the heaviest `max` first; ties go
- * alphabetically so the list does not depend on word order.
+ * by the weight of the part they are in), the heaviest `max` first. Ties go
+ * to the word that comes first: a news article says what matters early, and
+ * the list does not depend on the alphabet. The extractor has no corpus to
+ * tell rare words from common ones; the clusterer weighs them by its own
+ * document frequencies, so the list is long enough to hold the rare ones.
  */
-export function keyTerms(parts: readonly TermPart[], max = 40): ArticleTerm[] {
+export function keyTerms(parts: readonly TermPart[], max = KEY_TERMS): ArticleTerm[] {
   const weights = new Map<string, number>();
   for (const part of parts) {
     for (const token of part.tokens) {
-      const term = termOf(token.norm);
-      if (term.length < MIN_TERM_LENGTH || DIGITS.test(term) || STOPWORDS.has(term) || STOPWORDS.has(token.norm)) continue;
-      weights.set(term, (weights.get(term) ?? 0) + part.weight);
+      const term = contentTerm(token);
+      if (term !== null) weights.set(term, (weights.get(term) ?? 0) + part.weight);
     }
   }
+  // Map order is first occurrence, and the sort is stable.
   return [...weights]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => b[1] - a[1])
     .slice(0, max)
     .map(([term, weight]) => ({ term, weight }));
+}
+
+/** Key terms an article record carries at most. */
+export const KEY_TERMS = 120;
+
+/** The content words of a title, once each, in order. */
+export function titleTerms(tokens: readonly Token[]): string[] {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    const term = contentTerm(token);
+    if (term !== null) out.add(term);
+  }
+  return [...out];
 }

@@ -42,4 +42,26 @@ describe(ArticleIngester.name, () => {
     expect(() => small.ingest({ body: 'ا'.repeat(100) })).toThrow(ArticleRejectedError);
     expect(() => small.ingest({ body: 'ا'.repeat(100) })).toThrow(/200 bytes; the limit is 100/);
   });
+
+  it('lets an item whose only text is its headline flow as a brief, the headline its one paragraph', () => {
+    const title = 'منظمة معاهدة الأمن الجماعي بقيادة روسيا ترسل قوات حفظ سلام إلى كازاخستان';
+    const article = ingester.ingest({ body: title, title, url: 'http://example.org/photo/1' });
+    expect(article.brief).toBe(true);
+    expect(article.title).toBe(title);
+    expect(article.body).toBe(title);
+    expect(article.segments).toEqual([{ kind: 'paragraph', start: 0, end: title.length, language: 'ar' }]);
+    // The same headline again is the same article.
+    expect(ingester.ingest({ body: title, title, url: 'http://example.org/photo/1' }).articleId).toBe(article.articleId);
+  });
+
+  it('decodes character references a scraper left in plain text, in the title and the body', () => {
+    const article = ingester.ingest({
+      title: 'داود أوغلو يتوعد داعش بعد &#8220;تفجير سروج&#8221;',
+      body: 'توعد رئيس الوزراء التركي أحمد داود أوغلو تنظيم &quot;داعش&quot; بعد تفجير سروج الذي أوقع 32 قتيلا في جنوب تركيا &amp; قال إن بلاده ستلاحق المنفذين.',
+    });
+    expect(article.title).toBe('داود أوغلو يتوعد داعش بعد “تفجير سروج”');
+    expect(article.body).toContain('تنظيم "داعش" بعد');
+    expect(article.body).toContain('تركيا & قال');
+    expect(article.brief).toBeUndefined();
+  });
 });

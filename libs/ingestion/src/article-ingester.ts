@@ -1,5 +1,6 @@
 import type { ArticleFormat, ArticleIngestedV1, RawArticleV1 } from '@eventwire/contracts';
 import { readArticle } from '@eventwire/text';
+import { decodeHTML } from 'entities';
 import { articleId } from './article-id';
 
 /** Why an article cannot enter the pipeline; `code` goes into the dead-letter headers and HTTP answers. */
@@ -49,10 +50,18 @@ export class ArticleIngester {
     if (bytes > this.options.maxBodyBytes) {
       throw new ArticleRejectedError('BODY_TOO_LARGE', `body is ${bytes} bytes; the limit is ${this.options.maxBodyBytes}`);
     }
-    const read = readArticle({ body: raw.body, title: raw.title ?? null, format: formatOf(raw) });
+    const format = formatOf(raw);
+    // Character references left in plain text by a scraper ("&#8220;داعش&#8221;") are text, not markup: decode them.
+    // An HTML page is decoded by its parser.
+    const read = readArticle({
+      body: format === 'html' ? raw.body : decodeHTML(raw.body),
+      title: raw.title === undefined || raw.title === null ? null : decodeHTML(raw.title),
+      format,
+    });
     const paragraphs = read.segments.filter((s) => s.kind === 'paragraph');
     if (paragraphs.length === 0) {
-      throw new ArticleRejectedError('NO_CONTENT', 'no article text is left once page chrome is removed');
+      if (read.title === null || read.title.trim() === '') throw new ArticleRejectedError('NO_CONTENT', 'no article text is left once page chrome is removed');
+      return this.brief(raw, read.title, read.language);
     }
     const outlet = outletOf(raw);
     return {
@@ -70,6 +79,29 @@ export class ArticleIngester {
       body: read.source,
       segments: read.segments.map((s) => ({ kind: s.kind, start: s.start, end: s.end, language: s.language })),
       removed: read.removed.map((r) => ({ start: r.start, end: r.end, reason: r.reason })),
+    };
+  }
+
+  /**
+   * An item whose only text is its headline (a photo item, a news flash): a
+   * headline is news, so it flows, marked `brief`, with the headline as its
+   * one paragraph; the stages after work on what it has.
+   */
+  private brief(raw: RawArticleV1, title: string, language: string | null): ArticleIngestedV1 {
+    const outlet = outletOf(raw);
+    const body = title.trim();
+    return {
+      schemaVersion: 1,
+      articleId: articleId({ outlet, title: body, paragraphs: [body] }),
+      source: { file: raw.file ?? null, url: raw.url ?? null, outlet },
+      title: body,
+      language: raw.language ?? language,
+      publishedAt: raw.publishedAt ?? null,
+      ingestedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      body,
+      segments: [{ kind: 'paragraph', start: 0, end: body.length, language: raw.language ?? language }],
+      removed: [],
+      brief: true,
     };
   }
 }
