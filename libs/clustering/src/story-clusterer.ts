@@ -42,7 +42,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   windowArticles: 100_000,
   maxPostings: 16,
   maxKeys: 24,
-  maxCandidates: 12,
+  maxCandidates: 8,
   maxStoryTerms: 300,
   maxStoryArticles: 5000,
   idfPrior: 1000,
@@ -208,7 +208,8 @@ export class StoryClusterer {
     const arrival = this.arrivals++;
     const profile = profileOf(event);
     const keys = keysOf(profile);
-    const ranked = this.rank(event, profile, keys);
+    const weights = this.weightsOf(profile);
+    const ranked = this.rank(event, profile, keys, weights);
     const best = ranked[0];
     const { joinThreshold, mergeThreshold } = this.options.model;
 
@@ -223,6 +224,8 @@ export class StoryClusterer {
       kind = 'created';
     }
     this.index(event, target, profile, keys, arrival);
+    // A story of one article has the article's profile, whose norms are known.
+    if (kind === 'created') Object.assign(target, { norms: weights.norms, normsVersion: target.state.version, normsAt: this.windowSize });
 
     // The article came close to other stories too: now that it has joined, those stories and its own may be one
     // event (a thread split because its first articles arrived before the evidence that ties them). Compared whole
@@ -240,7 +243,7 @@ export class StoryClusterer {
   /** The candidate stories for an article, most probable first, as `add` would weigh them; changes nothing. */
   explain(event: EventExtractedV1): ScoredCandidate[] {
     const profile = profileOf(event);
-    return this.rank(event, profile, keysOf(profile)).map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
+    return this.rank(event, profile, keysOf(profile), this.weightsOf(profile)).map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
   }
 
   /**
@@ -344,10 +347,9 @@ export class StoryClusterer {
   }
 
   /** Candidate stories, found through the article's rarest keys and scored by the model, most probable first. */
-  private rank(event: EventExtractedV1, profile: Profile, keys: string[]): Array<{ story: ActiveStory; features: number[]; probability: number }> {
+  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights): Array<{ story: ActiveStory; features: number[]; probability: number }> {
     if (keys.length === 0) return [];
     const time = seenTime(event);
-    const weights = this.weightsOf(profile);
     const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key.slice(1)) : weights.terms.get(key)) ?? this.idf(key);
     // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
     const n = this.windowSize;
