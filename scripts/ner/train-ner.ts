@@ -1,6 +1,7 @@
 import {
   AveragedPerceptron,
   bioViterbi,
+  DocumentNamePropagator,
   kbTagAt,
   foldWord,
   LABEL_COUNT,
@@ -20,10 +21,10 @@ import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { encodeSentence, EncodedSentence } from './corpus-encoding';
-import { CorpusSentence, goldSpans, newsFanePath, readNewsFane, splitOf, TRAINING_TYPES } from './newsfane-corpus';
+import { CorpusSentence, goldSpans, newsFanePath, readNewsFane, SENTENCES_PER_DOCUMENT, splitOf, TRAINING_TYPES } from './newsfane-corpus';
 
 /**
- * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --out FILE]
+ * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --out FILE --train-only]
  * Trains the Arabic entity tagger (averaged perceptron, greedy BIO) on
  * NewsFANE Gold and writes libs/extraction/data/ner-model.json. The number
  * of epochs is chosen on the dev split (carved from the training part, see
@@ -41,14 +42,20 @@ const file = newsFanePath(REPO, argOf('file'));
 const maxEpochs = Number(argOf('max-epochs') ?? '15');
 const out = resolve(argOf('out') ?? join(REPO, 'libs', 'extraction', 'data', 'ner-model.json'));
 const SEED = 20140823;
+const PROPAGATE = !process.argv.includes('--no-propagation');
+const propagator = new DocumentNamePropagator();
 /** Words seen at least this often in training enter the tokenizer's vocabulary. */
 const VOCABULARY_MIN_COUNT = 2;
 
 interface Example {
   encoded: EncodedSentence;
+  /** Document number (see newsfane-corpus.ts). */
+  document: number;
   keys: string[];
   gold: Uint8Array;
-  /** Feature strings of each token that do not depend on labels. */
+  /** Feature strings of each token that do not depend on labels or on training counts. */
+  base: string[][];
+  /** `base` plus the word-count features, set by `withStatistics`. */
   features: string[][];
   /** Their ids once numbered (training) or looked up (dev). */
   ids?: number[][];
@@ -69,7 +76,7 @@ function goldLabels(sentence: CorpusSentence): Uint8Array {
   return labels;
 }
 
-function example(sentence: CorpusSentence): Example {
+function example(sentence: CorpusSentence, document: number): Example {
   const encoded = encodeSentence(sentence, kb, matcher);
   const { tokens, kbTags } = encoded;
   const keys = tokens.map((t) => foldWord(t.text));
@@ -82,7 +89,54 @@ function example(sentence: CorpusSentence): Example {
     f.push(...extractor.kbFeatures(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1)), ...extractor.bigramFeatures(keys, i));
     return f;
   });
-  return { encoded, keys, gold: goldLabels(sentence), features };
+  return { encoded, document, keys, gold: goldLabels(sentence), base: features, features };
+}
+
+type Counts = [number, number, number, number];
+/** Count class of a label: O, PER, LOC, ORG. */
+const countClass = (label: number): number => (label === OUTSIDE ? 0 : ((label - 1) >> 1) + 1);
+
+/** Word counts by class over the examples, in total and per document. */
+function countWords(examples: readonly Example[]): { total: Map<string, Counts>; byDocument: Map<number, Map<string, Counts>> } {
+  const total = new Map<string, Counts>();
+  const byDocument = new Map<number, Map<string, Counts>>();
+  const bump = (map: Map<string, Counts>, key: string, c: number): void => {
+    let counts = map.get(key);
+    if (!counts) map.set(key, (counts = [0, 0, 0, 0]));
+    counts[c]++;
+  };
+  for (const ex of examples) {
+    let doc = byDocument.get(ex.document);
+    if (!doc) byDocument.set(ex.document, (doc = new Map()));
+    ex.keys.forEach((key, i) => {
+      bump(total, key, countClass(ex.gold[i]));
+      bump(doc, key, countClass(ex.gold[i]));
+    });
+  }
+  return { total, byDocument };
+}
+
+/** Adds the word-count features; with `leaveOut`, each example sees the counts without its own document. */
+function withStatistics(examples: Example[], counts: ReturnType<typeof countWords>, leaveOut: boolean): void {
+  for (const ex of examples) {
+    const own = leaveOut ? counts.byDocument.get(ex.document) : undefined;
+    const countsOf = (key: string): Counts | undefined => {
+      const all = counts.total.get(key);
+      const mine = own?.get(key);
+      if (!all || !mine) return all;
+      const rest: Counts = [all[0] - mine[0], all[1] - mine[1], all[2] - mine[2], all[3] - mine[3]];
+      return rest[0] + rest[1] + rest[2] + rest[3] > 0 ? rest : undefined;
+    };
+    ex.features = ex.base.map((base, i) => {
+      const f = [...base];
+      for (const k of WINDOW) {
+        const j = i + k;
+        if (j >= 0 && j < ex.keys.length) f.push(...extractor.statisticsFeatures(countsOf(ex.keys[j]), k));
+      }
+      return f;
+    });
+    ex.ids = undefined;
+  }
 }
 
 /** Numbers feature strings in order of first appearance. */
@@ -182,9 +236,16 @@ function f1(t: Tally): number {
 function score(examples: Example[], predict: (ex: Example) => ArrayLike<number>): Record<string, Tally> {
   const tally: Record<string, Tally> = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
   const key = (s: TokenSpan): string => `${s.type}:${s.start}:${s.end}`;
-  for (const ex of examples) {
+  // Names found in a document are propagated through it, as the extractor does through an article.
+  const predicted: TokenSpan[][] = [];
+  for (let d = 0; d < examples.length; d += SENTENCES_PER_DOCUMENT) {
+    const doc = examples.slice(d, d + SENTENCES_PER_DOCUMENT);
+    const found = doc.map((ex) => spansOf(predict(ex)));
+    predicted.push(...(PROPAGATE ? propagator.propagate(doc.map((ex) => ex.keys), found) : found));
+  }
+  for (const [e, ex] of examples.entries()) {
     const gold = new Set(spansOf(ex.gold).map(key));
-    const found = spansOf(predict(ex));
+    const found = predicted[e];
     for (const s of found) {
       if (gold.delete(key(s))) tally[s.type].tp++;
       else tally[s.type].fp++;
@@ -204,9 +265,13 @@ const trainPart: Example[] = [];
 const devPart: Example[] = [];
 sentences.forEach((sentence, s) => {
   const split = splitOf(s);
-  if (split === 'train') trainPart.push(example(sentence));
-  else if (split === 'dev') devPart.push(example(sentence));
+  const document = Math.floor(s / SENTENCES_PER_DOCUMENT);
+  if (split === 'train') trainPart.push(example(sentence, document));
+  else if (split === 'dev') devPart.push(example(sentence, document));
 });
+const trainCounts = countWords(trainPart);
+withStatistics(trainPart, trainCounts, true);
+withStatistics(devPart, trainCounts, false);
 process.stdout.write(`NewsFANE: ${sentences.length} sentences; train ${trainPart.length}, dev ${devPart.length} (held-out not read)\n`);
 
 // Epochs: the best macro F1 on dev.
@@ -225,12 +290,15 @@ train(trainPart, maxEpochs, (epoch, weights, ids) => {
 });
 
 process.stdout.write(`chosen: ${bestEpoch} epochs (dev ${devByEpoch[bestEpoch]}); training on train + dev\n`);
-const all = [...trainPart, ...devPart];
+// --train-only keeps dev out of the final model too, to study its errors on dev.
+const all = process.argv.includes('--train-only') ? trainPart : [...trainPart, ...devPart];
+const allCounts = countWords(all);
+withStatistics(all, allCounts, true);
 const final = train(all, bestEpoch);
-const counts = new Map<string, number>();
-for (const ex of all) for (const k of ex.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-const vocabulary = [...counts].filter(([k, n]) => n >= VOCABULARY_MIN_COUNT && /^[\u0621-\u064A]/.test(k)).map(([k]) => k).sort();
-const json = NerModel.toJson(final.ids.names, final.weights, vocabulary, {
+const seen = [...allCounts.total].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const vocabulary = seen.filter(([k, c]) => c[0] + c[1] + c[2] + c[3] >= VOCABULARY_MIN_COUNT && /^[\u0621-\u064A]/.test(k)).map(([k]) => k);
+const statistics = Object.fromEntries(seen);
+const json = NerModel.toJson(final.ids.names, final.weights, vocabulary, statistics, {
   data: 'NewsFANE Gold (Alotaibi & Lee, COLING 2014), CC BY-SA 3.0',
   split: 'documents of 50 consecutive sentences; held-out d % 5 = 4 (unused), dev d % 10 = 1 (epochs chosen on it), trained on the rest + dev',
   epochs: bestEpoch,

@@ -14,3 +14,5 @@ export * from './ner/averaged-perceptron';
 export * from './ner/kb-token-tags';
 export * from './ner/fold-word';
 export * from './ner/bio-viterbi';
+export * from './ner/arabic-entity-tagger';
+export * from './ner/document-name-propagator';

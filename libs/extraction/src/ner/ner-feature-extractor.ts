@@ -5,6 +5,9 @@ import { NerLexicon } from './ner-lexicon';
 /** Relative positions whose word feeds a token's features: two neighbours each side. */
 export const WINDOW = [-2, -1, 0, 1, 2] as const;
 export const BEFORE_START = '<s>';
+/** Training counts of a word: as O, inside a PER, a LOC and an ORG span. */
+export type WordCounts = readonly [number, number, number, number];
+export const STATISTICS_CLASSES = ['O', 'PER', 'LOC', 'ORG'] as const;
 export const AFTER_END = '</s>';
 
 const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
@@ -46,6 +49,28 @@ export class NerFeatureExtractor {
     if (norm.length >= 4) out.push(`p2=${norm.slice(0, 2)}`, `p3=${norm.slice(0, 3)}`, `x2=${norm.slice(-2)}`, `x3=${norm.slice(-3)}`);
     out.push(`x1=${norm.slice(-1)}`, `len=${Math.min(norm.length, 8)}`);
     if (stem !== norm) out.push(`x2s=${stem.slice(-2)}`);
+    // Letter trigrams of the stem: transliterated foreign names share spellings ("سكي", "يتش", "ون") that no word list holds.
+    if (stem.length >= 4 && ARABIC.test(stem)) for (let c = 0; c + 3 <= stem.length; c++) out.push(`c3=${stem.slice(c, c + 3)}`);
+    return out;
+  }
+
+  /**
+   * What training said about a word at relative position `k` (-1..1), from
+   * its counts outside and inside each type of entity: how often it was
+   * seen (bucketed) and which type, if any, it usually belonged to. While
+   * training, the counts leave out the word's own document, so the weights
+   * learn how far such counts carry over to text never seen.
+   */
+  statisticsFeatures(counts: WordCounts | undefined, k: number): string[] {
+    if (k < -1 || k > 1) return [];
+    const total = counts ? counts[0] + counts[1] + counts[2] + counts[3] : 0;
+    const out = [`${k}fq=${total === 0 ? 0 : total === 1 ? 1 : total < 5 ? 2 : total < 20 ? 3 : 4}`];
+    if (!counts || total === 0) return out;
+    STATISTICS_CLASSES.forEach((name, c) => {
+      const share = counts[c] / total;
+      if (share >= 0.5) out.push(`${k}pr=${name}`);
+      else if (share > 0 && c > 0) out.push(`${k}pr~=${name}`);
+    });
     return out;
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABEL_COUNT, NER_LABELS } from './ner-labels';
 import { NerModelError } from './ner-model.error';
+import type { WordCounts } from './ner-feature-extractor';
 
 export const NER_MODEL_FORMAT = 'eventwire-ner-perceptron/1';
 
@@ -19,8 +20,10 @@ export interface NerModelFile {
   scale: number;
   /** Base64 of little-endian int16, `features.length × labels.length`. */
   weights: string;
-  /** Words seen outside entities in training, normalised: the tokenizer splits clitics only into words it knows. */
+  /** Words seen in training at least twice, normalised: the tokenizer splits clitics only into words it knows. */
   vocabulary: string[];
+  /** Training counts of each word seen, as O, PER, LOC, ORG: `word → [o, per, loc, org]`. */
+  statistics: Record<string, [number, number, number, number]>;
 }
 
 /**
@@ -37,6 +40,7 @@ export class NerModel {
     readonly weights: Float32Array,
     features: readonly string[],
     readonly vocabulary: ReadonlySet<string>,
+    readonly statistics: ReadonlyMap<string, WordCounts>,
     readonly provenance: Record<string, unknown>,
   ) {
     features.forEach((f, i) => this.index.set(f, i));
@@ -58,11 +62,17 @@ export class NerModel {
     if (bytes.length !== file.features.length * LABEL_COUNT * 2) throw new NerModelError('weights do not match the feature count');
     const weights = new Float32Array(file.features.length * LABEL_COUNT);
     for (let i = 0; i < weights.length; i++) weights[i] = bytes.readInt16LE(i * 2) * file.scale;
-    return new NerModel(weights, file.features, new Set(file.vocabulary), file.provenance);
+    return new NerModel(weights, file.features, new Set(file.vocabulary), new Map(Object.entries(file.statistics ?? {})), file.provenance);
   }
 
   /** Quantises averaged weights into the stored form, dropping features whose every weight rounds to zero. */
-  static toJson(features: readonly string[], weights: Float64Array, vocabulary: readonly string[], provenance: Record<string, unknown>): NerModelFile {
+  static toJson(
+    features: readonly string[],
+    weights: Float64Array,
+    vocabulary: readonly string[],
+    statistics: Record<string, [number, number, number, number]>,
+    provenance: Record<string, unknown>,
+  ): NerModelFile {
     let max = 0;
     for (const w of weights) max = Math.max(max, Math.abs(w));
     const scale = max > 0 ? max / 32767 : 1;
@@ -81,7 +91,7 @@ export class NerModel {
     rows.forEach((f, k) => {
       for (let l = 0; l < LABEL_COUNT; l++) bytes.writeInt16LE(Math.round(weights[f * LABEL_COUNT + l] / scale), (k * LABEL_COUNT + l) * 2);
     });
-    return { format: NER_MODEL_FORMAT, labels: [...NER_LABELS], provenance, features: kept, scale, weights: bytes.toString('base64'), vocabulary: [...vocabulary] };
+    return { format: NER_MODEL_FORMAT, labels: [...NER_LABELS], provenance, features: kept, scale, weights: bytes.toString('base64'), vocabulary: [...vocabulary], statistics };
   }
 
   /** Row of a feature in `weights` (× label count), or -1 when the model never learned it. */

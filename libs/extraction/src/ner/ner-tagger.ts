@@ -81,6 +81,7 @@ export class NerTagger {
     const window = new Float32Array(W * L);
     WINDOW.forEach((k, w) => {
       for (const f of this.features.wordFeatures(text, k)) this.addRow(f, window, w * L);
+      if (text !== BEFORE_START && text !== AFTER_END) for (const f of this.features.statisticsFeatures(this.model.statistics.get(key), k)) this.addRow(f, window, w * L);
     });
     const transition = new Float32Array(L * L);
     NER_LABELS.forEach((p, pi) => this.addRow(`t1w=${p}|${key}`, transition, pi * L));

@@ -1,0 +1,110 @@
+import { GazetteerMatch, KbEntityType, KnowledgeBase } from '@eventwire/kb';
+import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
+import { kbTokenTags } from './kb-token-tags';
+import { NerFeatureExtractor } from './ner-feature-extractor';
+import { DocumentNamePropagator } from './document-name-propagator';
+import { foldWord } from './fold-word';
+import { NerType, TokenSpan } from './ner-labels';
+import { NerLexicon } from './ner-lexicon';
+import { NerModel } from './ner-model';
+import { NerTagger } from './ner-tagger';
+import { NerToken } from './ner-token';
+
+/** Knowledge-base types a tagged type may link to. */
+const LINKABLE: Readonly<Record<NerType, readonly KbEntityType[]>> = {
+  PER: ['person'],
+  LOC: ['country', 'location'],
+  ORG: ['organization'],
+};
+
+/** One name the tagger found in a text, with the knowledge-base match it extends when there is one. */
+export interface TaggedName {
+  type: NerType;
+  /** Offsets in the tagged text. */
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * The gazetteer match inside this span that names the same entity
+   * ("مجلس الأمن" in "مجلس الأمن الدولي"): the name is that entity's, the
+   * span is the tagger's. Absent for names the knowledge base does not know.
+   */
+  linked?: GazetteerMatch;
+}
+
+/**
+ * The trained tagger over raw Arabic text, working with the knowledge base:
+ * the text is cut into the corpus's tokens (clitics apart), tagged with the
+ * gazetteer's matches as features, and each tagged span is either linked to
+ * the one knowledge-base match it contains (same kind of entity) or
+ * reported as a new name; names found once are found again through the
+ * document. A span that overlaps a demonym ("الروسية"), a
+ * match of another kind, or a match reaching outside it is dropped: there the
+ * knowledge base's reading stands.
+ */
+export class ArabicEntityTagger {
+  private static bundledInstance: { kb: KnowledgeBase; tagger: ArabicEntityTagger } | undefined;
+
+  private readonly tokenizer: ArabicNerTokenizer;
+  private readonly tagger: NerTagger;
+  private readonly propagator = new DocumentNamePropagator();
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    model: NerModel,
+    lexicon: NerLexicon = new NerLexicon(kb),
+  ) {
+    this.tokenizer = new ArabicNerTokenizer((key) => model.vocabulary.has(key) || lexicon.knows(key));
+    this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
+  }
+
+  /** The bundled model over this knowledge base, built once per process and knowledge base. */
+  static bundled(kb: KnowledgeBase): ArabicEntityTagger {
+    if (ArabicEntityTagger.bundledInstance?.kb !== kb) ArabicEntityTagger.bundledInstance = { kb, tagger: new ArabicEntityTagger(kb, NerModel.bundled()) };
+    return ArabicEntityTagger.bundledInstance.tagger;
+  }
+
+  /** Corpus-style tokens of a text (exposed for specs and evaluation). */
+  tokenize(text: string): NerToken[] {
+    return this.tokenizer.tokenize(text);
+  }
+
+  /** Names in `text`; `matches` are the gazetteer's matches in the same text. */
+  tag(text: string, matches: readonly GazetteerMatch[]): TaggedName[] {
+    return this.tagDocument([{ text, matches }])[0];
+  }
+
+  /**
+   * Names in the parts of one document (an article's title and paragraphs):
+   * each part is tagged on its own, then names found in one part are looked
+   * for where the tagger missed them in the others (`DocumentNamePropagator`).
+   */
+  tagDocument(parts: readonly { text: string; matches: readonly GazetteerMatch[] }[]): TaggedName[][] {
+    const tokens = parts.map((p) => this.tokenizer.tokenize(p.text));
+    const keys = tokens.map((t) => t.map((token) => foldWord(token.text)));
+    const spans = this.propagator.propagate(
+      keys,
+      parts.map((p, i) => (tokens[i].length === 0 ? [] : this.tagger.tag(tokens[i], kbTokenTags(this.kb, tokens[i], p.matches)))),
+    );
+    return parts.map((part, i) => this.link(part.text, part.matches, tokens[i], spans[i]));
+  }
+
+  private link(text: string, matches: readonly GazetteerMatch[], tokens: readonly NerToken[], spans: readonly TokenSpan[]): TaggedName[] {
+    const out: TaggedName[] = [];
+    for (const span of spans) {
+      const start = tokens[span.start].start;
+      const end = tokens[span.end - 1].end;
+      const overlapping = matches.filter((m) => m.start < end && start < m.end);
+      const name: TaggedName = { type: span.type, start, end, text: text.slice(start, end) };
+      if (overlapping.length === 0) {
+        out.push(name);
+        continue;
+      }
+      const [only] = overlapping;
+      const entity = this.kb.get(only.entityId);
+      const fits = overlapping.length === 1 && only.via !== 'demonym' && entity && LINKABLE[span.type].includes(entity.type) && start <= only.start && only.end <= end;
+      if (fits) out.push({ ...name, linked: only });
+    }
+    return out;
+  }
+}
