@@ -75,16 +75,24 @@ const mostFrequent = (key: string): number => {
   return counts ? counts.indexOf(Math.max(...counts)) : OUTSIDE;
 };
 
-/** The extractor's knowledge-base readings (no demonyms): gazetteer, title persons, ministries, as character spans. */
-function knowledgeBase(text: string, matches: GazetteerMatch[]): { type: Coarse; start: number; end: number }[] {
-  const found = matches.filter((m) => m.via !== 'demonym').flatMap((m) => {
+interface CharSpan {
+  type: Coarse;
+  start: number;
+  end: number;
+}
+
+/** The extractor's knowledge-base readings as character spans: gazetteer names (no demonyms), and title persons and ministries. */
+function knowledgeBase(text: string, matches: GazetteerMatch[]): { gazetteer: CharSpan[]; recognized: CharSpan[] } {
+  const gazetteer = matches.filter((m) => m.via !== 'demonym').flatMap((m) => {
     const type = kbCoarse(kb.get(m.entityId)?.type);
     return type ? [{ type, start: m.start, end: m.end }] : [];
   });
-  for (const p of persons.recognize([{ text, start: 0, matches }])) for (const m of p.mentions) found.push({ type: 'person', start: m.start, end: m.end });
-  for (const o of ministries.recognize([{ text, start: 0, matches }])) for (const m of o.mentions) found.push({ type: 'organization', start: m.start, end: m.end });
-  return found;
+  const recognized: CharSpan[] = [];
+  for (const p of persons.recognize([{ text, start: 0, matches }])) for (const m of p.mentions) recognized.push({ type: 'person', start: m.start, end: m.end });
+  for (const o of ministries.recognize([{ text, start: 0, matches }])) for (const m of o.mentions) recognized.push({ type: 'organization', start: m.start, end: m.end });
+  return { gazetteer, recognized };
 }
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 const systems = ['knowledge base (before)', 'baseline (most frequent label)', 'tagger', 'tagger + knowledge base (extractor)'] as const;
 const tallies = systems.map(() => emptyTally());
@@ -107,12 +115,13 @@ for (let d = 0; d < heldOut.length; d += SENTENCES_PER_DOCUMENT) {
       return t;
     };
     const toTokens = (p: { type: Coarse; start: number; end: number }): Predicted => ({ type: p.type, start: tokenAt(p.start), end: tokenAt(p.end - 1) + 1 });
-    const kbFound = knowledgeBase(text, matches[s]).map(toTokens);
+    const { gazetteer, recognized } = knowledgeBase(text, matches[s]);
+    const kbFound = [...gazetteer, ...recognized].map(toTokens);
     const baseline = spansOf(sentence.map((t) => mostFrequent(foldWord(t.text)))).map((p) => ({ ...p, type: COARSE[p.type] }));
     const taggedHere = tagged[s].map((p) => ({ ...p, type: COARSE[p.type] }));
-    // The extractor's view: tagged names (linked or new) and the knowledge base's readings outside them.
-    const namesHere = names[s].map((n) => toTokens({ type: COARSE[n.type], start: n.start, end: n.end }));
-    const both = [...namesHere, ...kbFound.filter((k) => !namesHere.some((n) => n.start < k.end && k.start < n.end))];
+    // The extractor's view: title persons and ministries, tagged names (linked or new) outside them, gazetteer names outside both.
+    const namesHere = names[s].filter((n) => !recognized.some((r) => overlap(r, n))).map((n) => ({ type: COARSE[n.type], start: n.start, end: n.end }));
+    const both = [...recognized, ...namesHere, ...gazetteer.filter((g) => !namesHere.some((n) => overlap(n, g)) && !recognized.some((r) => overlap(r, g)))].map(toTokens);
     [kbFound, baseline, taggedHere, both].forEach((found, k) => score(sentence, found, tallies[k]));
   });
 }

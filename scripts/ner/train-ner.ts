@@ -131,7 +131,7 @@ function withStatistics(examples: Example[], counts: ReturnType<typeof countWord
       const f = [...base];
       for (const k of WINDOW) {
         const j = i + k;
-        if (j >= 0 && j < ex.keys.length) f.push(...extractor.statisticsFeatures(countsOf(ex.keys[j]), k));
+        if (j >= 0 && j < ex.keys.length) f.push(...extractor.statisticsFeatures(ex.keys[j], k, countsOf));
       }
       return f;
     });
@@ -190,11 +190,11 @@ function decode(ex: Example, ids: FeatureIds, weight: (f: number, l: number) => 
 }
 
 /** Structured perceptron: decode each sentence with the current weights and move them from the guess to the gold path. */
-function train(examples: Example[], epochs: number, afterEpoch?: (epoch: number, weights: Float64Array, ids: FeatureIds) => void): { ids: FeatureIds; weights: Float64Array } {
+function train(examples: Example[], epochs: number, seed: number, afterEpoch?: (epoch: number, weights: Float64Array, ids: FeatureIds) => void): { ids: FeatureIds; weights: Float64Array } {
   const ids = new FeatureIds();
   for (const ex of examples) ex.ids = ex.features.map((names) => ids.all(names, true));
   const model = new AveragedPerceptron(ids.names.length, LABEL_COUNT);
-  const next = random(SEED);
+  const next = random(seed);
   const order = examples.map((_, i) => i);
   const weight = (f: number, l: number): number => model.weight(f, l);
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -278,7 +278,7 @@ process.stdout.write(`NewsFANE: ${sentences.length} sentences; train ${trainPart
 let bestEpoch = 1;
 let bestDev = -1;
 const devByEpoch: Record<number, string> = {};
-train(trainPart, maxEpochs, (epoch, weights, ids) => {
+train(trainPart, maxEpochs, SEED, (epoch, weights, ids) => {
   for (const ex of devPart) ex.ids = undefined;
   const t = score(devPart, (ex) => decode(ex, ids, (f, l) => weights[f * LABEL_COUNT + l]));
   devByEpoch[epoch] = show(t);
@@ -294,7 +294,7 @@ process.stdout.write(`chosen: ${bestEpoch} epochs (dev ${devByEpoch[bestEpoch]})
 const all = process.argv.includes('--train-only') ? trainPart : [...trainPart, ...devPart];
 const allCounts = countWords(all);
 withStatistics(all, allCounts, true);
-const final = train(all, bestEpoch);
+const final = train(all, bestEpoch, SEED);
 const seen = [...allCounts.total].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const vocabulary = seen.filter(([k, c]) => c[0] + c[1] + c[2] + c[3] >= VOCABULARY_MIN_COUNT && /^[\u0621-\u064A]/.test(k)).map(([k]) => k);
 const statistics = Object.fromEntries(seen);

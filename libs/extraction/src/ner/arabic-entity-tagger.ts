@@ -35,12 +35,13 @@ export interface TaggedName {
 /**
  * The trained tagger over raw Arabic text, working with the knowledge base:
  * the text is cut into the corpus's tokens (clitics apart), tagged with the
- * gazetteer's matches as features, and each tagged span is either linked to
- * the one knowledge-base match it contains (same kind of entity) or
- * reported as a new name; names found once are found again through the
- * document. A span that overlaps a demonym ("الروسية"), a
- * match of another kind, or a match reaching outside it is dropped: there the
- * knowledge base's reading stands.
+ * gazetteer's matches as features, and each tagged span is linked to the
+ * one knowledge-base match of its kind it contains ("مجلس الأمن" in "مجلس
+ * الأمن الدولي") or else reported as a new name; names found once are found
+ * again through the document. Matches of other kinds inside a name (the
+ * demonym of "وكالة الأنباء القطرية") stay mentions of their own. A span
+ * that is a demonym alone ("الفلسطيني"), or that a match crosses, is
+ * dropped: there the knowledge base's reading stands.
  */
 export class ArabicEntityTagger {
   private static bundledInstance: { kb: KnowledgeBase; tagger: ArabicEntityTagger } | undefined;
@@ -54,7 +55,14 @@ export class ArabicEntityTagger {
     model: NerModel,
     lexicon: NerLexicon = new NerLexicon(kb),
   ) {
-    this.tokenizer = new ArabicNerTokenizer((key) => model.vocabulary.has(key) || lexicon.knows(key));
+    this.tokenizer = new ArabicNerTokenizer(
+      (key) => model.vocabulary.has(key) || lexicon.knows(key),
+      (key) => {
+        const counts = model.statistics.get(key);
+        return counts !== undefined && counts[1] * 2 >= counts[0] + counts[1] + counts[2] + counts[3];
+      },
+      (key) => lexicon.isName(key),
+    );
     this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
   }
 
@@ -100,10 +108,15 @@ export class ArabicEntityTagger {
         out.push(name);
         continue;
       }
-      const [only] = overlapping;
-      const entity = this.kb.get(only.entityId);
-      const fits = overlapping.length === 1 && only.via !== 'demonym' && entity && LINKABLE[span.type].includes(entity.type) && start <= only.start && only.end <= end;
-      if (fits) out.push({ ...name, linked: only });
+      // A match reaching outside the span is another reading of these words: the knowledge base's stands.
+      if (overlapping.some((m) => m.start < start || m.end > end)) continue;
+      // A demonym alone is an adjective, not a name ("الفلسطيني"); inside a longer name ("وكالة الأنباء القطرية") it is part of it.
+      if (overlapping.length === 1 && overlapping[0].via === 'demonym' && overlapping[0].start === start && overlapping[0].end === end) continue;
+      const same = overlapping.filter((m) => {
+        const type = this.kb.get(m.entityId)?.type;
+        return m.via !== 'demonym' && type !== undefined && LINKABLE[span.type].includes(type);
+      });
+      out.push(same.length === 1 ? { ...name, linked: same[0] } : name);
     }
     return out;
   }

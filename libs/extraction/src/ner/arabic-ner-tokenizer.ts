@@ -21,11 +21,23 @@ const MIN_CORE = 2;
  * word left after the clitics is: known means seen in training (the model's
  * vocabulary) or part of a name or cue in the knowledge-base lexicon. So
  * "وزير" and "بلير" stay whole while "وروسيا" becomes "و" + "روسيا"; an
- * unknown word stays whole, where the tagger still reads its prefixes.
+ * unknown word stays whole, where the tagger still reads its prefixes. A
+ * preposition is not split off a person's name (see the constructor).
  * Offsets point into the given text, so spans map back to the article.
  */
 export class ArabicNerTokenizer {
-  constructor(private readonly knows: (key: string) => boolean) {}
+  /**
+   * `knows`: the key is a word (of training or of the knowledge base).
+   * `isName`: the key is a name the knowledge base lists; with `personLike`
+   * (training saw the key mostly in persons' names) it keeps a person's name
+   * from being read as a preposition + another name ("برايس" is not
+   * "ب" + "رايس") unless the knowledge base knows the shorter one.
+   */
+  constructor(
+    private readonly knows: (key: string) => boolean,
+    private readonly personLike: (key: string) => boolean = () => false,
+    private readonly isName: (key: string) => boolean = () => false,
+  ) {}
 
   tokenize(text: string): NerToken[] {
     const out: NerToken[] = [];
@@ -57,6 +69,7 @@ export class ArabicNerTokenizer {
           if (suffix && !key.endsWith(suffix)) continue;
           const core = key.slice(from, key.length - suffix.length);
           if (core.length < MIN_CORE || !this.knows(core)) continue;
+          if (prep && this.personLike(core) && !this.isName(core)) continue;
           best = { prefix: [conj, prep].filter(Boolean), suffix, pieces };
         }
       }

@@ -61,17 +61,9 @@ export class NerFeatureExtractor {
    * training, the counts leave out the word's own document, so the weights
    * learn how far such counts carry over to text never seen.
    */
-  statisticsFeatures(counts: WordCounts | undefined, k: number): string[] {
+  statisticsFeatures(key: string, k: number, countsOf: (key: string) => WordCounts | undefined): string[] {
     if (k < -1 || k > 1) return [];
-    const total = counts ? counts[0] + counts[1] + counts[2] + counts[3] : 0;
-    const out = [`${k}fq=${total === 0 ? 0 : total === 1 ? 1 : total < 5 ? 2 : total < 20 ? 3 : 4}`];
-    if (!counts || total === 0) return out;
-    STATISTICS_CLASSES.forEach((name, c) => {
-      const share = counts[c] / total;
-      if (share >= 0.5) out.push(`${k}pr=${name}`);
-      else if (share > 0 && c > 0) out.push(`${k}pr~=${name}`);
-    });
-    return out;
+    return countFeatures(countsOf(key), `${k}`);
   }
 
   /** The gazetteer's tags at and beside a token (few distinct triples: the tagger caches their weights). */
@@ -94,6 +86,18 @@ export class NerFeatureExtractor {
 /** Gazetteer tag of token j, with the sentence edges as tags of their own. */
 export function kbTagAt(kbTags: readonly string[], j: number): string {
   return j < 0 ? BEFORE_START : j >= kbTags.length ? AFTER_END : kbTags[j];
+}
+
+function countFeatures(counts: WordCounts | undefined, prefix: string): string[] {
+  const total = counts ? counts[0] + counts[1] + counts[2] + counts[3] : 0;
+  const out = [`${prefix}fq=${total === 0 ? 0 : total === 1 ? 1 : total < 5 ? 2 : total < 20 ? 3 : 4}`];
+  if (!counts || total === 0) return out;
+  STATISTICS_CLASSES.forEach((name, c) => {
+    const share = counts[c] / total;
+    if (share >= 0.5) out.push(`${prefix}pr=${name}`);
+    else if (share > 0 && c > 0) out.push(`${prefix}pr~=${name}`);
+  });
+  return out;
 }
 
 function shape(text: string): string {

@@ -42,6 +42,11 @@ export class NerLexicon {
     return this.classes.has(norm);
   }
 
+  /** Whether the word (normalised) is a one-word name in the knowledge base. */
+  isName(norm: string): boolean {
+    return this.classes.get(norm)?.some((c) => c.startsWith('kb1:')) ?? false;
+  }
+
   /** The classes of a normalised word, trying it as written and without its proclitics. */
   of(norm: string): readonly string[] {
     let found = this.cache.get(norm);

@@ -1,6 +1,6 @@
 import { bioViterbi } from './bio-viterbi';
 import { foldWord } from './fold-word';
-import { AFTER_END, BEFORE_START, kbTagAt, NerFeatureExtractor, WINDOW } from './ner-feature-extractor';
+import { AFTER_END, BEFORE_START, kbTagAt, NerFeatureExtractor, WINDOW, WordCounts } from './ner-feature-extractor';
 import { LABEL_COUNT, NER_LABELS, spansOf, TokenSpan } from './ner-labels';
 import { NerModel } from './ner-model';
 import { NerToken } from './ner-token';
@@ -74,6 +74,8 @@ export class NerTagger {
     return spansOf(this.labels(tokens, kbTags));
   }
 
+  private readonly countsOf = (key: string): WordCounts | undefined => this.model.statistics.get(key);
+
   private word(text: string): WordEntry {
     let entry = this.words.get(text);
     if (entry) return entry;
@@ -81,7 +83,7 @@ export class NerTagger {
     const window = new Float32Array(W * L);
     WINDOW.forEach((k, w) => {
       for (const f of this.features.wordFeatures(text, k)) this.addRow(f, window, w * L);
-      if (text !== BEFORE_START && text !== AFTER_END) for (const f of this.features.statisticsFeatures(this.model.statistics.get(key), k)) this.addRow(f, window, w * L);
+      if (text !== BEFORE_START && text !== AFTER_END) for (const f of this.features.statisticsFeatures(key, k, this.countsOf)) this.addRow(f, window, w * L);
     });
     const transition = new Float32Array(L * L);
     NER_LABELS.forEach((p, pi) => this.addRow(`t1w=${p}|${key}`, transition, pi * L));
