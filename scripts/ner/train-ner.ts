@@ -179,13 +179,15 @@ function decode(ex: Example, ids: FeatureIds, weight: (f: number, l: number) => 
   staticIds.forEach((fs, i) => {
     for (const f of fs) for (let l = 0; l < LABEL_COUNT; l++) emission[i * LABEL_COUNT + l] += weight(f, l);
   });
-  return bioViterbi(n, emission, (i, out) => {
+  const out = new Float64Array(LABEL_COUNT * LABEL_COUNT);
+  return bioViterbi(n, emission, (i) => {
     out.fill(0);
     for (let p = 0; p < LABEL_COUNT; p++) {
       for (const f of ids.all(extractor.transitionFeatures(NER_LABELS[p], ex.keys[i], ex.encoded.kbTags[i]), false)) {
         for (let l = 0; l < LABEL_COUNT; l++) out[p * LABEL_COUNT + l] += weight(f, l);
       }
     }
+    return out;
   });
 }
 

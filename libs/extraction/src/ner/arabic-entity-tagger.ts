@@ -3,7 +3,6 @@ import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
 import { kbTokenTags } from './kb-token-tags';
 import { NerFeatureExtractor } from './ner-feature-extractor';
 import { DocumentNamePropagator } from './document-name-propagator';
-import { foldWord } from './fold-word';
 import { NerType, TokenSpan } from './ner-labels';
 import { NerLexicon } from './ner-lexicon';
 import { NerModel } from './ner-model';
@@ -55,6 +54,7 @@ export class ArabicEntityTagger {
     model: NerModel,
     lexicon: NerLexicon = new NerLexicon(kb),
   ) {
+    this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
     this.tokenizer = new ArabicNerTokenizer(
       (key) => model.vocabulary.has(key) || lexicon.knows(key),
       (key) => {
@@ -62,8 +62,8 @@ export class ArabicEntityTagger {
         return counts !== undefined && counts[1] * 2 >= counts[0] + counts[1] + counts[2] + counts[3];
       },
       (key) => lexicon.isName(key),
+      (text) => this.tagger.word(text),
     );
-    this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
   }
 
   /** The bundled model over this knowledge base, built once per process and knowledge base. */
@@ -89,11 +89,10 @@ export class ArabicEntityTagger {
    */
   tagDocument(parts: readonly { text: string; matches: readonly GazetteerMatch[] }[]): TaggedName[][] {
     const tokens = parts.map((p) => this.tokenizer.tokenize(p.text));
-    const keys = tokens.map((t) => t.map((token) => foldWord(token.text)));
-    const spans = this.propagator.propagate(
-      keys,
-      parts.map((p, i) => (tokens[i].length === 0 ? [] : this.tagger.tag(tokens[i], kbTokenTags(this.kb, tokens[i], p.matches)))),
-    );
+    const tagged = parts.map((p, i) => (tokens[i].length === 0 ? [] : this.tagger.tag(tokens[i], kbTokenTags(this.kb, tokens[i], p.matches))));
+    if (tagged.every((s) => s.length === 0)) return parts.map(() => []);
+    const keys = tokens.map((t) => t.map((token) => (token.word ?? this.tagger.word(token.text)).key));
+    const spans = this.propagator.propagate(keys, tagged);
     return parts.map((part, i) => this.link(part.text, part.matches, tokens[i], spans[i]));
   }
 

@@ -1,13 +1,41 @@
 import { foldWordWithOffsets } from './fold-word';
-import { NerToken } from './ner-token';
+import { NerToken, NerWord } from './ner-token';
 
-/** Runs of letters, marks and digits, or one other visible character (the corpus makes every punctuation mark a token). */
-const TOKEN = /[\p{L}\p{M}\p{N}\u200C\u200D]+|[^\s\p{L}\p{M}\p{N}\p{Cf}]/gu;
+/** Letters, marks, digits and the zero-width (non-)joiner make words; other visible characters are tokens of one character. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200C\u200D]/u;
+const SKIPPED = /[\s\p{Cf}]/u;
+const OTHER = 0;
+const WORD = 1;
+const SKIP = 2;
+const UNSEEN = 255;
+const CLASS_OF_UNIT = new Uint8Array(0x10000).fill(UNSEEN);
+
+function classOf(code: number): number {
+  let c = CLASS_OF_UNIT[code];
+  if (c === UNSEEN) {
+    const ch = String.fromCharCode(code);
+    c = code >= 0xd800 && code <= 0xdfff ? WORD : WORD_CHAR.test(ch) ? WORD : SKIPPED.test(ch) ? SKIP : OTHER;
+    CLASS_OF_UNIT[code] = c;
+  }
+  return c;
+}
+
 const ARABIC_LETTER = /^[\u0621-\u064A]/;
+
+/** A written word's tokens: their texts (kept, so every later lookup of them reuses one string) and cut points. */
+interface Pieces {
+  texts: string[];
+  /** The tagger's weights of each text, when the tokenizer has a `lookup`. */
+  words: (NerWord | undefined)[];
+  /** Offsets within the word, from 0 to its length. */
+  cuts: number[];
+}
 
 const CONJUNCTIONS = ['', 'و', 'ف'];
 const PREPOSITIONS = ['', 'ب', 'ل', 'ك'];
 const ENCLITICS = ['', 'ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا'];
+/** Words whose cut points are cached, per generation (see `piecesOf`). */
+const CACHE_GENERATION = 64_000;
 /** Shortest word left after peeling clitics. */
 const MIN_CORE = 2;
 
@@ -32,31 +60,59 @@ export class ArabicNerTokenizer {
    * (training saw the key mostly in persons' names) it keeps a person's name
    * from being read as a preposition + another name ("برايس" is not
    * "ب" + "رايس") unless the knowledge base knows the shorter one.
+   * `lookup`: the tagger's weights of a token, kept with the word.
    */
   constructor(
     private readonly knows: (key: string) => boolean,
     private readonly personLike: (key: string) => boolean = () => false,
     private readonly isName: (key: string) => boolean = () => false,
+    private readonly lookup?: (text: string) => NerWord,
   ) {}
+
+  /** Recently seen words, in two generations (see `piecesOf`). */
+  private pieces = new Map<string, Pieces>();
+  private previousPieces = new Map<string, Pieces>();
 
   tokenize(text: string): NerToken[] {
     const out: NerToken[] = [];
-    for (const m of text.matchAll(TOKEN)) {
-      const word = m[0];
-      const start = m.index;
-      if (!ARABIC_LETTER.test(word)) {
-        out.push({ text: word, start, end: start + word.length });
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = classOf(text.charCodeAt(i));
+      if (c === SKIP) {
+        i++;
         continue;
       }
-      this.split(word, start, out);
+      let end = i + 1;
+      if (c === WORD) while (end < n && classOf(text.charCodeAt(end)) === WORD) end++;
+      const { texts, cuts, words } = this.piecesOf(text.slice(i, end));
+      for (let k = 0; k < texts.length; k++) out.push({ text: texts[k], start: i + cuts[k], end: i + cuts[k + 1], word: words[k] });
+      i = end;
     }
     return out;
   }
 
-  private split(word: string, start: number, out: NerToken[]): void {
+  private piecesOf(word: string): Pieces {
+    let pieces = this.pieces.get(word);
+    if (pieces) return pieces;
+    pieces = this.previousPieces.get(word);
+    if (!pieces) {
+      const cuts = ARABIC_LETTER.test(word) ? this.split(word) : [0, word.length];
+      const texts = cuts.slice(1).map((end, k) => (k === 0 && end === word.length ? word : word.slice(cuts[k], end)));
+      pieces = { cuts, texts, words: texts.map((t) => this.lookup?.(t)) };
+    }
+    if (this.pieces.size >= CACHE_GENERATION) {
+      this.previousPieces = this.pieces;
+      this.pieces = new Map();
+    }
+    this.pieces.set(word, pieces);
+    return pieces;
+  }
+
+  /** Where a written Arabic word is cut into tokens: offsets from 0 to its length. */
+  private split(word: string): number[] {
     const { key, offsets } = foldWordWithOffsets(word);
-    const whole = (): void => void out.push({ text: word, start, end: start + word.length });
-    if (key.length <= MIN_CORE || this.knows(key)) return whole();
+    if (key.length <= MIN_CORE || this.knows(key)) return [0, word.length];
     let best: { prefix: string[]; suffix: string; pieces: number } | undefined;
     for (const conj of CONJUNCTIONS) {
       if (conj && !key.startsWith(conj)) continue;
@@ -74,16 +130,17 @@ export class ArabicNerTokenizer {
         }
       }
     }
-    if (!best) return whole();
+    if (!best) return [0, word.length];
     // Key characters map back to written ones; diacritics and tatweel stay with the letter before them.
     const rawAt = (k: number): number => (k >= key.length ? word.length : offsets[k]);
+    const cuts = [0];
     let k = 0;
     for (const clitic of best.prefix) {
-      out.push({ text: word.slice(rawAt(k), rawAt(k + clitic.length)), start: start + rawAt(k), end: start + rawAt(k + clitic.length) });
       k += clitic.length;
+      cuts.push(rawAt(k));
     }
-    const coreEnd = key.length - best.suffix.length;
-    out.push({ text: word.slice(rawAt(k), rawAt(coreEnd)), start: start + rawAt(k), end: start + rawAt(coreEnd) });
-    if (best.suffix) out.push({ text: word.slice(rawAt(coreEnd)), start: start + rawAt(coreEnd), end: start + word.length });
+    if (best.suffix) cuts.push(rawAt(key.length - best.suffix.length));
+    cuts.push(word.length);
+    return cuts;
   }
 }

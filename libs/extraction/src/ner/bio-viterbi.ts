@@ -1,28 +1,36 @@
 import { allowedAfter, LABEL_COUNT, OUTSIDE } from './ner-labels';
 
 const L = LABEL_COUNT;
+/** Scratch tables reused across calls (decoding is synchronous). */
+let bestScores = new Float64Array(256 * L);
+let backPointers = new Uint8Array(256 * L);
+/** allowedAfter(p, l) at p·L + l. */
+const ALLOWED = Uint8Array.from({ length: L * L }, (_, k) => Number(allowedAfter(Math.floor(k / L), k % L)));
 
 /**
  * The best BIO label sequence under first-order scores: `emission[i·L + l]`
- * for label l at token i, and `transition(i, out)` filling `out[p·L + l]`
- * with the score of label l at i after label p at i-1 (at i = 0 the label
- * before is O). Ill-formed pairs (I-X after anything but X) are never chosen.
+ * for label l at token i, and `transition(i)` giving at `[p·L + l]` the
+ * score of label l at i after label p at i-1 (at i = 0 the label before is
+ * O). Ill-formed pairs (I-X after anything but X) are never chosen.
  */
-export function bioViterbi(n: number, emission: Float64Array, transition: (i: number, out: Float64Array) => void): Uint8Array {
+export function bioViterbi(n: number, emission: Float64Array, transition: (i: number) => Float64Array): Uint8Array {
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const best = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
-  const trans = new Float64Array(L * L);
-  transition(0, trans);
+  if (bestScores.length < n * L) {
+    bestScores = new Float64Array(2 * n * L);
+    backPointers = new Uint8Array(2 * n * L);
+  }
+  const best = bestScores;
+  const back = backPointers;
+  let trans = transition(0);
   for (let l = 0; l < L; l++) best[l] = allowedAfter(OUTSIDE, l) ? emission[l] + trans[OUTSIDE * L + l] : -Infinity;
   for (let i = 1; i < n; i++) {
-    transition(i, trans);
+    trans = transition(i);
     for (let l = 0; l < L; l++) {
       let top = -Infinity;
       let from = OUTSIDE;
       for (let p = 0; p < L; p++) {
-        if (!allowedAfter(p, l)) continue;
+        if (ALLOWED[p * L + l] === 0) continue;
         const s = best[(i - 1) * L + p] + trans[p * L + l];
         if (s > top) {
           top = s;

@@ -27,14 +27,21 @@ export class DocumentNamePropagator {
       }
     });
     if (types.size === 0) return spans.map((s) => [...s]);
+    // Where a name can start, and its longest length: most tokens start none, and are passed over without building a string.
+    const longest = new Map<string, number>();
+    for (const name of types.keys()) {
+      const words = name.split(' ');
+      longest.set(words[0], Math.max(longest.get(words[0]) ?? 0, words.length));
+    }
     return spans.map((sentence, s) => {
       const words = keys[s];
       const taken = new Uint8Array(words.length);
       for (const span of sentence) taken.fill(1, span.start, span.end);
       const out = [...sentence];
       for (let i = 0; i < words.length; i++) {
-        if (taken[i]) continue;
-        for (let n = Math.min(MAX_NAME_TOKENS, words.length - i); n >= 1; n--) {
+        const reach = longest.get(words[i]);
+        if (taken[i] || reach === undefined) continue;
+        for (let n = Math.min(reach, words.length - i); n >= 1; n--) {
           let free = true;
           for (let k = i; k < i + n; k++) free &&= taken[k] === 0;
           if (!free) continue;

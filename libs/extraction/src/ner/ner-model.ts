@@ -100,6 +100,11 @@ export class NerModel {
     return i === undefined ? -1 : i * LABEL_COUNT;
   }
 
+  /** Every feature with its row. */
+  forEachFeature(visit: (feature: string, row: number) => void): void {
+    for (const [feature, i] of this.index) visit(feature, i * LABEL_COUNT);
+  }
+
   get featureCount(): number {
     return this.index.size;
   }

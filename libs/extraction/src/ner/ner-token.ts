@@ -5,6 +5,13 @@ export interface NerToken {
   /** Half-open UTF-16 offsets in the tagged text. */
   start: number;
   end: number;
+  /** The tagger's cached weights of `text`, when the tokenizer was given them (saves a lookup per token). */
+  word?: NerWord;
+}
+
+/** What the tagger knows of one written word: its key and summed weights (see `NerTagger.word`). Opaque outside the tagger. */
+export interface NerWord {
+  readonly key: string;
 }
 
 /** No gazetteer match on the token. */
