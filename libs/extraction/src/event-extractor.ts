@@ -7,7 +7,7 @@ import type {
   ExtractedQuote,
   TextSegment,
 } from '@eventwire/contracts';
-import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR, MinistryRecognizer } from '@eventwire/kb';
+import { GazetteerMatch, GazetteerMatcher, KbEntity, KnowledgeBase, MEDIA_SECTOR, MinistryRecognizer } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate, tokenize, Token } from '@eventwire/text';
 import { EventCoder } from './event-coding/event-coder';
 import { keyTerms } from './key-terms';
@@ -131,19 +131,7 @@ export class EventExtractor {
       for (const match of matches) {
         const known = this.kb.get(match.entityId);
         if (!known) continue;
-        let entity = byId.get(known.id);
-        if (!entity) {
-          entity = {
-            id: known.id,
-            type: known.type,
-            name: known.name,
-            ...(known.countryCode ? { countryCode: known.countryCode } : {}),
-            ...(known.lat !== undefined && known.lon !== undefined ? { lat: known.lat, lon: known.lon } : {}),
-            ...(known.sectors && known.sectors.length > 0 ? { sectors: [...known.sectors] } : {}),
-            mentions: [],
-          };
-          byId.set(known.id, entity);
-        }
+        const entity = this.known(byId, known);
         entity.mentions.push({ text: match.text, start: segment.start + match.start, end: segment.start + match.end, form: mentionForm(match, known) });
       }
     });
@@ -216,6 +204,14 @@ export class EventExtractor {
     // Full names first, so that a surname mention finds its person whatever the order.
     fresh.sort((a, b) => words(b).length - words(a).length || a.start - b.start);
     for (const name of fresh) {
+      const known = name.shortFor ? this.kb.get(name.shortFor) : undefined;
+      if (known) {
+        // A shortened knowledge-base name ("معاهدة الأمن الجماعي"): a mention of that entity.
+        const mention: EntityMention = { text: name.text, start: name.start, end: name.end, form: 'name' };
+        this.known(byId, known).mentions.push(mention);
+        taken.push(mention);
+        continue;
+      }
       const { type, prefix } = TAGGED[name.type];
       const slug = romanizationKey(name.text);
       if (!slug) continue;
@@ -233,5 +229,23 @@ export class EventExtractor {
       taken.push(mention);
     }
     for (const entity of byId.values()) entity.mentions.sort((a, b) => a.start - b.start);
+  }
+
+  /** The article's entity for a knowledge-base entry, added (without mentions) when first seen. */
+  private known(byId: Map<string, ExtractedEntity>, known: KbEntity): ExtractedEntity {
+    let entity = byId.get(known.id);
+    if (!entity) {
+      entity = {
+        id: known.id,
+        type: known.type,
+        name: known.name,
+        ...(known.countryCode ? { countryCode: known.countryCode } : {}),
+        ...(known.lat !== undefined && known.lon !== undefined ? { lat: known.lat, lon: known.lon } : {}),
+        ...(known.sectors && known.sectors.length > 0 ? { sectors: [...known.sectors] } : {}),
+        mentions: [],
+      };
+      byId.set(known.id, entity);
+    }
+    return entity;
   }
 }

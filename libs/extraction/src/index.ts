@@ -16,3 +16,4 @@ export * from './ner/fold-word';
 export * from './ner/bio-viterbi';
 export * from './ner/arabic-entity-tagger';
 export * from './ner/document-name-propagator';
+export * from './ner/kb-name-tails';

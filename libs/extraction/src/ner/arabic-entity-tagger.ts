@@ -1,6 +1,7 @@
 import { GazetteerMatch, KbEntityType, KnowledgeBase } from '@eventwire/kb';
 import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
 import { kbTokenTags } from './kb-token-tags';
+import { KbNameTails } from './kb-name-tails';
 import { NerFeatureExtractor } from './ner-feature-extractor';
 import { DocumentNamePropagator } from './document-name-propagator';
 import { NerType, TokenSpan } from './ner-labels';
@@ -26,9 +27,15 @@ export interface TaggedName {
   /**
    * The gazetteer match inside this span that names the same entity
    * ("مجلس الأمن" in "مجلس الأمن الدولي"): the name is that entity's, the
-   * span is the tagger's. Absent for names the knowledge base does not know.
+   * span is the tagger's.
    */
   linked?: GazetteerMatch;
+  /**
+   * The knowledge-base entity the name is a shortened form of, when no
+   * gazetteer match lies inside it ("معاهدة الأمن الجماعي" → `org:csto`).
+   * Absent with `linked`, and for names the knowledge base does not know.
+   */
+  shortFor?: string;
 }
 
 /**
@@ -48,6 +55,7 @@ export class ArabicEntityTagger {
   private readonly tokenizer: ArabicNerTokenizer;
   private readonly tagger: NerTagger;
   private readonly propagator = new DocumentNamePropagator();
+  private readonly tails: KbNameTails;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -55,6 +63,7 @@ export class ArabicEntityTagger {
     lexicon: NerLexicon = new NerLexicon(kb),
   ) {
     this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
+    this.tails = new KbNameTails(kb);
     this.tokenizer = new ArabicNerTokenizer(
       (key) => model.vocabulary.has(key) || lexicon.knows(key),
       (key) => {
@@ -104,7 +113,8 @@ export class ArabicEntityTagger {
       const overlapping = matches.filter((m) => m.start < end && start < m.end);
       const name: TaggedName = { type: span.type, start, end, text: text.slice(start, end) };
       if (overlapping.length === 0) {
-        out.push(name);
+        const shortFor = this.tails.find(name.text, LINKABLE[span.type]);
+        out.push(shortFor ? { ...name, shortFor } : name);
         continue;
       }
       // A match reaching outside the span is another reading of these words: the knowledge base's stands.
