@@ -1,4 +1,5 @@
-import type { EntityType, EventExtractedV1, EventLocation, ExtractedQuantity } from '@eventwire/contracts';
+import { MENTION_FORMS } from '@eventwire/contracts';
+import type { EntityMention, EntityType, EventExtractedV1, EventLocation, ExtractedQuantity, MentionForm } from '@eventwire/contracts';
 
 /** An entity as a story needs it: who, not where in the text. */
 export interface EntityFacts {
@@ -6,6 +7,8 @@ export interface EntityFacts {
   type: EntityType;
   name: string;
   countryCode?: string;
+  /** How the article writes it (`name`, `demonym`, `abbreviation`), each once in MENTION_FORMS order; absent for records before mention forms. */
+  forms?: MentionForm[];
 }
 
 /** The coded main event, without its spans (they stay with the article record). */
@@ -34,12 +37,16 @@ export interface ArticleFacts extends Pick<EventExtractedV1, 'articleId' | 'sour
   event: EventFacts | null;
 }
 
-const entityFacts = (e: { id: string; type: EntityType; name: string; countryCode?: string }): EntityFacts => ({
-  id: e.id,
-  type: e.type,
-  name: e.name,
-  ...(e.countryCode ? { countryCode: e.countryCode } : {}),
-});
+const entityFacts = (e: { id: string; type: EntityType; name: string; countryCode?: string; mentions?: EntityMention[] }): EntityFacts => {
+  const forms = MENTION_FORMS.filter((f) => e.mentions?.some((m) => m.form === f));
+  return {
+    id: e.id,
+    type: e.type,
+    name: e.name,
+    ...(e.countryCode ? { countryCode: e.countryCode } : {}),
+    ...(forms.length > 0 ? { forms } : {}),
+  };
+};
 
 export function factsOf(event: EventExtractedV1): ArticleFacts {
   const coded = event.event ?? null;

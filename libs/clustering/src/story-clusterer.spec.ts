@@ -114,6 +114,20 @@ describe(buildStoryRecord.name, () => {
     expect(record.mediaSources).toEqual([{ id: 'org:reuters', type: 'organization', name: 'Reuters', articleCount: 2, articleIds: ['a1', 'a2'] }]);
     expect(record.entities.map((e) => e.id)).toEqual(['country:KAZ', 'country:RUS']);
   });
+
+  it('lists how the articles of a story write each entity, each form once', () => {
+    const clusterer = new StoryClusterer();
+    // As seeds/000 writes Russia: "بقيادة روسيا" in one article, "القوات الروسية" in another.
+    const withForm = (id: string, text: string, form: 'name' | 'demonym'): ExtractedEntity => ({
+      ...entity(id),
+      mentions: [{ text, start: 0, end: text.length, form }],
+    });
+    const a = clusterer.add(event('a1', ['country:RUS', 'country:KAZ'], { entities: [withForm('country:RUS', 'روسيا', 'name'), entity('country:KAZ')] }));
+    clusterer.add(event('a2', ['country:RUS', 'country:KAZ'], { entities: [withForm('country:RUS', 'الروسية', 'demonym'), entity('country:KAZ')] }));
+    const record = buildStoryRecord(clusterer.get(a.storyId)!, new Date('2022-01-12T00:00:00Z'));
+    expect(record.entities.find((e) => e.id === 'country:RUS')?.forms).toEqual(['name', 'demonym']);
+    expect(record.entities.find((e) => e.id === 'country:KAZ')?.forms).toBeUndefined();
+  });
 });
 
 describe(StoryClusterer.name + ' (join model)', () => {

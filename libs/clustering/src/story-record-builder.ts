@@ -1,3 +1,4 @@
+import { MENTION_FORMS } from '@eventwire/contracts';
 import type { QuantityClaim, StoryEnrichedV1, StoryEntity, StoryQuantity } from '@eventwire/contracts';
 import type { ArticleFacts, EntityFacts } from './article-facts';
 import type { StoryState } from './story-clusterer';
@@ -42,6 +43,7 @@ function storyEntities(story: StoryState, list: (article: ArticleFacts) => reado
       if (current) {
         // Articles are taken one at a time: only the last id can be this article's (includes() would be quadratic).
         if (current.articleIds[current.articleIds.length - 1] !== article.articleId) current.articleIds.push(article.articleId);
+        if (entity.forms?.some((f) => !current.forms?.includes(f))) current.forms = MENTION_FORMS.filter((f) => current.forms?.includes(f) || entity.forms?.includes(f));
       } else {
         byId.set(entity.id, {
           id: entity.id,
@@ -50,6 +52,7 @@ function storyEntities(story: StoryState, list: (article: ArticleFacts) => reado
           ...(entity.countryCode ? { countryCode: entity.countryCode } : {}),
           articleCount: 0,
           articleIds: [article.articleId],
+          ...(entity.forms ? { forms: [...entity.forms] } : {}),
         });
       }
     }

@@ -25,6 +25,19 @@ export interface Mention {
   end: number;
 }
 
+/**
+ * How an entity is written at one mention: its name ("روسيا", "Russia"), a
+ * demonym or adjective ("الروسي", "Russian") that ties a phrase to it
+ * without naming it, or an abbreviation ("ناتو", "NATO").
+ */
+export const MENTION_FORMS = ['name', 'demonym', 'abbreviation'] as const;
+export type MentionForm = (typeof MENTION_FORMS)[number];
+
+export interface EntityMention extends Mention {
+  /** Added in v1.4, optional so earlier records still validate; current extractors always fill it. */
+  form?: MentionForm;
+}
+
 export interface ExtractedEntity {
   id: string;
   type: EntityType;
@@ -36,7 +49,7 @@ export interface ExtractedEntity {
   sectors?: string[];
   /** For a person recognised from a title or role, that role as written ("وزير الدفاع الروسي"). */
   role?: string;
-  mentions: Mention[];
+  mentions: EntityMention[];
 }
 
 export interface ExtractedQuantity {
@@ -171,12 +184,12 @@ export interface EventExtractedV1 {
    */
   terms?: ArticleTerm[];
   /**
-   * Added in v1.4, optional so earlier records still validate: the content
+   * Added in v1.5, optional so earlier records still validate: the content
    * words of the title, once each, in order. A title says what the article
    * is about; the clusterer matches titles apart from bodies.
    */
   titleTerms?: string[];
-  /** Added in v1.4: true for an item whose only text is its headline (see `ArticleIngestedV1.brief`). */
+  /** Added in v1.5: true for an item whose only text is its headline (see `ArticleIngestedV1.brief`). */
   brief?: boolean;
 }
 
@@ -184,6 +197,10 @@ export class MentionDto implements Mention {
   @IsString() text!: string;
   @IsInt() @Min(0) start!: number;
   @IsInt() @Min(0) end!: number;
+}
+
+export class EntityMentionDto extends MentionDto implements EntityMention {
+  @IsOptional() @IsIn(MENTION_FORMS) form?: MentionForm;
 }
 
 export class ExtractedEntityDto implements ExtractedEntity {
@@ -195,7 +212,7 @@ export class ExtractedEntityDto implements ExtractedEntity {
   @IsOptional() @IsNumber() lon?: number;
   @IsOptional() @IsArray() @IsString({ each: true }) sectors?: string[];
   @IsOptional() @IsString() role?: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => MentionDto) mentions!: MentionDto[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => EntityMentionDto) mentions!: EntityMentionDto[];
 }
 
 export class ExtractedQuantityDto implements ExtractedQuantity {

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ArticleSource, ArticleSourceDto } from './article-source';
-import { ENTITY_TYPES, EntityType } from './event-extracted.v1';
+import { ENTITY_TYPES, EntityType, MENTION_FORMS, MentionForm } from './event-extracted.v1';
 import { Nullable } from './nullable.decorator';
 
 export interface DateRange {
@@ -37,6 +37,8 @@ export interface StoryEntity {
   countryCode?: string;
   articleCount: number;
   articleIds: string[];
+  /** Added in v1.3 (optional): how the articles write it — `name`, `demonym`, `abbreviation` — each form once, in that order. */
+  forms?: MentionForm[];
 }
 
 /** One value as stated by the articles that state it. */
@@ -148,6 +150,7 @@ export class StoryEntityDto implements StoryEntity {
   @IsOptional() @Matches(/^[A-Z]{3}$/) countryCode?: string;
   @IsInt() @Min(1) articleCount!: number;
   @IsArray() @IsString({ each: true }) articleIds!: string[];
+  @IsOptional() @IsArray() @IsIn(MENTION_FORMS, { each: true }) forms?: MentionForm[];
 }
 
 export class QuantityClaimDto implements QuantityClaim {

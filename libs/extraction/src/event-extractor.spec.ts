@@ -83,4 +83,23 @@ describe(EventExtractor.name, () => {
     expect(judeh.mentions.map((m) => m.text)).toEqual(['ناصر جودة', 'جودة']);
     for (const m of judeh.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
   });
+
+  it('says how each mention is written and finds people the knowledge base lacks through the tagger', () => {
+    const article = translated(seed('002_030cbb14993c2279.txt'));
+    const event = extractor.extract(article);
+    const usa = event.entities.find((e) => e.id === 'country:USA')!;
+    expect(new Set(usa.mentions.map((m) => m.form))).toEqual(new Set(['name', 'demonym']));
+    for (const m of usa.mentions) expect(m.form === 'demonym').toBe(/^(ال)?أمريكي/.test(m.text));
+    // "برايس" alone, later in the article, is the knowledge base's Ned Price, not a new person.
+    const price = event.entities.filter((e) => e.mentions.some((m) => m.text === 'برايس'));
+    expect(price.map((e) => e.id)).toEqual(['person:ned-price']);
+    for (const entity of event.entities) for (const m of entity.mentions) expect(m.form).toBeDefined();
+  });
+
+  it('still reads Arabic with the knowledge base alone when the tagger is switched off', () => {
+    const alone = new EventExtractor(KnowledgeBase.bundled(), undefined, null);
+    const event = alone.extract(translated(seed('004_32a7d781b44889d9.txt')));
+    expect(event.entities.map((e) => e.id)).toContain('country:KAZ');
+    expect(event.entities.every((e) => !e.id.startsWith('location:') || e.name !== 'الشرق الأوسط')).toBe(true);
+  });
 });

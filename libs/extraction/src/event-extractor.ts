@@ -1,19 +1,32 @@
 import type {
   ArticleTranslatedV1,
+  EntityMention,
   EventExtractedV1,
   ExtractedEntity,
   ExtractedQuantity,
   ExtractedQuote,
   TextSegment,
 } from '@eventwire/contracts';
-import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MEDIA_SECTOR, MinistryRecognizer } from '@eventwire/kb';
+import { GazetteerMatch, GazetteerMatcher, KbEntity, KnowledgeBase, MEDIA_SECTOR, MinistryRecognizer } from '@eventwire/kb';
 import { extractQuantities, extractQuotes, resolveEventDate, tokenize, Token } from '@eventwire/text';
 import { EventCoder } from './event-coding/event-coder';
 import { keyTerms, titleTerms } from './key-terms';
-import { PersonRecognizer } from './person-recognizer';
+import { mentionForm, taggedForm } from './mention-form';
+import { ArabicEntityTagger, TaggedName } from './ner/arabic-entity-tagger';
+import { foldWord } from './ner/fold-word';
+import { NerType } from './ner/ner-labels';
+import { PersonRecognizer, romanizationKey } from './person-recognizer';
 
 /** A title word counts as much as this many body words in the key terms: the title says what the article is about. */
 const TITLE_TERM_WEIGHT = 3;
+
+/** Entity type and id prefix of a name the tagger found outside the knowledge base. */
+const TAGGED: Readonly<Record<NerType, { type: ExtractedEntity['type']; prefix: string }>> = {
+  PER: { type: 'person', prefix: 'person' },
+  LOC: { type: 'location', prefix: 'location' },
+  ORG: { type: 'organization', prefix: 'org' },
+};
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 /**
  * Turns one translated article into its event record. Extraction reads the
@@ -24,22 +37,26 @@ export class EventExtractor {
   private readonly matcher: GazetteerMatcher;
   private readonly persons: PersonRecognizer;
   private readonly ministries: MinistryRecognizer;
+  private readonly names: ArabicEntityTagger | null;
   private readonly coder = new EventCoder();
 
+  /** `names`: the Arabic entity tagger (the bundled model by default); null extracts with the knowledge base alone. */
   constructor(
     private readonly kb: KnowledgeBase,
     matcher?: GazetteerMatcher,
+    names?: ArabicEntityTagger | null,
   ) {
     this.matcher = matcher ?? new GazetteerMatcher(kb);
     this.persons = new PersonRecognizer(kb, this.matcher);
     this.ministries = new MinistryRecognizer(kb);
+    this.names = names === undefined ? ArabicEntityTagger.bundled(kb) : names;
   }
 
   extract(article: ArticleTranslatedV1, now: Date = new Date()): EventExtractedV1 {
     const segments = article.segments.filter((s) => s.kind === 'title' || s.kind === 'paragraph');
     const paragraphs = segments.filter((s) => s.kind === 'paragraph');
     const tokens = segments.map((s) => tokenize(article.body.slice(s.start, s.end)));
-    const named = this.entities(article.body, segments, tokens);
+    const named = this.entities(article.body, segments, tokens, article.language);
     const titleSegment = segments.findIndex((s) => s.kind === 'title') >= 0;
     const titleTokens = titleSegment ? segments.flatMap((s, i) => (s.kind === 'title' ? tokens[i]! : [])) : tokenize(article.title ?? '');
     // An outlet in the text is almost always the one cited ("وفقا لوكالة رويترز"), not a party to the event.
@@ -111,37 +128,28 @@ export class EventExtractor {
   }
 
   /** `tokens[i]` is `tokenize` of segment i: one tokenization per segment, shared by the recognizers and the event coder. */
-  private entities(body: string, segments: TextSegment[], tokens: readonly Token[][]): ExtractedEntity[] {
+  private entities(body: string, segments: TextSegment[], tokens: readonly Token[][], language: string | null): ExtractedEntity[] {
     const byId = new Map<string, ExtractedEntity>();
-    const parts: { text: string; start: number; matches: GazetteerMatch[]; tokens: readonly Token[] }[] = [];
+    const parts: { text: string; start: number; matches: GazetteerMatch[]; tokens: readonly Token[]; arabic: boolean }[] = [];
     segments.forEach((segment, index) => {
       const text = body.slice(segment.start, segment.end);
       const matches = this.matcher.match(text);
-      parts.push({ text, start: segment.start, matches, tokens: tokens[index] });
+      const lang = segment.language ?? language;
+      parts.push({ text, start: segment.start, matches, tokens: tokens[index], arabic: lang === 'ar' || (!lang && ARABIC_SCRIPT.test(text)) });
       for (const match of matches) {
         const known = this.kb.get(match.entityId);
         if (!known) continue;
-        let entity = byId.get(known.id);
-        if (!entity) {
-          entity = {
-            id: known.id,
-            type: known.type,
-            name: known.name,
-            ...(known.countryCode ? { countryCode: known.countryCode } : {}),
-            ...(known.lat !== undefined && known.lon !== undefined ? { lat: known.lat, lon: known.lon } : {}),
-            ...(known.sectors && known.sectors.length > 0 ? { sectors: [...known.sectors] } : {}),
-            mentions: [],
-          };
-          byId.set(known.id, entity);
-        }
-        entity.mentions.push({ text: match.text, start: segment.start + match.start, end: segment.start + match.end });
+        const entity = this.known(byId, known);
+        entity.mentions.push({ text: match.text, start: segment.start + match.start, end: segment.start + match.end, form: mentionForm(match, known) });
       }
     });
     // Ministries by pattern: portfolio + country ("وزارة الخارجية الروسية"); the country stays an entity of its own too.
+    const recognized: EntityMention[] = [];
     for (const ministry of this.ministries.recognize(parts)) {
+      recognized.push(...ministry.mentions);
       const known = byId.get(ministry.id);
       if (known) {
-        known.mentions.push(...ministry.mentions);
+        known.mentions.push(...ministry.mentions.map((m) => ({ ...m, form: 'name' as const })));
         continue;
       }
       byId.set(ministry.id, {
@@ -150,21 +158,102 @@ export class EventExtractor {
         name: ministry.name,
         countryCode: ministry.countryCode,
         sectors: ministry.sectors,
-        mentions: ministry.mentions,
+        mentions: ministry.mentions.map((m) => ({ ...m, form: 'name' as const })),
       });
     }
     // People the KB does not know, found from their titles; the recognizer already yields to every KB match.
     for (const person of this.persons.recognize(parts)) {
       if (byId.has(person.id)) continue;
+      recognized.push(...person.mentions);
       byId.set(person.id, {
         id: person.id,
         type: 'person',
         name: person.name,
         ...(person.countryCode ? { countryCode: person.countryCode } : {}),
         role: person.role,
-        mentions: person.mentions,
+        mentions: person.mentions.map((m) => ({ ...m, form: 'name' as const })),
       });
     }
+    const arabic = parts.filter((p) => p.arabic);
+    if (this.names && arabic.length > 0) {
+      const tagged = this.names.tagDocument(arabic);
+      this.addTaggedNames(
+        byId,
+        recognized,
+        arabic.flatMap((p, i) => tagged[i].map((name) => ({ ...name, start: p.start + name.start, end: p.start + name.end }))),
+      );
+    }
     return [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Names the tagger found (offsets already in the body). A name linked to a
+   * knowledge-base match is that entity's mention, recorded above; a name over
+   * a title person's or a ministry's mention is left to it; the
+   * others become entities with an id from their type and romanised form, as
+   * title persons get theirs. A one-word person name that is the last word
+   * of a longer one in the article ("لحود" after "إميل لحود", "برايس" after
+   * the knowledge base's "نيد برايس") is that person.
+   */
+  private addTaggedNames(byId: Map<string, ExtractedEntity>, recognized: EntityMention[], names: TaggedName[]): void {
+    const taken = [...recognized];
+    const overlaps = (start: number, end: number): boolean => taken.some((m) => m.start < end && start < m.end);
+    const words = (n: { text: string }): string[] => foldWord(n.text).split(/\s+/).filter(Boolean);
+    // Last words of the people already known in the article (knowledge base, titles): "برايس" after "نيد برايس".
+    const surnames = new Map<string, string>();
+    for (const entity of byId.values()) {
+      if (entity.type !== 'person') continue;
+      for (const m of entity.mentions) {
+        const w = words(m);
+        if (w.length >= 2) surnames.set(w[w.length - 1], entity.id);
+      }
+    }
+    const fresh = names.filter((n) => !n.linked && !overlaps(n.start, n.end));
+    // Full names first, so that a surname mention finds its person whatever the order.
+    fresh.sort((a, b) => words(b).length - words(a).length || a.start - b.start);
+    for (const name of fresh) {
+      const known = name.shortFor ? this.kb.get(name.shortFor) : undefined;
+      if (known) {
+        // A shortened knowledge-base name ("معاهدة الأمن الجماعي"): a mention of that entity.
+        const mention: EntityMention = { text: name.text, start: name.start, end: name.end, form: 'name' };
+        this.known(byId, known).mentions.push(mention);
+        taken.push(mention);
+        continue;
+      }
+      const { type, prefix } = TAGGED[name.type];
+      const slug = romanizationKey(name.text);
+      if (!slug) continue;
+      const parts = words(name);
+      let id = `${prefix}:${slug}`;
+      if (name.type === 'PER' && parts.length === 1) id = surnames.get(parts[0]) ?? id;
+      else if (name.type === 'PER' && !surnames.has(parts[parts.length - 1])) surnames.set(parts[parts.length - 1], id);
+      let entity = byId.get(id);
+      if (!entity) {
+        entity = { id, type, name: name.text, mentions: [] };
+        byId.set(id, entity);
+      }
+      const mention: EntityMention = { text: name.text, start: name.start, end: name.end, form: taggedForm(name.text) };
+      entity.mentions.push(mention);
+      taken.push(mention);
+    }
+    for (const entity of byId.values()) entity.mentions.sort((a, b) => a.start - b.start);
+  }
+
+  /** The article's entity for a knowledge-base entry, added (without mentions) when first seen. */
+  private known(byId: Map<string, ExtractedEntity>, known: KbEntity): ExtractedEntity {
+    let entity = byId.get(known.id);
+    if (!entity) {
+      entity = {
+        id: known.id,
+        type: known.type,
+        name: known.name,
+        ...(known.countryCode ? { countryCode: known.countryCode } : {}),
+        ...(known.lat !== undefined && known.lon !== undefined ? { lat: known.lat, lon: known.lon } : {}),
+        ...(known.sectors && known.sectors.length > 0 ? { sectors: [...known.sectors] } : {}),
+        mentions: [],
+      };
+      byId.set(known.id, entity);
+    }
+    return entity;
   }
 }

@@ -1,0 +1,132 @@
+import { GazetteerMatch, KbEntityType, KnowledgeBase } from '@eventwire/kb';
+import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
+import { kbTokenTags } from './kb-token-tags';
+import { KbNameTails } from './kb-name-tails';
+import { NerFeatureExtractor } from './ner-feature-extractor';
+import { DocumentNamePropagator } from './document-name-propagator';
+import { NerType, TokenSpan } from './ner-labels';
+import { NerLexicon } from './ner-lexicon';
+import { NerModel } from './ner-model';
+import { NerTagger } from './ner-tagger';
+import { NerToken } from './ner-token';
+
+/** Knowledge-base types a tagged type may link to. */
+const LINKABLE: Readonly<Record<NerType, readonly KbEntityType[]>> = {
+  PER: ['person'],
+  LOC: ['country', 'location'],
+  ORG: ['organization'],
+};
+
+/** One name the tagger found in a text, with the knowledge-base match it extends when there is one. */
+export interface TaggedName {
+  type: NerType;
+  /** Offsets in the tagged text. */
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * The gazetteer match inside this span that names the same entity
+   * ("مجلس الأمن" in "مجلس الأمن الدولي"): the name is that entity's, the
+   * span is the tagger's.
+   */
+  linked?: GazetteerMatch;
+  /**
+   * The knowledge-base entity the name is a shortened form of, when no
+   * gazetteer match lies inside it ("معاهدة الأمن الجماعي" → `org:csto`).
+   * Absent with `linked`, and for names the knowledge base does not know.
+   */
+  shortFor?: string;
+}
+
+/**
+ * The trained tagger over raw Arabic text, working with the knowledge base:
+ * the text is cut into the corpus's tokens (clitics apart), tagged with the
+ * gazetteer's matches as features, and each tagged span is linked to the
+ * one knowledge-base match of its kind it contains ("مجلس الأمن" in "مجلس
+ * الأمن الدولي") or else reported as a new name; names found once are found
+ * again through the document. Matches of other kinds inside a name (the
+ * demonym of "وكالة الأنباء القطرية") stay mentions of their own. A span
+ * that is a demonym alone ("الفلسطيني"), or that a match crosses, is
+ * dropped: there the knowledge base's reading stands.
+ */
+export class ArabicEntityTagger {
+  private static bundledInstance: { kb: KnowledgeBase; tagger: ArabicEntityTagger } | undefined;
+
+  private readonly tokenizer: ArabicNerTokenizer;
+  private readonly tagger: NerTagger;
+  private readonly propagator = new DocumentNamePropagator();
+  private readonly tails: KbNameTails;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    model: NerModel,
+    lexicon: NerLexicon = new NerLexicon(kb),
+  ) {
+    this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
+    this.tails = new KbNameTails(kb);
+    this.tokenizer = new ArabicNerTokenizer(
+      (key) => model.vocabulary.has(key) || lexicon.knows(key),
+      (key) => {
+        const counts = model.statistics.get(key);
+        return counts !== undefined && counts[1] * 2 >= counts[0] + counts[1] + counts[2] + counts[3];
+      },
+      (key) => lexicon.isName(key),
+      (text) => this.tagger.word(text),
+    );
+  }
+
+  /** The bundled model over this knowledge base, built once per process and knowledge base. */
+  static bundled(kb: KnowledgeBase): ArabicEntityTagger {
+    if (ArabicEntityTagger.bundledInstance?.kb !== kb) ArabicEntityTagger.bundledInstance = { kb, tagger: new ArabicEntityTagger(kb, NerModel.bundled()) };
+    return ArabicEntityTagger.bundledInstance.tagger;
+  }
+
+  /** Corpus-style tokens of a text (exposed for specs and evaluation). */
+  tokenize(text: string): NerToken[] {
+    return this.tokenizer.tokenize(text);
+  }
+
+  /** Names in `text`; `matches` are the gazetteer's matches in the same text. */
+  tag(text: string, matches: readonly GazetteerMatch[]): TaggedName[] {
+    return this.tagDocument([{ text, matches }])[0];
+  }
+
+  /**
+   * Names in the parts of one document (an article's title and paragraphs):
+   * each part is tagged on its own, then names found in one part are looked
+   * for where the tagger missed them in the others (`DocumentNamePropagator`).
+   */
+  tagDocument(parts: readonly { text: string; matches: readonly GazetteerMatch[] }[]): TaggedName[][] {
+    const tokens = parts.map((p) => this.tokenizer.tokenize(p.text));
+    const tagged = parts.map((p, i) => (tokens[i].length === 0 ? [] : this.tagger.tag(tokens[i], kbTokenTags(this.kb, tokens[i], p.matches))));
+    if (tagged.every((s) => s.length === 0)) return parts.map(() => []);
+    const keys = tokens.map((t) => t.map((token) => (token.word ?? this.tagger.word(token.text)).key));
+    const spans = this.propagator.propagate(keys, tagged);
+    return parts.map((part, i) => this.link(part.text, part.matches, tokens[i], spans[i]));
+  }
+
+  private link(text: string, matches: readonly GazetteerMatch[], tokens: readonly NerToken[], spans: readonly TokenSpan[]): TaggedName[] {
+    const out: TaggedName[] = [];
+    for (const span of spans) {
+      const start = tokens[span.start].start;
+      const end = tokens[span.end - 1].end;
+      const overlapping = matches.filter((m) => m.start < end && start < m.end);
+      const name: TaggedName = { type: span.type, start, end, text: text.slice(start, end) };
+      if (overlapping.length === 0) {
+        const shortFor = this.tails.find(name.text, LINKABLE[span.type]);
+        out.push(shortFor ? { ...name, shortFor } : name);
+        continue;
+      }
+      // A match reaching outside the span is another reading of these words: the knowledge base's stands.
+      if (overlapping.some((m) => m.start < start || m.end > end)) continue;
+      // A demonym alone is an adjective, not a name ("الفلسطيني"); inside a longer name ("وكالة الأنباء القطرية") it is part of it.
+      if (overlapping.length === 1 && overlapping[0].via === 'demonym' && overlapping[0].start === start && overlapping[0].end === end) continue;
+      const same = overlapping.filter((m) => {
+        const type = this.kb.get(m.entityId)?.type;
+        return m.via !== 'demonym' && type !== undefined && LINKABLE[span.type].includes(type);
+      });
+      out.push(same.length === 1 ? { ...name, linked: same[0] } : name);
+    }
+    return out;
+  }
+}

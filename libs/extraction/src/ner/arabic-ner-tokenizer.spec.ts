@@ -1,0 +1,34 @@
+import { KnowledgeBase } from '@eventwire/kb';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
+import { NerLexicon } from './ner-lexicon';
+import { NerModel } from './ner-model';
+
+const seed = (name: string): string => readFileSync(join(__dirname, '..', '..', '..', '..', 'seeds', name), 'utf8');
+
+describe(ArabicNerTokenizer.name, () => {
+  const model = NerModel.bundled();
+  const lexicon = new NerLexicon(KnowledgeBase.bundled());
+  const tokenizer = new ArabicNerTokenizer((key) => model.vocabulary.has(key) || lexicon.knows(key));
+  const texts = (text: string): string[] => tokenizer.tokenize(text).map((t) => t.text);
+
+  it('splits clitics the way the training corpus does, and only into known words', () => {
+    // From seeds/003: the conjunction and the preposition come apart; "وزارة" and "روسيا" are words of their own.
+    expect(texts('وقالت وزارة الخارجية الروسية')).toEqual(['و', 'قالت', 'وزارة', 'الخارجية', 'الروسية']);
+    expect(texts('وروسيا')).toEqual(['و', 'روسيا']);
+    expect(texts('بكازاخستان')).toEqual(['ب', 'كازاخستان']);
+  });
+
+  it('keeps an unknown word whole and makes every punctuation mark a token', () => {
+    expect(texts('وتابع برايس قائلا: "نعم"')).toEqual(['و', 'تابع', 'برايس', 'قائلا', ':', '"', 'نعم', '"']);
+  });
+
+  it('gives offsets into the text as written, diacritics and hamza included, for a whole seed article', () => {
+    const text = seed('004_32a7d781b44889d9.txt');
+    const tokens = tokenizer.tokenize(text);
+    expect(tokens.length).toBeGreaterThan(300);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (let i = 1; i < tokens.length; i++) expect(tokens[i].start).toBeGreaterThanOrEqual(tokens[i - 1].end);
+  });
+});

@@ -1,0 +1,146 @@
+import { foldWordWithOffsets } from './fold-word';
+import { NerToken, NerWord } from './ner-token';
+
+/** Letters, marks, digits and the zero-width (non-)joiner make words; other visible characters are tokens of one character. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200C\u200D]/u;
+const SKIPPED = /[\s\p{Cf}]/u;
+const OTHER = 0;
+const WORD = 1;
+const SKIP = 2;
+const UNSEEN = 255;
+const CLASS_OF_UNIT = new Uint8Array(0x10000).fill(UNSEEN);
+
+function classOf(code: number): number {
+  let c = CLASS_OF_UNIT[code];
+  if (c === UNSEEN) {
+    const ch = String.fromCharCode(code);
+    c = code >= 0xd800 && code <= 0xdfff ? WORD : WORD_CHAR.test(ch) ? WORD : SKIPPED.test(ch) ? SKIP : OTHER;
+    CLASS_OF_UNIT[code] = c;
+  }
+  return c;
+}
+
+const ARABIC_LETTER = /^[\u0621-\u064A]/;
+
+/** A written word's tokens: their texts (kept, so every later lookup of them reuses one string) and cut points. */
+interface Pieces {
+  texts: string[];
+  /** The tagger's weights of each text, when the tokenizer has a `lookup`. */
+  words: (NerWord | undefined)[];
+  /** Offsets within the word, from 0 to its length. */
+  cuts: number[];
+}
+
+const CONJUNCTIONS = ['', 'و', 'ف'];
+const PREPOSITIONS = ['', 'ب', 'ل', 'ك'];
+const ENCLITICS = ['', 'ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا'];
+/** Words whose cut points are cached, per generation (see `piecesOf`). */
+const CACHE_GENERATION = 64_000;
+/** Shortest word left after peeling clitics. */
+const MIN_CORE = 2;
+
+/**
+ * Cuts text into the tokens of the training corpus (NewsFANE): words and
+ * single punctuation marks, with the conjunctions و ف, the prepositions
+ * ب ل ك and the pronoun suffixes (ه ها هم ...) as tokens of their own
+ * where the corpus writes them apart ("و قال", "ب بغداد", "اجهزت ها").
+ *
+ * A written word is split only when it is not itself a known word and the
+ * word left after the clitics is: known means seen in training (the model's
+ * vocabulary) or part of a name or cue in the knowledge-base lexicon. So
+ * "وزير" and "بلير" stay whole while "وروسيا" becomes "و" + "روسيا"; an
+ * unknown word stays whole, where the tagger still reads its prefixes. A
+ * preposition is not split off a person's name (see the constructor).
+ * Offsets point into the given text, so spans map back to the article.
+ */
+export class ArabicNerTokenizer {
+  /**
+   * `knows`: the key is a word (of training or of the knowledge base).
+   * `isName`: the key is a name the knowledge base lists; with `personLike`
+   * (training saw the key mostly in persons' names) it keeps a person's name
+   * from being read as a preposition + another name ("برايس" is not
+   * "ب" + "رايس") unless the knowledge base knows the shorter one.
+   * `lookup`: the tagger's weights of a token, kept with the word.
+   */
+  constructor(
+    private readonly knows: (key: string) => boolean,
+    private readonly personLike: (key: string) => boolean = () => false,
+    private readonly isName: (key: string) => boolean = () => false,
+    private readonly lookup?: (text: string) => NerWord,
+  ) {}
+
+  /** Recently seen words, in two generations (see `piecesOf`). */
+  private pieces = new Map<string, Pieces>();
+  private previousPieces = new Map<string, Pieces>();
+
+  tokenize(text: string): NerToken[] {
+    const out: NerToken[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = classOf(text.charCodeAt(i));
+      if (c === SKIP) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      if (c === WORD) while (end < n && classOf(text.charCodeAt(end)) === WORD) end++;
+      const { texts, cuts, words } = this.piecesOf(text.slice(i, end));
+      for (let k = 0; k < texts.length; k++) out.push({ text: texts[k], start: i + cuts[k], end: i + cuts[k + 1], word: words[k] });
+      i = end;
+    }
+    return out;
+  }
+
+  private piecesOf(word: string): Pieces {
+    let pieces = this.pieces.get(word);
+    if (pieces) return pieces;
+    pieces = this.previousPieces.get(word);
+    if (!pieces) {
+      const cuts = ARABIC_LETTER.test(word) ? this.split(word) : [0, word.length];
+      const texts = cuts.slice(1).map((end, k) => (k === 0 && end === word.length ? word : word.slice(cuts[k], end)));
+      pieces = { cuts, texts, words: texts.map((t) => this.lookup?.(t)) };
+    }
+    if (this.pieces.size >= CACHE_GENERATION) {
+      this.previousPieces = this.pieces;
+      this.pieces = new Map();
+    }
+    this.pieces.set(word, pieces);
+    return pieces;
+  }
+
+  /** Where a written Arabic word is cut into tokens: offsets from 0 to its length. */
+  private split(word: string): number[] {
+    const { key, offsets } = foldWordWithOffsets(word);
+    if (key.length <= MIN_CORE || this.knows(key)) return [0, word.length];
+    let best: { prefix: string[]; suffix: string; pieces: number } | undefined;
+    for (const conj of CONJUNCTIONS) {
+      if (conj && !key.startsWith(conj)) continue;
+      for (const prep of PREPOSITIONS) {
+        if (prep && key[conj.length] !== prep) continue;
+        const from = conj.length + prep.length;
+        for (const suffix of ENCLITICS) {
+          const pieces = Number(conj !== '') + Number(prep !== '') + Number(suffix !== '');
+          if (pieces === 0 || (best && best.pieces <= pieces)) continue;
+          if (suffix && !key.endsWith(suffix)) continue;
+          const core = key.slice(from, key.length - suffix.length);
+          if (core.length < MIN_CORE || !this.knows(core)) continue;
+          if (prep && this.personLike(core) && !this.isName(core)) continue;
+          best = { prefix: [conj, prep].filter(Boolean), suffix, pieces };
+        }
+      }
+    }
+    if (!best) return [0, word.length];
+    // Key characters map back to written ones; diacritics and tatweel stay with the letter before them.
+    const rawAt = (k: number): number => (k >= key.length ? word.length : offsets[k]);
+    const cuts = [0];
+    let k = 0;
+    for (const clitic of best.prefix) {
+      k += clitic.length;
+      cuts.push(rawAt(k));
+    }
+    if (best.suffix) cuts.push(rawAt(key.length - best.suffix.length));
+    cuts.push(word.length);
+    return cuts;
+  }
+}

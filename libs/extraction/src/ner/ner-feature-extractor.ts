@@ -1,0 +1,112 @@
+import { stemCandidates } from '@eventwire/text';
+import { foldWord } from './fold-word';
+import { NerLexicon } from './ner-lexicon';
+
+/** Relative positions whose word feeds a token's features: two neighbours each side. */
+export const WINDOW = [-2, -1, 0, 1, 2] as const;
+export const BEFORE_START = '<s>';
+/** Training counts of a word: as O, inside a PER, a LOC and an ORG span. */
+export type WordCounts = readonly [number, number, number, number];
+export const STATISTICS_CLASSES = ['O', 'PER', 'LOC', 'ORG'] as const;
+export const AFTER_END = '</s>';
+
+const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+const LATIN_UPPER = /^\p{Lu}/u;
+const LATIN_ALL_UPPER = /^[\p{Lu}\d.&-]+$/u;
+const LATIN = /^[\p{Script=Latin}]/u;
+const DIGITS = /^\d+([.,]\d+)*$/;
+const HAS_DIGIT = /\d/;
+const ARABIC = /^[\u0600-\u06FF]/;
+
+/**
+ * The tagger's features, in three groups that the tagger combines and
+ * caches differently:
+ * - word features: what one word says at a relative position (-2..2) —
+ *   its key, stem, affixes, script and shape, knowledge-base and cue
+ *   classes. They depend on the word alone, so the tagger sums their
+ *   weights once per distinct word and position;
+ * - context features: the gazetteer's reading at and beside the token and
+ *   the word pairs;
+ * - transition features: the label before, alone and with this word or
+ *   its gazetteer tag (first-order Viterbi decoding).
+ */
+export class NerFeatureExtractor {
+  constructor(private readonly lexicon: NerLexicon) {}
+
+  /** Features of a word seen from relative position `k`; `BEFORE_START`/`AFTER_END` outside the sentence. */
+  wordFeatures(text: string, k: number): string[] {
+    if (text === BEFORE_START || text === AFTER_END) return [`${k}w=${text}`];
+    const norm = foldWord(text);
+    const out = [`${k}w=${norm}`];
+    for (const c of this.lexicon.of(norm)) out.push(`${k}lx=${c}`);
+    if (k < -1 || k > 1) return out;
+    const candidates = stemCandidates(norm);
+    const stem = candidates[candidates.length - 1];
+    if (stem !== norm) out.push(`${k}s=${stem}`);
+    out.push(`${k}sh=${shape(text)}`);
+    if (k !== 0) return out;
+    if (PROCLITIC_LETTERS.has(norm[0]) && norm.length > 3) out.push(`p1=${norm[0]}`);
+    if (norm.length >= 4) out.push(`p2=${norm.slice(0, 2)}`, `p3=${norm.slice(0, 3)}`, `x2=${norm.slice(-2)}`, `x3=${norm.slice(-3)}`);
+    out.push(`x1=${norm.slice(-1)}`, `len=${Math.min(norm.length, 8)}`);
+    if (stem !== norm) out.push(`x2s=${stem.slice(-2)}`);
+    // Letter trigrams of the stem: transliterated foreign names share spellings ("سكي", "يتش", "ون") that no word list holds.
+    if (stem.length >= 4 && ARABIC.test(stem)) for (let c = 0; c + 3 <= stem.length; c++) out.push(`c3=${stem.slice(c, c + 3)}`);
+    return out;
+  }
+
+  /**
+   * What training said about a word at relative position `k` (-1..1), from
+   * its counts outside and inside each type of entity: how often it was
+   * seen (bucketed) and which type, if any, it usually belonged to. While
+   * training, the counts leave out the word's own document, so the weights
+   * learn how far such counts carry over to text never seen.
+   */
+  statisticsFeatures(key: string, k: number, countsOf: (key: string) => WordCounts | undefined): string[] {
+    if (k < -1 || k > 1) return [];
+    return countFeatures(countsOf(key), `${k}`);
+  }
+
+  /** The gazetteer's tags at and beside a token (few distinct triples: the tagger caches their weights). */
+  kbFeatures(before: string, at: string, after: string): string[] {
+    return ['bias', `kb0=${at}`, `kb-1=${before}`, `kb+1=${after}`, `kb-1|0=${before}|${at}`, `kb0|+1=${at}|${after}`];
+  }
+
+  /** Word pairs around position `i` (keys are the folded words). */
+  bigramFeatures(keys: readonly string[], i: number): string[] {
+    const key = (j: number): string => (j < 0 ? BEFORE_START : j >= keys.length ? AFTER_END : keys[j]);
+    return [`b-=${key(i - 1)}|${key(i)}`, `b+=${key(i)}|${key(i + 1)}`];
+  }
+
+  /** Features of the pair (label before, this label), as strings to look up: the label before, with this word and with its gazetteer tag. */
+  transitionFeatures(previous: string, key: string, kbTag: string): string[] {
+    return [`t1=${previous}`, `t1w=${previous}|${key}`, `t1kb=${previous}|${kbTag}`];
+  }
+}
+
+/** Gazetteer tag of token j, with the sentence edges as tags of their own. */
+export function kbTagAt(kbTags: readonly string[], j: number): string {
+  return j < 0 ? BEFORE_START : j >= kbTags.length ? AFTER_END : kbTags[j];
+}
+
+function countFeatures(counts: WordCounts | undefined, prefix: string): string[] {
+  const total = counts ? counts[0] + counts[1] + counts[2] + counts[3] : 0;
+  const out = [`${prefix}fq=${total === 0 ? 0 : total === 1 ? 1 : total < 5 ? 2 : total < 20 ? 3 : 4}`];
+  if (!counts || total === 0) return out;
+  STATISTICS_CLASSES.forEach((name, c) => {
+    const share = counts[c] / total;
+    if (share >= 0.5) out.push(`${prefix}pr=${name}`);
+    else if (share > 0 && c > 0) out.push(`${prefix}pr~=${name}`);
+  });
+  return out;
+}
+
+function shape(text: string): string {
+  if (ARABIC.test(text)) return HAS_DIGIT.test(text) ? 'ar-digit' : 'ar';
+  if (DIGITS.test(text)) return 'num';
+  if (LATIN.test(text)) {
+    if (LATIN_ALL_UPPER.test(text)) return text.length === 1 ? 'Lat1' : 'LAT';
+    return LATIN_UPPER.test(text) ? 'Lat' : 'lat';
+  }
+  if (HAS_DIGIT.test(text)) return 'mix';
+  return 'punct';
+}
