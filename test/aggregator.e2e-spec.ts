@@ -30,7 +30,9 @@ async function extractedStream(): Promise<EventExtractedV1[]> {
       const event = extractor.extract(await translator.translate(ingested));
       // Each copy is a story of its own year: the same text, a year apart, is not the same story.
       const shift = (d: string | null): string | null => (d === null ? null : `${year}${d.slice(4)}`);
-      out.push({ ...event, articleId: `${event.articleId}${copy}`, eventDate: { ...event.eventDate, date: shift(event.eventDate.date) } });
+      // Published in its year too: stories are matched within a window of publication times.
+      const publishedAt = `${year}-01-11T08:0${file.slice(2, 3)}:00.000Z`;
+      out.push({ ...event, articleId: `${event.articleId}${copy}`, publishedAt, eventDate: { ...event.eventDate, date: shift(event.eventDate.date) } });
     }
   }
   return out;
