@@ -61,6 +61,8 @@ export class NerTagger {
   private readonly labelTransitions: Float64Array;
   /** `labelTransitions` plus the no-match `t1kb` weights: the transition of most tokens. */
   private readonly plainOutsideKb: Float64Array;
+  /** The gazetteer-tag features of a token with no match at or beside it. */
+  private readonly plainKb: Float32Array;
   /** Ids of the words (keys) that occur in the model's word pairs. */
   private readonly pairIds = new Map<string, number>();
   /** `b-=a|b` and `b+=a|b` weight rows by the pair of word ids. */
@@ -77,6 +79,7 @@ export class NerTagger {
     this.labelTransitions = new Float64Array(L * L);
     NER_LABELS.forEach((p, pi) => this.addRow(`t1=${p}`, this.labelTransitions, pi * L));
     this.plainOutsideKb = add(this.labelTransitions, this.kbTransition(NO_KB_TAG));
+    this.plainKb = this.kbVector(NO_KB_TAG, NO_KB_TAG, NO_KB_TAG);
     // The pair features' names, known from the extractor, are parsed back once: no string is built per token.
     const probe = features.bigramFeatures(['\u0001', '\u0002'], 0);
     const [before, after] = probe.map((f) => f.slice(0, f.indexOf('=') + 1));
@@ -127,7 +130,9 @@ export class NerTagger {
         const at = offsets[i + w] + w * L;
         for (let l = 0; l < L; l++) emission[base + l] += slab[at + l];
       }
-      const kb = this.kbVector(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1));
+      // Most tokens and both their neighbours match nothing in the gazetteer: that vector is kept at hand.
+      const plain = kbTags[i] === NO_KB_TAG && i > 0 && i + 1 < n && kbTags[i - 1] === NO_KB_TAG && kbTags[i + 1] === NO_KB_TAG;
+      const kb = plain ? this.plainKb : this.kbVector(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1));
       for (let l = 0; l < L; l++) emission[base + l] += kb[l];
       const id = entries[i].pairId;
       if (id < 0) continue;
