@@ -22,13 +22,19 @@ function classOf(code: number): number {
 
 const ARABIC_LETTER = /^[\u0621-\u064A]/;
 
-/** A written word's tokens: their texts (kept, so every later lookup of them reuses one string) and cut points. */
-interface Pieces {
-  texts: string[];
-  /** The tagger's weights of each text, when the tokenizer has a `lookup`. */
-  words: (NerWord | undefined)[];
-  /** Offsets within the word, from 0 to its length. */
-  cuts: number[];
+/**
+ * One token of a written word, linked to the next: a word of one token (most
+ * words) is one object, so tokenizing reads one cached object per word.
+ */
+interface Piece {
+  /** Kept, so every later lookup of it reuses one string. */
+  text: string;
+  /** The tagger's weights of `text`, when the tokenizer has a `lookup`. */
+  word: NerWord | undefined;
+  /** Offsets within the written word. */
+  start: number;
+  end: number;
+  next: Piece | undefined;
 }
 
 const CONJUNCTIONS = ['', 'و', 'ف'];
@@ -70,8 +76,8 @@ export class ArabicNerTokenizer {
   ) {}
 
   /** Recently seen words, in two generations (see `piecesOf`). */
-  private pieces = new Map<string, Pieces>();
-  private previousPieces = new Map<string, Pieces>();
+  private pieces = new Map<string, Piece>();
+  private previousPieces = new Map<string, Piece>();
 
   tokenize(text: string): NerToken[] {
     const out: NerToken[] = [];
@@ -85,28 +91,32 @@ export class ArabicNerTokenizer {
       }
       let end = i + 1;
       if (c === WORD) while (end < n && classOf(text.charCodeAt(end)) === WORD) end++;
-      const { texts, cuts, words } = this.piecesOf(text.slice(i, end));
-      for (let k = 0; k < texts.length; k++) out.push({ text: texts[k], start: i + cuts[k], end: i + cuts[k + 1], word: words[k] });
+      for (let piece: Piece | undefined = this.piecesOf(text.slice(i, end)); piece !== undefined; piece = piece.next) {
+        out.push({ text: piece.text, start: i + piece.start, end: i + piece.end, word: piece.word });
+      }
       i = end;
     }
     return out;
   }
 
-  private piecesOf(word: string): Pieces {
+  private piecesOf(word: string): Piece {
     let pieces = this.pieces.get(word);
     if (pieces) return pieces;
-    pieces = this.previousPieces.get(word);
-    if (!pieces) {
-      const cuts = ARABIC_LETTER.test(word) ? this.split(word) : [0, word.length];
-      const texts = cuts.slice(1).map((end, k) => (k === 0 && end === word.length ? word : word.slice(cuts[k], end)));
-      pieces = { cuts, texts, words: texts.map((t) => this.lookup?.(t)) };
-    }
+    pieces = this.previousPieces.get(word) ?? this.cut(word);
     if (this.pieces.size >= CACHE_GENERATION) {
       this.previousPieces = this.pieces;
       this.pieces = new Map();
     }
     this.pieces.set(word, pieces);
     return pieces;
+  }
+
+  private cut(word: string): Piece {
+    const cuts = ARABIC_LETTER.test(word) ? this.split(word) : [0, word.length];
+    const texts = cuts.slice(1).map((end, k) => (k === 0 && end === word.length ? word : word.slice(cuts[k], end)));
+    const pieces = texts.map((text, k): Piece => ({ text, word: this.lookup?.(text), start: cuts[k], end: cuts[k + 1], next: undefined }));
+    for (let k = 0; k + 1 < pieces.length; k++) pieces[k].next = pieces[k + 1];
+    return pieces[0];
   }
 
   /** Where a written Arabic word is cut into tokens: offsets from 0 to its length. */

@@ -4,6 +4,7 @@ import { AFTER_END, BEFORE_START, kbTagAt, NerFeatureExtractor, WINDOW, WordCoun
 import { LABEL_COUNT, NER_LABELS, spansOf, TokenSpan } from './ner-labels';
 import { NerModel } from './ner-model';
 import { NerToken, NerWord, NO_KB_TAG } from './ner-token';
+import { WordPairTable } from './word-pair-table';
 
 const L = LABEL_COUNT;
 const W = WINDOW.length;
@@ -16,41 +17,59 @@ const HALF_WINDOW = (W - 1) / 2;
  * this many entries.
  */
 const CACHE_GENERATION = 64_000;
+/** Window weights per word: W × L floats. */
+const WINDOW_SIZE = W * L;
 
 /** What the tagger keeps per distinct written word. */
 interface WordEntry extends NerWord {
+  text: string;
   key: string;
-  /** Summed word-feature weights at each window position: W × L. */
-  window: Float32Array;
+  /** The cache generation holding this word's window weights, and their offset in that generation's slab. */
+  generation: number;
+  at: number;
+  /** Id of the key among the words of the model's word pairs, or -1 when no pair has it. */
+  pairId: number;
   /** The label-pair weights at this word: `t1` plus the word's own `t1w`, (label before) × L; shared by words without `t1w` weights. */
   transition: Float64Array;
   /** `transition` plus the weights of `t1kb` with no gazetteer match; shared like `transition`. */
   outsideKb: Float64Array;
-  /** Weight rows of the pairs (this word, next word) and (this word as the one before, next word), by the next word's key. */
-  pairsAfter: ReadonlyMap<string, number> | undefined;
-  pairsBefore: ReadonlyMap<string, number> | undefined;
 }
 
 /**
  * Tags a tokenised sentence with BIO labels: first-order Viterbi over the
  * averaged perceptron's weights. A word's features are summed once per
  * distinct word and window position and cached, as are the gazetteer-tag
- * features, and word pairs are looked up in maps built at load, so a token
- * costs five cached vectors, two pair lookups and the 7 × 7 Viterbi step.
+ * features, so a token costs five cached vectors, two word-pair probes and
+ * the 7 × 7 Viterbi step.
+ *
+ * The cache keeps recent words in two generations of `CACHE_GENERATION`
+ * words: a word missed in the current generation is looked up in the
+ * previous one and moved over. Each generation's summed weights lie in one
+ * Float32Array (a slab, W × L floats per word), reused when the generation
+ * after next starts: reading a token's neighbours touches the slab and
+ * nothing else, where an array per word cost a pointer chase each.
  */
 export class NerTagger {
   private words = new Map<string, WordEntry>();
   private previousWords = new Map<string, WordEntry>();
+  private generation = 0;
+  private slab = new Float32Array(CACHE_GENERATION * WINDOW_SIZE);
+  private previousSlab = new Float32Array(CACHE_GENERATION * WINDOW_SIZE);
   /** Gazetteer-tag features by the tags before, at and after a token. */
   private readonly kbVectors = new Map<string, Map<string, Map<string, Float32Array>>>();
   private readonly kbTransitions = new Map<string, Float64Array>();
   private readonly labelTransitions: Float64Array;
   /** `labelTransitions` plus the no-match `t1kb` weights: the transition of most tokens. */
   private readonly plainOutsideKb: Float64Array;
-  /** `b-=a|b` and `b+=a|b` weights as first word → second word → weight row. */
-  private readonly pairsBefore = new Map<string, Map<string, number>>();
-  private readonly pairsAfter = new Map<string, Map<string, number>>();
+  /** The gazetteer-tag features of a token with no match at or beside it. */
+  private readonly plainKb: Float32Array;
+  /** Ids of the words (keys) that occur in the model's word pairs. */
+  private readonly pairIds = new Map<string, number>();
+  /** `b-=a|b` and `b+=a|b` weight rows by the pair of word ids. */
+  private readonly pairsBefore: WordPairTable;
+  private readonly pairsAfter: WordPairTable;
   private emission = new Float64Array(64 * L);
+  private offsets = new Int32Array(64);
   private readonly transitionSum = new Float64Array(L * L);
 
   constructor(
@@ -60,44 +79,69 @@ export class NerTagger {
     this.labelTransitions = new Float64Array(L * L);
     NER_LABELS.forEach((p, pi) => this.addRow(`t1=${p}`, this.labelTransitions, pi * L));
     this.plainOutsideKb = add(this.labelTransitions, this.kbTransition(NO_KB_TAG));
+    this.plainKb = this.kbVector(NO_KB_TAG, NO_KB_TAG, NO_KB_TAG);
     // The pair features' names, known from the extractor, are parsed back once: no string is built per token.
     const probe = features.bigramFeatures(['\u0001', '\u0002'], 0);
     const [before, after] = probe.map((f) => f.slice(0, f.indexOf('=') + 1));
+    const idOf = (key: string): number => {
+      let id = this.pairIds.get(key);
+      if (id === undefined) this.pairIds.set(key, (id = this.pairIds.size));
+      return id;
+    };
+    const pairsBefore: [number, number, number][] = [];
+    const pairsAfter: [number, number, number][] = [];
     model.forEachFeature((name, row) => {
-      const into = name.startsWith(before) ? this.pairsBefore : name.startsWith(after) ? this.pairsAfter : undefined;
+      const into = name.startsWith(before) ? pairsBefore : name.startsWith(after) ? pairsAfter : undefined;
       if (!into) return;
       const body = name.slice(before.length);
       const bar = body.indexOf('|');
-      let second = into.get(body.slice(0, bar));
-      if (!second) into.set(body.slice(0, bar), (second = new Map()));
-      second.set(body.slice(bar + 1), row);
+      into.push([idOf(body.slice(0, bar)), idOf(body.slice(bar + 1)), row]);
     });
+    this.pairsBefore = new WordPairTable(pairsBefore);
+    this.pairsAfter = new WordPairTable(pairsAfter);
   }
 
   /** Label indices (into `NER_LABELS`) of each token; `kbTags[i]` is the gazetteer's tag of token i. */
   labels(tokens: readonly NerToken[], kbTags: readonly string[]): Uint8Array {
     const n = tokens.length;
-    const entries = tokens.map((t) => (t.word as WordEntry | undefined) ?? this.entry(t.text));
+    // The sentence's words (and the edges) must sit in one generation's slab: start the next one now if they might not fit.
+    if (this.words.size + n + 2 > CACHE_GENERATION) this.nextGeneration();
+    const entries: WordEntry[] = new Array<WordEntry>(n);
+    for (let i = 0; i < n; i++) {
+      const word = tokens[i].word as WordEntry | undefined;
+      entries[i] = word !== undefined && word.generation === this.generation ? word : this.entry(tokens[i].text);
+    }
     const before = this.entry(BEFORE_START);
     const after = this.entry(AFTER_END);
-    if (this.emission.length < n * L) this.emission = new Float64Array(2 * n * L);
+    if (this.emission.length < n * L) {
+      this.emission = new Float64Array(2 * n * L);
+      this.offsets = new Int32Array(2 * n + 2 * HALF_WINDOW);
+    }
     const emission = this.emission;
     emission.fill(0, 0, n * L);
+    // Slab offsets of the words at -HALF_WINDOW..n-1+HALF_WINDOW, sentence edges included.
+    const offsets = this.offsets;
+    for (let j = -HALF_WINDOW; j < n + HALF_WINDOW; j++) offsets[j + HALF_WINDOW] = (j < 0 ? before : j >= n ? after : entries[j]).at;
+    const slab = this.slab;
     const { weights } = this.model;
     for (let i = 0; i < n; i++) {
       const base = i * L;
       for (let w = 0; w < W; w++) {
-        const j = i + w - HALF_WINDOW;
-        const v = (j < 0 ? before : j >= n ? after : entries[j]).window;
-        for (let l = 0, at = w * L; l < L; l++, at++) emission[base + l] += v[at];
+        const at = offsets[i + w] + w * L;
+        for (let l = 0; l < L; l++) emission[base + l] += slab[at + l];
       }
-      const kb = this.kbVector(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1));
+      // Most tokens and both their neighbours match nothing in the gazetteer: that vector is kept at hand.
+      const plain = kbTags[i] === NO_KB_TAG && i > 0 && i + 1 < n && kbTags[i - 1] === NO_KB_TAG && kbTags[i + 1] === NO_KB_TAG;
+      const kb = plain ? this.plainKb : this.kbVector(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1));
       for (let l = 0; l < L; l++) emission[base + l] += kb[l];
-      const entry = entries[i];
-      const rowBefore = (i > 0 ? entries[i - 1] : before).pairsBefore?.get(entry.key);
-      if (rowBefore !== undefined) for (let l = 0; l < L; l++) emission[base + l] += weights[rowBefore + l];
-      const rowAfter = entry.pairsAfter?.get((i + 1 < n ? entries[i + 1] : after).key);
-      if (rowAfter !== undefined) for (let l = 0; l < L; l++) emission[base + l] += weights[rowAfter + l];
+      const id = entries[i].pairId;
+      if (id < 0) continue;
+      const previous = (i > 0 ? entries[i - 1] : before).pairId;
+      const rowBefore = previous < 0 ? -1 : this.pairsBefore.get(previous, id);
+      if (rowBefore >= 0) for (let l = 0; l < L; l++) emission[base + l] += weights[rowBefore + l];
+      const next = (i + 1 < n ? entries[i + 1] : after).pairId;
+      const rowAfter = next < 0 ? -1 : this.pairsAfter.get(id, next);
+      if (rowAfter >= 0) for (let l = 0; l < L; l++) emission[base + l] += weights[rowAfter + l];
     }
     const sum = this.transitionSum;
     return bioViterbi(n, emission, (i) => {
@@ -124,24 +168,40 @@ export class NerTagger {
   private readonly countsOf = (key: string): WordCounts | undefined => this.model.statistics.get(key);
 
   private entry(text: string): WordEntry {
-    let entry = this.words.get(text);
+    const entry = this.words.get(text);
     if (entry) return entry;
-    entry = this.previousWords.get(text) ?? this.weigh(text);
-    if (this.words.size >= CACHE_GENERATION) {
-      this.previousWords = this.words;
-      this.words = new Map();
+    if (this.words.size >= CACHE_GENERATION) this.nextGeneration();
+    const previous = this.previousWords.get(text);
+    const at = this.words.size * WINDOW_SIZE;
+    if (previous) {
+      this.slab.set(this.previousSlab.subarray(previous.at, previous.at + WINDOW_SIZE), at);
+      previous.generation = this.generation;
+      previous.at = at;
+      this.words.set(text, previous);
+      return previous;
     }
-    this.words.set(text, entry);
-    return entry;
+    const weighed = this.weigh(text, at);
+    this.words.set(text, weighed);
+    return weighed;
   }
 
-  private weigh(text: string): WordEntry {
+  /** The current generation becomes the previous one; the words of the one before are dropped and their slab reused. */
+  private nextGeneration(): void {
+    this.previousWords = this.words;
+    this.words = new Map();
+    [this.previousSlab, this.slab] = [this.slab, this.previousSlab];
+    this.generation++;
+  }
+
+  /** Sums a word's weights into the current slab at `at`. */
+  private weigh(text: string, at: number): WordEntry {
     const key = text === BEFORE_START || text === AFTER_END ? text : foldWord(text);
-    const window = new Float32Array(W * L);
+    const window = new Float32Array(WINDOW_SIZE);
     WINDOW.forEach((k, w) => {
       for (const f of this.features.wordFeatures(text, k)) this.addRow(f, window, w * L);
       if (text !== BEFORE_START && text !== AFTER_END) for (const f of this.features.statisticsFeatures(key, k, this.countsOf)) this.addRow(f, window, w * L);
     });
+    this.slab.set(window, at);
     let transition = this.labelTransitions;
     NER_LABELS.forEach((p, pi) => {
       if (this.model.row(`t1w=${p}|${key}`) < 0) return;
@@ -149,8 +209,9 @@ export class NerTagger {
       this.addRow(`t1w=${p}|${key}`, transition, pi * L);
     });
     const outsideKb = transition === this.labelTransitions ? this.plainOutsideKb : add(transition, this.kbTransition(NO_KB_TAG));
-    return { key, window, transition, outsideKb, pairsAfter: this.pairsAfter.get(key), pairsBefore: this.pairsBefore.get(key) };
+    return { text, key, generation: this.generation, at, pairId: this.pairIds.get(key) ?? -1, transition, outsideKb };
   }
+
   private kbVector(before: string, at: string, after: string): Float32Array {
     let byAt = this.kbVectors.get(before);
     if (!byAt) this.kbVectors.set(before, (byAt = new Map()));
