@@ -10,6 +10,9 @@ import type {
 import { KafkaConnectionOptions, toKafkaConfig } from './kafka-options';
 import { randomUUID } from 'node:crypto';
 
+/** kafkajs error types that make its consumer rejoin the group (kafkajs `isRebalancing`, and a member the group forgot). */
+const GROUP_MEMBERSHIP_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
+
 export interface KafkaBrokerLogger {
   warn(message: string, context: Record<string, unknown>): void;
   error(message: string, context: Record<string, unknown>): void;
@@ -192,7 +195,9 @@ export class KafkaMessageBroker implements MessageBroker {
             partition: batch.partition,
             error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
           });
-          if (error instanceof KafkaJSError && error.retriable) throw error;
+          // A rebalance (or a lost membership) seen by heartbeat() goes back to kafkajs as it is: it rejoins the group on
+          // these by their type only, and wrapped they would be retried in place while the group waits for this member.
+          if (error instanceof KafkaJSError && (error.retriable || GROUP_MEMBERSHIP_ERRORS.has((error as { type?: string }).type ?? ''))) throw error;
           throw new KafkaJSError(error instanceof Error ? error.message : String(error), { retriable: true });
         }
       },
