@@ -1,46 +1,41 @@
 import 'reflect-metadata';
 import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
-import type { EventExtractedV1 } from '@eventwire/contracts';
+import type { EventExtractedV1, RawArticleV1 } from '@eventwire/contracts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { crawlTime, readSaudiNewsNet } from '../eval/saudinewsnet-reader';
-import { SeedPipeline } from '../eval/seed-pipeline';
 import { arg } from '../eval/cli-args';
+import { streamSaudiNewsNet } from '../eval/dev-week-stream';
+import { SeedPipeline } from '../eval/seed-pipeline';
 
 /**
- * npm run bench:aggregator [-- --dir DIR --articles N]
+ * npm run bench:aggregator [-- --dir DIR --articles N --cache FILE]
  * The aggregator's own work on one core: clustering each article into a
  * story and building the records of the stories that changed, coalesced per
  * 1,000 articles as the emit interval does under load. The stream is the
  * SaudiNewsNet dev week (the seeds when it is absent) run through the real
  * extractor once, then replayed as later weeks (new ids, dates moved on) up
  * to N articles, so the window fills with 100,000 articles of real
- * vocabulary. It prints articles per second per 10,000 articles: flat from
+ * vocabulary (`--cache` keeps the extracted week, as eval:stories does). It prints articles per second per 10,000 articles: flat from
  * 10,000 to 100,000 of history is the claim under test.
  */
 const REPO = resolve(__dirname, '..', '..');
 const dir = resolve(arg('dir', join(REPO, '..', 'shared', 'eval', 'dev', 'saudinewsnet')));
 const total = Number(arg('articles', '120000'));
+const cache = arg('cache', null);
 const SEGMENT = 10_000;
 const FLUSH_EVERY = 1_000;
 const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
-  const pipeline = new SeedPipeline();
-  const week: EventExtractedV1[] = [];
   const source = existsSync(dir) ? `${dir} (SaudiNewsNet)` : 'seeds/ (no SaudiNewsNet data found)';
-  const raws = existsSync(dir)
-    ? readSaudiNewsNet(dir)
-        .map((a) => ({ body: a.content, title: a.title, url: a.url, outlet: a.source, publishedAt: crawlTime(a), format: 'txt' as const }))
-        .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : 1))
-    : readdirSync(join(REPO, 'seeds'))
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => ({ body: readFileSync(join(REPO, 'seeds', f), 'utf8'), file: f, format: 'txt' as const }));
-  for (const raw of raws) {
-    try {
-      week.push(await pipeline.run(raw));
-    } catch {
-      // Rejected by the ingester: not aggregator work.
+  const week: EventExtractedV1[] = [];
+  if (existsSync(dir)) {
+    // Articles the ingestor rejects are not aggregator work.
+    for (const a of await streamSaudiNewsNet(dir, cache)) if (a.event) week.push(a.event);
+  } else {
+    const pipeline = new SeedPipeline();
+    for (const f of readdirSync(join(REPO, 'seeds')).filter((f) => f.endsWith('.txt'))) {
+      week.push(await pipeline.run({ body: readFileSync(join(REPO, 'seeds', f), 'utf8'), file: f, format: 'txt' } as RawArticleV1));
     }
   }
   const shift = (date: string | null, days: number): string | null => (date === null ? null : new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10));

@@ -24,6 +24,10 @@ export const JOIN_FEATURES = [
   'size',
   /** 1 when the article's event type is the story's most common one. */
   'sameType',
+  /** The best cosine of the article to one of the story's members among its nearest earlier articles (stories compared whole: of any member to any). */
+  'neighbour',
+  /** 1 when the story holds the article's nearest earlier article (stories compared whole: some member's). */
+  'nearest',
 ] as const;
 
 export type JoinFeature = (typeof JOIN_FEATURES)[number];

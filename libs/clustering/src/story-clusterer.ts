@@ -1,6 +1,7 @@
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { ArticleFacts, factsOf } from './article-facts';
 import { BUNDLED_JOIN_MODEL, JOIN_FEATURES, joinProbability, JoinModel } from './join-model';
+import { Neighbour, NeighbourIndex } from './neighbour-index';
 import { addInto, prune, SparseVector, unit } from './sparse-vector';
 
 export interface ClustererOptions {
@@ -16,6 +17,11 @@ export interface ClustererOptions {
   maxKeys: number;
   /** Candidate stories scored in full per article. */
   maxCandidates: number;
+  /** Nearest earlier articles looked at per article (their stories are candidates too). */
+  neighbours: number;
+  /** Articles kept per key in the neighbour index, and compared in full per article. */
+  neighbourPostings: number;
+  neighbourVerified: number;
   /** Terms kept in a story's profile, the heaviest: bounds the cost of scoring a big story. */
   maxStoryTerms: number;
   /**
@@ -43,6 +49,9 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   maxPostings: 16,
   maxKeys: 24,
   maxCandidates: 8,
+  neighbours: 5,
+  neighbourPostings: 48,
+  neighbourVerified: 24,
   maxStoryTerms: 300,
   maxStoryArticles: 5000,
   idfPrior: 1000,
@@ -114,6 +123,13 @@ interface ActiveStory {
   /** Members per event type, and the most common type (ties: the smallest name). */
   typeCounts: Map<string, number>;
   dominantType: string | null;
+  /**
+   * Stories one of whose members has a nearest neighbour in this one, or
+   * the other way round: the best such similarity, and whether it was some
+   * member's very nearest. What two stories compared whole know of their
+   * members' closeness (ids of live stories: a merge re-keys them).
+   */
+  links: Map<string, Link>;
   /** Norms of the profile under the IDF of `normsAt` (window size) and `normsVersion`: recomputed when either moved on. */
   norms: Norms | null;
   normsVersion: number;
@@ -134,6 +150,14 @@ interface Norms {
   terms: number;
   title: number;
 }
+
+/** How close the members of two stories (or an article and a story's members) come. */
+interface Link {
+  similarity: number;
+  nearest: boolean;
+}
+
+const NO_LINK: Link = { similarity: 0, nearest: false };
 
 interface IndexedArticle {
   articleId: string;
@@ -196,9 +220,11 @@ export class StoryClusterer {
   private readonly window: IndexedArticle[] = [];
   private windowStart = 0;
   private arrivals = 0;
+  private readonly neighbourIndex: NeighbourIndex;
 
   constructor(options: Partial<ClustererOptions> = {}) {
     this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...options };
+    this.neighbourIndex = new NeighbourIndex(this.options.neighbourPostings, this.options.neighbourVerified);
   }
 
   add(event: EventExtractedV1): ClusterOutcome {
@@ -209,7 +235,7 @@ export class StoryClusterer {
     const profile = profileOf(event);
     const keys = keysOf(profile);
     const weights = this.weightsOf(profile);
-    const ranked = this.rank(event, profile, keys, weights);
+    const { ranked, near } = this.rank(event, profile, keys, weights);
     const best = ranked[0];
     const { joinThreshold, mergeThreshold } = this.options.model;
 
@@ -223,9 +249,10 @@ export class StoryClusterer {
       target = this.newStory(`story-${event.articleId}`, arrival);
       kind = 'created';
     }
-    this.index(event, target, profile, keys, arrival);
+    this.index(event, target, profile, keys, arrival, weights);
     // A story of one article has the article's profile, whose norms are known.
     if (kind === 'created') Object.assign(target, { norms: weights.norms, normsVersion: target.state.version, normsAt: this.windowSize });
+    for (const [storyId, link] of near) this.link(target, storyId, link);
 
     // The article came close to other stories too: now that it has joined, those stories and its own may be one
     // event (a thread split because its first articles arrived before the evidence that ties them). Compared whole
@@ -243,7 +270,7 @@ export class StoryClusterer {
   /** The candidate stories for an article, most probable first, as `add` would weigh them; changes nothing. */
   explain(event: EventExtractedV1): ScoredCandidate[] {
     const profile = profileOf(event);
-    return this.rank(event, profile, keysOf(profile), this.weightsOf(profile)).map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
+    return this.rank(event, profile, keysOf(profile), this.weightsOf(profile)).ranked.map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
   }
 
   /**
@@ -256,7 +283,7 @@ export class StoryClusterer {
     const arrival = this.arrivals++;
     const profile = profileOf(event);
     const target = this.active.get(this.resolve(storyId)) ?? this.newStory(storyId, arrival);
-    this.index(event, target, profile, keysOf(profile), arrival);
+    this.index(event, target, profile, keysOf(profile), arrival, this.weightsOf(profile));
   }
 
   /** After `restore`: the story's version and merge history as the store has them, so versions keep growing across restarts. */
@@ -304,6 +331,7 @@ export class StoryClusterer {
       lastSeen: Number.NaN,
       typeCounts: new Map(),
       dominantType: null,
+      links: new Map(),
       norms: null,
       normsVersion: -1,
       normsAt: 0,
@@ -312,8 +340,9 @@ export class StoryClusterer {
     return story;
   }
 
-  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], arrival: number): void {
+  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], arrival: number, weights: Weights): void {
     this.addArticle(target, event, profile, arrival);
+    this.neighbourIndex.add(arrival, neighbourVector(profile, weights), seenTime(event));
     for (const key of keys) {
       this.df.set(key, (this.df.get(key) ?? 0) + 1);
       this.post(key, target.state.storyId);
@@ -347,8 +376,8 @@ export class StoryClusterer {
   }
 
   /** Candidate stories, found through the article's rarest keys and scored by the model, most probable first. */
-  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights): Array<{ story: ActiveStory; features: number[]; probability: number }> {
-    if (keys.length === 0) return [];
+  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights): { ranked: Ranked[]; near: Map<string, Link> } {
+    if (keys.length === 0) return { ranked: [], near: new Map() };
     const time = seenTime(event);
     const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key.slice(1)) : weights.terms.get(key)) ?? this.idf(key);
     // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
@@ -376,6 +405,7 @@ export class StoryClusterer {
         shared.set(storyId, (shared.get(storyId) ?? 0) + weight);
       }
     }
+    const near = this.nearStories(profile, weights, lookup.map(([k]) => k), time);
     const candidate: Side = {
       profile,
       size: 1,
@@ -385,15 +415,58 @@ export class StoryClusterer {
       type: event.eventType,
       norms: weights.norms,
     };
-    return [...shared]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, this.options.maxCandidates)
-      .map(([storyId]) => {
+    const candidates = new Set(
+      [...shared]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, this.options.maxCandidates)
+        .map(([storyId]) => storyId),
+    );
+    for (const storyId of near.keys()) candidates.add(storyId);
+    const ranked = [...candidates]
+      .map((storyId) => {
         const story = this.active.get(storyId)!;
-        const features = this.features(candidate, weights, sideOf(story, this.normsOf(story)));
+        const features = this.features(candidate, weights, sideOf(story, this.normsOf(story)), near.get(storyId) ?? NO_LINK);
         return { story, features, probability: joinProbability(this.options.model, features) };
       })
       .sort((a, b) => b.probability - a.probability || (a.story.state.storyId < b.story.state.storyId ? -1 : 1));
+    return { ranked, near };
+  }
+
+  /**
+   * The stories of the article's nearest earlier articles (those that can
+   * still take it): for each, the best similarity to one of its members and
+   * whether it holds the very nearest.
+   */
+  private nearStories(profile: Profile, weights: Weights, lookup: readonly string[], time: number): Map<string, Link> {
+    const near = new Map<string, Link>();
+    const found = this.neighbourIndex.nearest(neighbourVector(profile, weights), lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
+    found.forEach((n: Neighbour, i) => {
+      const article = this.articleAt(n.arrival);
+      if (!article) return;
+      const storyId = this.resolve(article.storyId);
+      const story = this.active.get(storyId);
+      if (!story || story.state.articles.length >= this.options.maxStoryArticles) return;
+      const link = near.get(storyId);
+      near.set(storyId, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || i === 0 });
+    });
+    return near;
+  }
+
+  /** The window's article of an arrival number (arrivals are consecutive along the window). */
+  private articleAt(arrival: number): IndexedArticle | undefined {
+    const first = this.window[this.windowStart];
+    if (!first || arrival < first.arrival) return undefined;
+    return this.window[this.windowStart + arrival - first.arrival];
+  }
+
+  /** Notes that a member of `story` came this close to a member of another story (both ways). */
+  private link(story: ActiveStory, otherId: string, link: Link): void {
+    const other = this.active.get(otherId);
+    if (!other || other === story) return;
+    const id = story.state.storyId;
+    const joined = (a: Link | undefined): Link => ({ similarity: Math.max(a?.similarity ?? 0, link.similarity), nearest: (a?.nearest ?? false) || link.nearest });
+    story.links.set(otherId, joined(story.links.get(otherId)));
+    other.links.set(id, joined(other.links.get(id)));
   }
 
   /** Two stories compared whole: the smaller one in the article's place. */
@@ -401,7 +474,7 @@ export class StoryClusterer {
     const [small, big] = a.state.articles.length <= b.state.articles.length ? [a, b] : [b, a];
     if (spanGap(small, big) > this.options.windowDays) return 0;
     const weights = this.weightsOf(small.profile);
-    const features = this.features(sideOf(small, weights.norms), weights, sideOf(big, this.normsOf(big)));
+    const features = this.features(sideOf(small, weights.norms), weights, sideOf(big, this.normsOf(big)), small.links.get(big.state.storyId) ?? NO_LINK);
     return joinProbability(this.options.model, features);
   }
 
@@ -459,7 +532,7 @@ export class StoryClusterer {
    * smaller story) joining `b`. Dot products walk `a`'s keys with the IDF in
    * `w`, worked out once for `a`.
    */
-  private features(a: Side, w: Weights, b: Side): number[] {
+  private features(a: Side, w: Weights, b: Side, link: Link): number[] {
     const sameLanguage = a.languages === null || b.languages === null || [...a.languages].some((l) => b.languages!.has(l));
     // One walk over each of `a`'s vectors gives its dot product with `b`, the IDF mass they share and the rare keys among it.
     const walk = (x: SparseVector, y: SparseVector, idf: Map<string, number>, prefix: string): { dot: number; all: number; hit: number; rare: number } => {
@@ -511,6 +584,8 @@ export class StoryClusterer {
       gap: Math.log1p(gap),
       size: Math.log1p(b.size),
       sameType: a.type !== null && a.type === b.type ? 1 : 0,
+      neighbour: link.similarity,
+      nearest: link.nearest ? 1 : 0,
     };
     return JOIN_FEATURES.map((f) => values[f]);
   }
@@ -590,6 +665,13 @@ export class StoryClusterer {
     for (const language of gone.languages) keep.languages.add(language);
     for (const [type, count] of gone.typeCounts) countType(keep, type, count);
     keep.lastArrival = Math.max(keep.lastArrival, gone.lastArrival);
+    // Stories linked to the gone one are linked to the survivor now.
+    keep.links.delete(g.storyId);
+    for (const [id, link] of gone.links) {
+      const partner = this.active.get(id);
+      if (partner) partner.links.delete(g.storyId);
+      if (id !== k.storyId) this.link(keep, id, link);
+    }
     this.active.delete(g.storyId);
     if (this.options.keepRetired) this.retired.set(g.storyId, g);
     this.mergedInto.set(g.storyId, k.storyId);
@@ -613,8 +695,10 @@ export class StoryClusterer {
         if (count <= 0) {
           this.df.delete(key);
           this.postings.delete(key);
+          this.neighbourIndex.forgetKey(key);
         } else this.df.set(key, count);
       }
+      this.neighbourIndex.remove(old.arrival);
       const storyId = this.resolve(old.storyId);
       const story = this.active.get(storyId);
       if (story && story.lastArrival <= old.arrival) {
@@ -629,6 +713,13 @@ export class StoryClusterer {
       this.windowStart = 0;
     }
   }
+}
+
+/** A candidate story as the join decision saw it. */
+interface Ranked {
+  story: ActiveStory;
+  features: number[];
+  probability: number;
 }
 
 /** One side of a comparison: an article, or a story compared whole. */
@@ -668,6 +759,14 @@ function spanGap(a: ActiveStory, b: ActiveStory): number {
   if (a.lastSeen < b.firstSeen) return (b.firstSeen - a.lastSeen) / DAY_MS;
   if (b.lastSeen < a.firstSeen) return (a.firstSeen - b.lastSeen) / DAY_MS;
   return 0;
+}
+
+/** An article as the neighbour index holds it: its entities and body words under the window's IDF, in one vector. */
+function neighbourVector(profile: Profile, weights: Weights): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [id, x] of profile.entities) out.set(ENTITY_KEY + id, x * weights.entities.get(id)!);
+  for (const [t, x] of profile.terms) out.set(t, x * weights.terms.get(t)!);
+  return out;
 }
 
 /** Index keys of a profile: entity ids (prefixed) and body terms (a title's words are among them). */

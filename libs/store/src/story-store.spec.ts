@@ -166,5 +166,6 @@ describe(StoryStore.name, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two starts of an embedded PostgreSQL on disk: seconds each on a busy two-core machine.
+  }, 60_000);
 });

@@ -1,0 +1,41 @@
+import { NeighbourIndex } from './neighbour-index';
+
+const DAY = 86_400_000;
+const v = (entries: Record<string, number>): Map<string, number> => new Map(Object.entries(entries));
+
+describe('NeighbourIndex', () => {
+  const airport = v({ مطار: 3, عدن: 2, طائره: 2, اغاثه: 1 });
+  const truce = v({ هدنه: 3, عدن: 1, تحالف: 2, انسانيه: 2 });
+  const draw = v({ قرعه: 3, تصفيات: 2, مونديال: 2 });
+
+  function indexOf(): NeighbourIndex {
+    const index = new NeighbourIndex(8, 8);
+    index.add(0, airport, 0);
+    index.add(1, truce, 0);
+    index.add(2, draw, 0);
+    return index;
+  }
+
+  it('ranks earlier articles by cosine, the most similar first', () => {
+    const found = indexOf().nearest(v({ مطار: 2, عدن: 2, هبوط: 1 }), ['مطار', 'عدن', 'هبوط'], 0, DAY, 3);
+    expect(found.map((n) => n.arrival)).toEqual([0, 1]);
+    expect(found[0]!.similarity).toBeGreaterThan(found[1]!.similarity);
+    // cos = (2·3 + 2·2) / (|q| |airport|)
+    expect(found[0]!.similarity).toBeCloseTo(10 / (3 * Math.sqrt(18)), 5);
+  });
+
+  it('finds nothing through keys it has not seen, and leaves out articles outside the window', () => {
+    const index = indexOf();
+    expect(index.nearest(v({ زلزال: 1 }), ['زلزال'], 0, DAY, 3)).toEqual([]);
+    expect(index.nearest(v({ قرعه: 1 }), ['قرعه'], 3 * DAY, DAY, 3)).toEqual([]);
+  });
+
+  it('forgets removed articles and keys', () => {
+    const index = indexOf();
+    index.remove(2);
+    expect(index.nearest(v({ قرعه: 1 }), ['قرعه'], 0, DAY, 3)).toEqual([]);
+    index.forgetKey('هدنه');
+    expect(index.nearest(v({ هدنه: 1 }), ['هدنه'], 0, DAY, 3)).toEqual([]);
+    expect(index.nearest(v({ عدن: 1 }), ['عدن'], 0, DAY, 3).map((n) => n.arrival)).toEqual([0, 1]);
+  });
+});
