@@ -30,7 +30,7 @@ export const MAX_RUN = 4;
 const RUN_NAMES = ['', 'org', 'role'];
 
 /**
- * The tagger's features, in three groups that the tagger combines and
+ * The tagger's features, in four groups that the tagger combines and
  * caches differently:
  * - word features: what one word says at a relative position (-2..2) —
  *   its key, stem, affixes, script and shape, knowledge-base and cue
