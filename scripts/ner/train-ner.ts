@@ -4,6 +4,7 @@ import {
   DocumentNamePropagator,
   kbTagAt,
   foldWord,
+  nameRunCodes,
   LABEL_COUNT,
   NER_LABELS,
   NerFeatureExtractor,
@@ -24,7 +25,7 @@ import { encodeSentence, EncodedSentence } from './corpus-encoding';
 import { CorpusSentence, goldSpans, newsFanePath, readNewsFane, SENTENCES_PER_DOCUMENT, splitOf, TRAINING_TYPES } from './newsfane-corpus';
 
 /**
- * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --out FILE --train-only]
+ * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --min-feature-count N --out FILE --train-only --dev-only]
  * Trains the Arabic entity tagger (averaged perceptron, greedy BIO) on
  * NewsFANE Gold and writes libs/extraction/data/ner-model.json. The number
  * of epochs is chosen on the dev split (carved from the training part, see
@@ -39,11 +40,13 @@ const argOf = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const file = newsFanePath(REPO, argOf('file'));
-const maxEpochs = Number(argOf('max-epochs') ?? '15');
+const maxEpochs = Number(argOf('max-epochs') ?? '20');
 const out = resolve(argOf('out') ?? join(REPO, 'libs', 'extraction', 'data', 'ner-model.json'));
 const SEED = 20140823;
 const PROPAGATE = !process.argv.includes('--no-propagation');
 const propagator = new DocumentNamePropagator();
+/** Features seen on fewer tokens than this in the training sentences get no weight: rarer ones fit the training text more than they generalise. */
+const MIN_FEATURE_COUNT = Number(argOf('min-feature-count') ?? '2');
 /** Words seen at least this often in training enter the tokenizer's vocabulary. */
 const VOCABULARY_MIN_COUNT = 2;
 
@@ -80,13 +83,15 @@ function example(sentence: CorpusSentence, document: number): Example {
   const encoded = encodeSentence(sentence, kb, matcher);
   const { tokens, kbTags } = encoded;
   const keys = tokens.map((t) => foldWord(t.text));
+  const runs = new Uint8Array(tokens.length);
+  nameRunCodes(tokens.length, (i) => extractor.runCue(tokens[i].text), runs);
   const features = tokens.map((_, i) => {
     const f: string[] = [];
     for (const k of WINDOW) {
       const j = i + k;
       f.push(...extractor.wordFeatures(j < 0 ? BEFORE_START : j >= tokens.length ? AFTER_END : tokens[j].text, k));
     }
-    f.push(...extractor.kbFeatures(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1)), ...extractor.bigramFeatures(keys, i));
+    f.push(...extractor.kbFeatures(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1)), ...extractor.bigramFeatures(keys, i), ...extractor.runFeatures(runs[i]));
     return f;
   });
   return { encoded, document, keys, gold: goldLabels(sentence), base: features, features };
@@ -194,7 +199,9 @@ function decode(ex: Example, ids: FeatureIds, weight: (f: number, l: number) => 
 /** Structured perceptron: decode each sentence with the current weights and move them from the guess to the gold path. */
 function train(examples: Example[], epochs: number, seed: number, afterEpoch?: (epoch: number, weights: Float64Array, ids: FeatureIds) => void): { ids: FeatureIds; weights: Float64Array } {
   const ids = new FeatureIds();
-  for (const ex of examples) ex.ids = ex.features.map((names) => ids.all(names, true));
+  const seen = new Map<string, number>();
+  for (const ex of examples) for (const names of ex.features) for (const name of names) seen.set(name, (seen.get(name) ?? 0) + 1);
+  for (const ex of examples) ex.ids = ex.features.map((names) => ids.all(names.filter((name) => seen.get(name)! >= MIN_FEATURE_COUNT), true));
   const model = new AveragedPerceptron(ids.names.length, LABEL_COUNT);
   const next = random(seed);
   const order = examples.map((_, i) => i);
@@ -292,6 +299,8 @@ train(trainPart, maxEpochs, SEED, (epoch, weights, ids) => {
 });
 
 process.stdout.write(`chosen: ${bestEpoch} epochs (dev ${devByEpoch[bestEpoch]}); training on train + dev\n`);
+// --dev-only stops here: the dev figures are all a comparison of features needs.
+if (process.argv.includes('--dev-only')) process.exit(0);
 // --train-only keeps dev out of the final model too, to study its errors on dev.
 const all = process.argv.includes('--train-only') ? trainPart : [...trainPart, ...devPart];
 const allCounts = countWords(all);
@@ -306,6 +315,7 @@ const json = NerModel.toJson(final.ids.names, final.weights, vocabulary, statist
   epochs: bestEpoch,
   dev: devByEpoch[bestEpoch],
   seed: SEED,
+  minFeatureCount: MIN_FEATURE_COUNT,
   sentences: all.length,
 });
 mkdirSync(dirname(out), { recursive: true });

@@ -398,7 +398,8 @@ export class EventCoder {
       }
     }
     for (const m of this.agents.match(sentence.tokens, sentence.forms, EventCoder.mayStart(sentence, LEXICON_BIT.agents))) {
-      if (atoms.some((a) => a.entity && m.first < a.last && a.first < m.last)) continue;
+      // Agent words inside a tagged organisation with no sectors of its own ("الشرطة التركية") still give it theirs.
+      if (atoms.some((a) => a.entity && m.first < a.last && a.first < m.last && !(a.entity.type === 'organization' && !a.entity.sectors?.length))) continue;
       const mention = { text: this.textOf(sentence, m.first, m.last), start: sentence.tokens[m.first].start, end: sentence.tokens[m.last - 1].end };
       atoms.push({ first: m.first, last: m.last, sectors: m.entry.value, mention, ...this.placement(sentence, m.first, mention.start) });
     }

@@ -17,9 +17,20 @@ const LATIN = /^[\p{Script=Latin}]/u;
 const DIGITS = /^\d+([.,]\d+)*$/;
 const HAS_DIGIT = /\d/;
 const ARABIC = /^[\u0600-\u06FF]/;
+/** Punctuation, Arabic included ("،", "؛"), which `shape` counts as Arabic script. */
+const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+
+/** How a word bears on the words after it (`NerFeatureExtractor.runCue`). */
+export const RUN_NONE = 0;
+export const RUN_ORGANIZATION = 1;
+export const RUN_ROLE = 2;
+export const RUN_BREAK = 3;
+/** A run reaches this many words past its opener: long organisation names ("الاتحاد الدولي ل كرة القدم") and titles ("الرئيس الأمريكي جورج بوش"). */
+export const MAX_RUN = 4;
+const RUN_NAMES = ['', 'org', 'role'];
 
 /**
- * The tagger's features, in three groups that the tagger combines and
+ * The tagger's features, in four groups that the tagger combines and
  * caches differently:
  * - word features: what one word says at a relative position (-2..2) —
  *   its key, stem, affixes, script and shape, knowledge-base and cue
@@ -27,6 +38,10 @@ const ARABIC = /^[\u0600-\u06FF]/;
  *   weights once per distinct word and position;
  * - context features: the gazetteer's reading at and beside the token and
  *   the word pairs;
+ * - run features: how far back, within a few words and with no
+ *   punctuation or verb of saying between, an organisation head ("وزارة",
+ *   "حزب") or a role ("الرئيس") opened the run the token is in — the
+ *   window of two neighbours misses the end of a long name;
  * - transition features: the label before, alone and with this word or
  *   its gazetteer tag (first-order Viterbi decoding).
  */
@@ -77,6 +92,23 @@ export class NerFeatureExtractor {
     return [`b-=${key(i - 1)}|${key(i)}`, `b+=${key(i)}|${key(i + 1)}`];
   }
 
+  /** Whether a word opens a run (an organisation head, a role), breaks one (punctuation, a verb of saying) or neither. */
+  runCue(text: string): number {
+    if (text === BEFORE_START || text === AFTER_END) return RUN_BREAK;
+    if (PUNCTUATION.test(text)) return RUN_BREAK;
+    const classes = this.lexicon.of(foldWord(text));
+    if (classes.includes('org-cue') || classes.includes('~org-cue')) return RUN_ORGANIZATION;
+    if (classes.includes('role') || classes.includes('~role')) return RUN_ROLE;
+    return classes.includes('speech') || classes.includes('~speech') ? RUN_BREAK : RUN_NONE;
+  }
+
+  /** Features of a token's run code (`nameRunCodes`); none outside a run. */
+  runFeatures(code: number): string[] {
+    if (code === 0) return [];
+    const opener = Math.ceil(code / MAX_RUN);
+    return [`run=${RUN_NAMES[opener]}:${code - (opener - 1) * MAX_RUN}`];
+  }
+
   /** Features of the pair (label before, this label), as strings to look up: the label before, with this word and with its gazetteer tag. */
   transitionFeatures(previous: string, key: string, kbTag: string): string[] {
     return [`t1=${previous}`, `t1w=${previous}|${key}`, `t1kb=${previous}|${kbTag}`];
@@ -86,6 +118,23 @@ export class NerFeatureExtractor {
 /** Gazetteer tag of token j, with the sentence edges as tags of their own. */
 export function kbTagAt(kbTags: readonly string[], j: number): string {
   return j < 0 ? BEFORE_START : j >= kbTags.length ? AFTER_END : kbTags[j];
+}
+
+/**
+ * The run code of each of `n` tokens from the run cue of each
+ * (`NerFeatureExtractor.runCue`): 0 outside a run, else
+ * (opener - 1) × MAX_RUN + the distance from the opener (1..MAX_RUN).
+ */
+export function nameRunCodes(n: number, cueAt: (i: number) => number, out: Uint8Array): void {
+  let opener = RUN_NONE;
+  let distance = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = opener === RUN_NONE ? 0 : (opener - 1) * MAX_RUN + distance;
+    const cue = cueAt(i);
+    if (cue === RUN_ORGANIZATION || cue === RUN_ROLE) [opener, distance] = [cue, 1];
+    else if (cue === RUN_BREAK || distance === MAX_RUN) opener = RUN_NONE;
+    else distance++;
+  }
 }
 
 function countFeatures(counts: WordCounts | undefined, prefix: string): string[] {

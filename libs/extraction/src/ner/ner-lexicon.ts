@@ -1,13 +1,14 @@
 import { KbEntityType, KnowledgeBase } from '@eventwire/kb';
 import { stemCandidates } from '@eventwire/text';
-import { NAME_LINKS, ORGANIZATION_CUES, PLACE_CUES, ROLE_CUES, SPEECH_CUES } from './arabic-ner-cues';
+import { GIVEN_NAMES, NAME_LINKS, ORGANIZATION_CUES, PLACE_CUES, ROLE_CUES, SPEECH_CUES } from './arabic-ner-cues';
 import { foldWord } from './fold-word';
 
 /**
  * What the knowledge base and the cue lists say about one word, as feature
  * values for the tagger: membership by entity type (the word occurs in a
  * country's, place's, organisation's or person's Arabic name), given names
- * and family names (first and last words of known people's names),
+ * and family names (first and last words of known people's names, and a
+ * list of common given names),
  * demonyms, and the cue words. Everything comes from the knowledge base and
  * `arabic-ner-cues.ts`: the tagger learns how much to trust each class, and
  * the lexicon grows with the knowledge base without retraining the words.
@@ -32,6 +33,7 @@ export class NerLexicon {
       [ORGANIZATION_CUES, 'org-cue'],
       [PLACE_CUES, 'place-cue'],
       [NAME_LINKS, 'name-link'],
+      [GIVEN_NAMES, 'given'],
     ] as const) {
       for (const word of set) this.add(word, name);
     }

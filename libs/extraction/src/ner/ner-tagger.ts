@@ -1,6 +1,6 @@
 import { bioViterbi } from './bio-viterbi';
 import { foldWord } from './fold-word';
-import { AFTER_END, BEFORE_START, kbTagAt, NerFeatureExtractor, WINDOW, WordCounts } from './ner-feature-extractor';
+import { AFTER_END, BEFORE_START, kbTagAt, MAX_RUN, nameRunCodes, NerFeatureExtractor, WINDOW, WordCounts } from './ner-feature-extractor';
 import { LABEL_COUNT, NER_LABELS, spansOf, TokenSpan } from './ner-labels';
 import { NerModel } from './ner-model';
 import { NerToken, NerWord, NO_KB_TAG } from './ner-token';
@@ -29,6 +29,8 @@ interface WordEntry extends NerWord {
   at: number;
   /** Id of the key among the words of the model's word pairs, or -1 when no pair has it. */
   pairId: number;
+  /** Its run cue (`NerFeatureExtractor.runCue`). */
+  run: number;
   /** The label-pair weights at this word: `t1` plus the word's own `t1w`, (label before) × L; shared by words without `t1w` weights. */
   transition: Float64Array;
   /** `transition` plus the weights of `t1kb` with no gazetteer match; shared like `transition`. */
@@ -39,8 +41,8 @@ interface WordEntry extends NerWord {
  * Tags a tokenised sentence with BIO labels: first-order Viterbi over the
  * averaged perceptron's weights. A word's features are summed once per
  * distinct word and window position and cached, as are the gazetteer-tag
- * features, so a token costs five cached vectors, two word-pair probes and
- * the 7 × 7 Viterbi step.
+ * features, so a token costs five cached vectors, two word-pair probes, a
+ * run vector and the 7 × 7 Viterbi step.
  *
  * The cache keeps recent words in two generations of `CACHE_GENERATION`
  * words: a word missed in the current generation is looked up in the
@@ -70,6 +72,9 @@ export class NerTagger {
   private readonly pairsAfter: WordPairTable;
   private emission = new Float64Array(64 * L);
   private offsets = new Int32Array(64);
+  private runs = new Uint8Array(64);
+  /** Weights of each run code (index 0, outside a run, is empty). */
+  private readonly runVectors: Float32Array[] = [];
   private readonly transitionSum = new Float64Array(L * L);
 
   constructor(
@@ -80,6 +85,11 @@ export class NerTagger {
     NER_LABELS.forEach((p, pi) => this.addRow(`t1=${p}`, this.labelTransitions, pi * L));
     this.plainOutsideKb = add(this.labelTransitions, this.kbTransition(NO_KB_TAG));
     this.plainKb = this.kbVector(NO_KB_TAG, NO_KB_TAG, NO_KB_TAG);
+    for (let code = 0; code <= 2 * MAX_RUN; code++) {
+      const v = new Float32Array(L);
+      for (const f of features.runFeatures(code)) this.addRow(f, v, 0);
+      this.runVectors.push(v);
+    }
     // The pair features' names, known from the extractor, are parsed back once: no string is built per token.
     const probe = features.bigramFeatures(['\u0001', '\u0002'], 0);
     const [before, after] = probe.map((f) => f.slice(0, f.indexOf('=') + 1));
@@ -116,7 +126,10 @@ export class NerTagger {
     if (this.emission.length < n * L) {
       this.emission = new Float64Array(2 * n * L);
       this.offsets = new Int32Array(2 * n + 2 * HALF_WINDOW);
+      this.runs = new Uint8Array(2 * n);
     }
+    const runs = this.runs;
+    nameRunCodes(n, (i) => entries[i].run, runs);
     const emission = this.emission;
     emission.fill(0, 0, n * L);
     // Slab offsets of the words at -HALF_WINDOW..n-1+HALF_WINDOW, sentence edges included.
@@ -134,6 +147,10 @@ export class NerTagger {
       const plain = kbTags[i] === NO_KB_TAG && i > 0 && i + 1 < n && kbTags[i - 1] === NO_KB_TAG && kbTags[i + 1] === NO_KB_TAG;
       const kb = plain ? this.plainKb : this.kbVector(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1));
       for (let l = 0; l < L; l++) emission[base + l] += kb[l];
+      if (runs[i] !== 0) {
+        const run = this.runVectors[runs[i]];
+        for (let l = 0; l < L; l++) emission[base + l] += run[l];
+      }
       const id = entries[i].pairId;
       if (id < 0) continue;
       const previous = (i > 0 ? entries[i - 1] : before).pairId;
@@ -209,7 +226,7 @@ export class NerTagger {
       this.addRow(`t1w=${p}|${key}`, transition, pi * L);
     });
     const outsideKb = transition === this.labelTransitions ? this.plainOutsideKb : add(transition, this.kbTransition(NO_KB_TAG));
-    return { text, key, generation: this.generation, at, pairId: this.pairIds.get(key) ?? -1, transition, outsideKb };
+    return { text, key, generation: this.generation, at, pairId: this.pairIds.get(key) ?? -1, run: this.features.runCue(text), transition, outsideKb };
   }
 
   private kbVector(before: string, at: string, after: string): Float32Array {
