@@ -133,7 +133,7 @@ export class EventExtractor {
     const parts: { text: string; start: number; matches: GazetteerMatch[]; tokens: readonly Token[]; arabic: boolean }[] = [];
     segments.forEach((segment, index) => {
       const text = body.slice(segment.start, segment.end);
-      const matches = this.matcher.match(text);
+      const matches = this.matcher.match(text, tokens[index]);
       const lang = segment.language ?? language;
       parts.push({ text, start: segment.start, matches, tokens: tokens[index], arabic: lang === 'ar' || (!lang && ARABIC_SCRIPT.test(text)) });
       for (const match of matches) {

@@ -1,4 +1,5 @@
 import { normalizeArabic } from './arabic-normalizer';
+import { WordInterner } from './word-interner';
 
 /**
  * Words of a text with their offsets, matching form and proclitic-free stem.
@@ -29,6 +30,39 @@ export interface Token {
   end: number;
   /** `norm` without Arabic proclitics (the longest strip of {@link stemCandidates}); `norm` itself for other scripts. */
   stem: string;
+  /** The record shared by every token of the same written word (from {@link tokenize}), where {@link WordSlot}s keep their results. */
+  word?: TokenWord;
+}
+
+/** One distinct written word as {@link tokenize} keeps it: its forms, and what consumers worked out about it. */
+export interface TokenWord {
+  readonly text: string;
+  readonly norm: string;
+  readonly stem: string;
+  /** Results of {@link WordSlot}s, by slot. */
+  readonly memo: unknown[];
+}
+
+/**
+ * A result that depends on a token's word alone (its text, norm and stem,
+ * never its offsets or neighbours), worked out at the word's first
+ * occurrence and read from the word's record at the others: one field
+ * read per token instead of a lookup keyed by its string. `compute` must
+ * not return undefined.
+ */
+export class WordSlot<T> {
+  private static slots = 0;
+  private readonly index = WordSlot.slots++;
+
+  constructor(private readonly compute: (token: Token) => T) {}
+
+  of(token: Token): T {
+    const memo = token.word?.memo;
+    if (!memo) return this.compute(token);
+    let value = memo[this.index] as T | undefined;
+    if (value === undefined) memo[this.index] = value = this.compute(token);
+    return value;
+  }
 }
 
 /**
@@ -195,6 +229,13 @@ function normalizeWord(word: string): string {
   return norm;
 }
 
+/** Distinct words whose records are kept (see `WordInterner`). */
+const CACHED_WORDS = 128_000;
+const words = new WordInterner<TokenWord>((text) => {
+  const norm = normalizeWord(text);
+  return { text, norm, stem: stemOf(norm), memo: [] };
+}, CACHED_WORDS);
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -205,9 +246,8 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const end = wordEnd(text, i);
-    const word = text.slice(i, end);
-    const norm = normalizeWord(word);
-    if (norm !== '') tokens.push({ text: word, norm, start: i, end, stem: stemOf(norm) });
+    const word = words.intern(text, i, end);
+    if (word.norm !== '') tokens.push({ text: word.text, norm: word.norm, start: i, end, stem: word.stem, word });
     i = end;
   }
   return tokens;
