@@ -208,10 +208,10 @@ export class EventExtractor {
         if (w.length >= 2) surnames.set(w[w.length - 1], entity.id);
       }
     }
-    const fresh = names.filter((n) => !n.linked && !overlaps(n.start, n.end));
+    const fresh = names.filter((n) => !n.linked && !overlaps(n.start, n.end)).map((name) => ({ name, parts: words(name) }));
     // Full names first, so that a surname mention finds its person whatever the order.
-    fresh.sort((a, b) => words(b).length - words(a).length || a.start - b.start);
-    for (const name of fresh) {
+    fresh.sort((a, b) => b.parts.length - a.parts.length || a.name.start - b.name.start);
+    for (const { name, parts } of fresh) {
       const known = name.shortFor ? this.kb.get(name.shortFor) : undefined;
       if (known) {
         // A shortened knowledge-base name ("معاهدة الأمن الجماعي"): a mention of that entity.
@@ -223,7 +223,6 @@ export class EventExtractor {
       const { type, prefix } = TAGGED[name.type];
       const slug = romanizationKey(name.text);
       if (!slug) continue;
-      const parts = words(name);
       let id = `${prefix}:${slug}`;
       if (name.type === 'PER' && parts.length === 1) id = surnames.get(parts[0]) ?? id;
       else if (name.type === 'PER' && !surnames.has(parts[parts.length - 1])) surnames.set(parts[parts.length - 1], id);

@@ -86,28 +86,34 @@ function classOfCodePoint(char: string): number {
   return STARTS_WORD.test(char) ? WORD_START : CONTINUES_WORD.test(char) ? WORD_PART : NOT_WORD;
 }
 
-/** Class of the character at `i` and how many code units it takes. */
-function classAt(text: string, i: number): [kind: number, width: number] {
+/** Whether the character at `i` is a pair of code units (a high surrogate with something after it). */
+function isPairAt(text: string, i: number, code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+}
+
+/** Class of the character at `i` (see {@link widthAt} for how many code units it takes). */
+function classAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-    const char = String.fromCodePoint(text.codePointAt(i)!);
-    return [classOfCodePoint(char), char.length];
-  }
+  if (isPairAt(text, i, code)) return classOfCodePoint(String.fromCodePoint(text.codePointAt(i)!));
   let kind = CLASS_OF_UNIT[code];
   if (kind === UNKNOWN) kind = CLASS_OF_UNIT[code] = classOfCodePoint(text[i]);
-  return [kind, 1];
+  return kind;
+}
+
+/** How many code units the character at `i` takes. */
+function widthAt(text: string, i: number): number {
+  return isPairAt(text, i, text.charCodeAt(i)) ? String.fromCodePoint(text.codePointAt(i)!).length : 1;
 }
 
 /** End of the word starting at `start` (which starts a word). */
 function wordEnd(text: string, start: number): number {
   let i = start;
   while (i < text.length) {
-    const [kind, width] = classAt(text, i);
-    if (kind !== NOT_WORD) {
-      i += width;
+    if (classAt(text, i) !== NOT_WORD) {
+      i += widthAt(text, i);
       continue;
     }
-    if (!JOINERS.has(text[i]) || i + 1 >= text.length || classAt(text, i + 1)[0] !== WORD_START) break;
+    if (!JOINERS.has(text[i]) || i + 1 >= text.length || classAt(text, i + 1) !== WORD_START) break;
     i += 1;
   }
   return i;
@@ -240,9 +246,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const [kind, width] = classAt(text, i);
-    if (kind !== WORD_START) {
-      i += width;
+    if (classAt(text, i) !== WORD_START) {
+      i += widthAt(text, i);
       continue;
     }
     const end = wordEnd(text, i);
