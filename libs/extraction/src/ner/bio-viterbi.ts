@@ -6,15 +6,6 @@ let bestScores = new Float64Array(256 * L);
 let backPointers = new Uint8Array(256 * L);
 /** allowedAfter(p, l) at p·L + l. */
 const ALLOWED = Uint8Array.from({ length: L * L }, (_, k) => Number(allowedAfter(Math.floor(k / L), k % L)));
-/** For each label l, the labels allowed before it, in increasing order: `PREVIOUS_FROM[l]` to `PREVIOUS_FROM[l + 1]` in `PREVIOUS`. */
-const PREVIOUS_FROM = new Uint8Array(L + 1);
-const PREVIOUS = Uint8Array.from(
-  Array.from({ length: L }, (_, l) => {
-    const before = Array.from({ length: L }, (_, p) => p).filter((p) => ALLOWED[p * L + l] === 1);
-    PREVIOUS_FROM[l + 1] = PREVIOUS_FROM[l] + before.length;
-    return before;
-  }).flat(),
-);
 
 /**
  * The best BIO label sequence under first-order scores: `emission[i·L + l]`
@@ -38,8 +29,8 @@ export function bioViterbi(n: number, emission: Float64Array, transition: (i: nu
     for (let l = 0; l < L; l++) {
       let top = -Infinity;
       let from = OUTSIDE;
-      for (let k = PREVIOUS_FROM[l]; k < PREVIOUS_FROM[l + 1]; k++) {
-        const p = PREVIOUS[k];
+      for (let p = 0; p < L; p++) {
+        if (ALLOWED[p * L + l] === 0) continue;
         const s = best[(i - 1) * L + p] + trans[p * L + l];
         if (s > top) {
           top = s;
