@@ -5,13 +5,13 @@ import { ArticleIngester } from '@eventwire/ingestion';
 import { KnowledgeBase } from '@eventwire/kb';
 import { ArticleTranslator, KbTermMatcher, StubTranslationEngine } from '@eventwire/translation';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { arg } from '../eval/cli-args';
 import { crawlTime, readSaudiNewsNet } from '../eval/saudinewsnet-reader';
 
 /**
- * npm run build && node dist/bench/extractor-records.js [-- --dir DIR --out FILE]
+ * npm run bench:extractor-records [-- --dir DIR --out FILE]
  * Every dev-week article through ingest → translate → extract with the
  * clocks fixed (ingestion and extraction times set to the crawl time), one
  * record per line, and the SHA-256 of the lot: a speed change to the
@@ -21,7 +21,7 @@ import { crawlTime, readSaudiNewsNet } from '../eval/saudinewsnet-reader';
 async function main(): Promise<void> {
   const REPO = resolve(__dirname, '..', '..');
   const dir = resolve(arg('dir', join(REPO, '..', 'shared', 'eval', 'dev', 'saudinewsnet')));
-  const out = arg('out', 'extractor-records.ndjson');
+  const out = arg('out', join('.scratch', 'extractor-records.ndjson'));
   const kb = KnowledgeBase.bundled();
   const ingester = new ArticleIngester({ maxBodyBytes: 8 * 1024 * 1024 });
   const translator = new ArticleTranslator(new StubTranslationEngine(new KbTermMatcher(kb)), 'en');
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     }
   }
   const text = lines.join('\n') + '\n';
+  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);
   process.stdout.write(`${lines.length} records → ${out}, sha256 ${createHash('sha256').update(text).digest('hex')}\n`);
 }
