@@ -133,7 +133,7 @@ export class EventExtractor {
     const parts: { text: string; start: number; matches: GazetteerMatch[]; tokens: readonly Token[]; arabic: boolean }[] = [];
     segments.forEach((segment, index) => {
       const text = body.slice(segment.start, segment.end);
-      const matches = this.matcher.match(text);
+      const matches = this.matcher.match(text, tokens[index]);
       const lang = segment.language ?? language;
       parts.push({ text, start: segment.start, matches, tokens: tokens[index], arabic: lang === 'ar' || (!lang && ARABIC_SCRIPT.test(text)) });
       for (const match of matches) {
@@ -208,10 +208,10 @@ export class EventExtractor {
         if (w.length >= 2) surnames.set(w[w.length - 1], entity.id);
       }
     }
-    const fresh = names.filter((n) => !n.linked && !overlaps(n.start, n.end));
+    const fresh = names.filter((n) => !n.linked && !overlaps(n.start, n.end)).map((name) => ({ name, parts: words(name) }));
     // Full names first, so that a surname mention finds its person whatever the order.
-    fresh.sort((a, b) => words(b).length - words(a).length || a.start - b.start);
-    for (const name of fresh) {
+    fresh.sort((a, b) => b.parts.length - a.parts.length || a.name.start - b.name.start);
+    for (const { name, parts } of fresh) {
       const known = name.shortFor ? this.kb.get(name.shortFor) : undefined;
       if (known) {
         // A shortened knowledge-base name ("معاهدة الأمن الجماعي"): a mention of that entity.
@@ -223,7 +223,6 @@ export class EventExtractor {
       const { type, prefix } = TAGGED[name.type];
       const slug = romanizationKey(name.text);
       if (!slug) continue;
-      const parts = words(name);
       let id = `${prefix}:${slug}`;
       if (name.type === 'PER' && parts.length === 1) id = surnames.get(parts[0]) ?? id;
       else if (name.type === 'PER' && !surnames.has(parts[parts.length - 1])) surnames.set(parts[parts.length - 1], id);

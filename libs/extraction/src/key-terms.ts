@@ -1,4 +1,4 @@
-import { normalizeArabic, stemCandidates, Token } from '@eventwire/text';
+import { normalizeArabic, stemCandidates, Token, WordSlot } from '@eventwire/text';
 import stopwords from 'stopwords-iso/stopwords-iso.json';
 import type { ArticleTerm } from '@eventwire/contracts';
 
@@ -35,11 +35,15 @@ export interface TermPart {
   weight: number;
 }
 
-/** A content word of an article: its stem, or null for a stopword, a number or a short word. */
-export function contentTerm(token: Token): string | null {
+const CONTENT_TERM = new WordSlot((token): string | null => {
   const term = termOf(token.norm);
   if (term.length < MIN_TERM_LENGTH || DIGITS.test(term) || STOPWORDS.has(term) || STOPWORDS.has(token.norm)) return null;
   return term;
+});
+
+/** A content word of an article: its stem, or null for a stopword, a number or a short word. */
+export function contentTerm(token: Token): string | null {
+  return CONTENT_TERM.of(token);
 }
 
 /**

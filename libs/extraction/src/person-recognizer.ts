@@ -1,6 +1,6 @@
 import type { Mention } from '@eventwire/contracts';
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
-import { normalizeArabic, stemCandidates, tokenize, Token } from '@eventwire/text';
+import { normalizeArabic, stemCandidates, tokenize, Token, WordSlot } from '@eventwire/text';
 
 /** One stretch of an article (a title or paragraph) and where it starts in the body. */
 export interface PersonTextPart {
@@ -144,13 +144,17 @@ function lightKeys(words: string): string[] {
  * normalized key: the key folds "أ" into "ا", which would make names such as
  * "ألكسندر" or "إلهام" look definite.
  */
-const isDefinite = (t: Token): boolean => /^(?:ال|لل)/.test(t.text.replace(/[\u064B-\u065F\u0670\u0640]/g, ''));
-const isArabicStop = (t: Token): boolean => stemCandidates(lightKey(t.text)).some((c) => ARABIC_STOPS.has(c));
+const DEFINITE = new WordSlot((t): boolean => /^(?:ال|لل)/.test(t.text.replace(/[\u064B-\u065F\u0670\u0640]/g, '')));
+const isDefinite = (t: Token): boolean => DEFINITE.of(t);
+const ARABIC_STOP = new WordSlot((t): boolean => stemCandidates(lightKey(t.text)).some((c) => ARABIC_STOPS.has(c)));
+const isArabicStop = (t: Token): boolean => ARABIC_STOP.of(t);
 /** Lengths of the cue words: a token can only be a cue if it ends with one, which rules out most words without stemCandidates' allocations. */
 const CUE_LENGTHS = [...new Set([...ARABIC_CUES].map((c) => c.length))];
-const isArabicCue = (t: Token): boolean =>
-  CUE_LENGTHS.some((n) => t.norm.length >= n && ARABIC_CUES.has(t.norm.slice(t.norm.length - n))) &&
-  stemCandidates(t.norm).some((c) => ARABIC_CUES.has(c));
+const ARABIC_CUE = new WordSlot(
+  (t): boolean =>
+    CUE_LENGTHS.some((n) => t.norm.length >= n && ARABIC_CUES.has(t.norm.slice(t.norm.length - n))) && stemCandidates(t.norm).some((c) => ARABIC_CUES.has(c)),
+);
+const isArabicCue = (t: Token): boolean => ARABIC_CUE.of(t);
 
 interface Found {
   name: string;

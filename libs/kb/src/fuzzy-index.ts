@@ -132,6 +132,25 @@ export class FuzzyIndex<T> {
   }
 
   /**
+   * Whether every fuzzy match starting with `key` from `from` is ruled out
+   * by that word alone: the walk of {@link longest} leaves the trie inside
+   * it, whatever words follow.
+   */
+  diesWithin(key: string, from: number): boolean {
+    let node: FuzzyNode<T> | undefined = this.root;
+    let last = -1;
+    for (let i = from; i < key.length; i++) {
+      let c = key.charCodeAt(i);
+      if (c === QAF) c = KAF;
+      if (i > from && (c === ALEF || ((c === YA || c === WAW) && c === last))) continue;
+      node = node.next?.get(c);
+      if (!node) return true;
+      last = c;
+    }
+    return false;
+  }
+
+  /**
    * The longest fuzzy match that starts with `firstKey` (the key of word
    * `startToken`, possibly with proclitics peeled off), ends at the end of a
    * word and is accepted by `accept` (given the value and the number of

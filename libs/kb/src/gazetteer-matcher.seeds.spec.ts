@@ -1,3 +1,4 @@
+import { tokenize } from '@eventwire/text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GazetteerMatcher } from './gazetteer-matcher';
@@ -78,6 +79,13 @@ describe(GazetteerMatcher.name, () => {
 
     it('reports every mention at its offsets in the paragraph', () => {
       for (const { text, matches } of perParagraph) for (const m of matches) expect(text.slice(m.start, m.end)).toBe(m.text);
+    });
+
+    it('finds the same mentions when given the words of the text tokenizer, twice (the second time from their records)', () => {
+      for (const { text, matches } of perParagraph) {
+        expect(matcher.match(text, tokenize(text))).toEqual(matches);
+        expect(matcher.match(text, tokenize(text))).toEqual(matches);
+      }
     });
 
     it('finds exactly the annotated countries', () => {

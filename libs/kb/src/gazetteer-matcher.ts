@@ -1,9 +1,11 @@
+import { Token, WordSlot } from '@eventwire/text';
 import { ACRONYM_MARK, aliasKeys } from './alias-keys';
 import { ProcliticSplit, procliticSplits, splitKey } from './arabic-proclitics';
 import { FuzzyIndex } from './fuzzy-index';
 import { KbEntity, KbEntityType } from './kb-entity';
 import { KnowledgeBase } from './knowledge-base';
 import {
+  matchKey,
   MatchTokens,
   originalOffsetOfKeyChar,
   TOKEN_ALL_UPPER,
@@ -128,11 +130,17 @@ export class GazetteerMatcher {
     return this.trie.entries;
   }
 
-  match(text: string): GazetteerMatch[] {
-    const tokens = tokenizeForMatching(text);
+  /** `words`: `tokenize(text)` from `@eventwire/text`, when the caller has it; the words that start no name are then known from their records. */
+  match(text: string, words?: readonly Token[]): GazetteerMatch[] {
+    const tokens = tokenizeForMatching(text, words);
     const out: GazetteerMatch[] = [];
     let i = 0;
     while (i < tokens.count) {
+      const word = tokens.words?.[i];
+      if (word !== undefined && (tokens.flags[i] & (TOKEN_ARABIC | TOKEN_ALL_UPPER)) === TOKEN_ARABIC && this.startsNothing.of(word)) {
+        i++;
+        continue;
+      }
       const found = this.longestAt(tokens, i) ?? this.fuzzyAt(text, tokens, i);
       if (!found) {
         i++;
@@ -148,6 +156,26 @@ export class GazetteerMatcher {
     }
     return out;
   }
+
+  /**
+   * Whether no match can start at an Arabic word (not in capitals), whatever
+   * follows it: no reading of its key (as written, each proclitic split) is
+   * the first word of a name, and every fuzzy walk from it leaves the fuzzy
+   * trie within the word. Most words of a text are such words.
+   */
+  private readonly startsNothing = new WordSlot((word): boolean => {
+    const key = matchKey(word.text);
+    const first = this.trie.root.next;
+    if (first?.has(key)) return false;
+    if (key.length >= 2 && !this.fuzzy.diesWithin(key, 0)) return false;
+    const n = procliticSplits(key, this.splits);
+    for (let s = 0; s < n; s++) {
+      const split = this.splits[s];
+      if ((split.restoreArticle || this.trieHeads.has(head(key, split.keyStart))) && first?.has(splitKey(key, split))) return false;
+      if (!split.articleRemoved && !split.restoreArticle && key.length - split.keyStart >= 2 && !this.fuzzy.diesWithin(key, split.keyStart)) return false;
+    }
+    return true;
+  });
 
   private add(entity: KbEntity, alias: string, demonym: boolean): void {
     const keys = aliasKeys(alias);

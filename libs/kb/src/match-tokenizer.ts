@@ -1,4 +1,4 @@
-import { normalizeArabic } from '@eventwire/text';
+import { normalizeArabic, Token } from '@eventwire/text';
 
 /**
  * Splits text into words with their offsets in the original string and a
@@ -30,6 +30,8 @@ export interface MatchTokens {
   readonly starts: number[];
   readonly ends: number[];
   readonly flags: number[];
+  /** Per token, the given `tokenize` word spanning exactly the same characters, if any (see {@link tokenizeForMatching}). */
+  readonly words: (Token | undefined)[] | undefined;
 }
 
 const WORD = 1;
@@ -87,8 +89,13 @@ export function foldChar(code: number): string {
 let folded = new Uint16Array(4096);
 const utf16 = new TextDecoder('utf-16le');
 
-/** Tokenizes `text` into keys and original offsets (see the module comment). */
-export function tokenizeForMatching(text: string): MatchTokens {
+/**
+ * Tokenizes `text` into keys and original offsets (see the module comment).
+ * `words`, `tokenize` of the same text when the caller has it, are paired
+ * with the tokens they span exactly: a key depends on the word alone, so
+ * what a caller works out from it can be kept on the word's record.
+ */
+export function tokenizeForMatching(text: string, words?: readonly Token[]): MatchTokens {
   const keys: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -155,7 +162,23 @@ export function tokenizeForMatching(text: string): MatchTokens {
   const foldedText = utf16.decode(folded.subarray(0, n));
   for (let t = 0; t < starts.length; t++) keys.push(foldedText.slice(starts[t], ends[t]));
   for (const t of irregular ?? []) keys[t] = foldRange(text, starts[t], ends[t]);
-  return { count: keys.length, keys, starts, ends, flags };
+  return { count: keys.length, keys, starts, ends, flags, words: words && pairWords(starts, ends, words) };
+}
+
+function pairWords(starts: readonly number[], ends: readonly number[], words: readonly Token[]): (Token | undefined)[] {
+  const paired = new Array<Token | undefined>(starts.length);
+  let w = 0;
+  for (let t = 0; t < starts.length; t++) {
+    while (w < words.length && words[w].start < starts[t]) w++;
+    const word = words[w];
+    paired[t] = word !== undefined && word.start === starts[t] && word.end === ends[t] ? word : undefined;
+  }
+  return paired;
+}
+
+/** The key of one whole word, as {@link tokenizeForMatching} gives it. */
+export function matchKey(word: string): string {
+  return foldRange(word, 0, word.length);
 }
 
 /** The key of `text[start, end)` built character by character: for words whose folding drops or expands characters. */

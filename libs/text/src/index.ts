@@ -2,8 +2,9 @@ export { normalizeArabic, normalizeCharAt, normalizeForMatching } from './normal
 export { readArticle, keptText } from './article/article-reader';
 export type { ArticleFormat, ChromeReason, ReadArticle, ReadArticleInput, RemovedSpan, Segment, SegmentKind, TextSpan } from './article/article-reader';
 export { identifyLanguage } from './language/language-identifier';
-export { tokenize, stemCandidates } from './normalize/tokenizer';
-export type { Token } from './normalize/tokenizer';
+export { tokenize, stemCandidates, WordSlot } from './normalize/tokenizer';
+export type { Token, TokenWord } from './normalize/tokenizer';
+export { WordInterner } from './normalize/word-interner';
 export { findNumbers, parseNumber } from './numbers/number-parser';
 export type { ParsedNumber } from './numbers/number-parser';
 export { extractQuantities } from './quantities/quantity-extractor';

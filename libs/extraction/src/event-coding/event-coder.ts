@@ -8,7 +8,7 @@ import type {
   QuadClass,
 } from '@eventwire/contracts';
 import { PLOVER_EVENT_TYPES } from '@eventwire/contracts';
-import { tokenize, Token } from '@eventwire/text';
+import { tokenize, Token, WordSlot } from '@eventwire/text';
 import agentData from '../../lexicon/actor-agents.json';
 import eventData from '../../lexicon/plover-events.json';
 import { lemmatizeNoun, lemmatizeVerb } from 'wink-lemmatizer';
@@ -52,7 +52,6 @@ const LEAD_WEIGHT = 2;
 const BODY_WEIGHT = 1;
 /** Paragraphs after the lead that still count: background and link lists live further down. */
 const CODED_PARAGRAPHS = 5;
-const FORM_CACHE_LIMIT = 50_000;
 
 /** Bits of `Sentence.starts`: which lexicon may match from a token. */
 const LEXICON_BIT = { triggers: 1, agents: 2, contexts: 4, intent: 8 } as const;
@@ -180,10 +179,8 @@ export class EventCoder {
   private readonly agents = new PhraseLexicon(agentEntries());
   private readonly contexts = new PhraseLexicon(entriesOf(agentData.contexts as unknown as Record<string, WordLists>, (k) => k));
   private readonly intent = new PhraseLexicon(entriesOf({ intent: eventData.intent }, () => true));
-  /** Lookup forms by word form: lemmatizing and proclitic splitting are the same for every occurrence of a word. */
-  private formCache = new Map<string, WordForms>();
-  /** The previous generation of the cache: words still in use move back to the current one, rare words age out. */
-  private formCacheOld = new Map<string, WordForms>();
+  /** Lookup forms of a word: lemmatizing and proclitic splitting are the same for every occurrence of a word. */
+  private readonly wordForms = new WordSlot((t: Token) => this.wordFormsOf(t));
   private readonly wholeWords = new Set(
     agentEntries()
       .filter((e) => /[\u0600-\u06FF]/.test(e.pattern) && !e.pattern.includes(' '))
@@ -336,31 +333,16 @@ export class EventCoder {
    * "وزارة" is a ministry, not "and" + "زارة" (visited him).
    */
   private formsOf(tokens: readonly Token[]): WordForms[] {
-    return tokens.map((t) => {
-      let word = this.formCache.get(t.norm);
-      if (!word) {
-        word = this.formCacheOld.get(t.norm);
-        if (word) this.remember(t.norm, word);
-      }
-      if (!word) {
-        let forms = tokenForms(t);
-        if (forms.length > 1 && this.wholeWords.has(forms[0])) forms = [forms[0]];
-        const bit = (lexicon: PhraseLexicon<unknown>, value: number): number => (forms.some((f) => lexicon.startsWith(f)) ? value : 0);
-        const starts =
-          bit(this.triggers, LEXICON_BIT.triggers) | bit(this.agents, LEXICON_BIT.agents) | bit(this.contexts, LEXICON_BIT.contexts) | bit(this.intent, LEXICON_BIT.intent);
-        word = { forms, starts };
-        this.remember(t.norm, word);
-      }
-      return word;
-    });
+    return tokens.map((t) => this.wordForms.of(t));
   }
 
-  private remember(norm: string, word: WordForms): void {
-    if (this.formCache.size >= FORM_CACHE_LIMIT) {
-      this.formCacheOld = this.formCache;
-      this.formCache = new Map();
-    }
-    this.formCache.set(norm, word);
+  private wordFormsOf(t: Token): WordForms {
+    let forms = tokenForms(t);
+    if (forms.length > 1 && this.wholeWords.has(forms[0])) forms = [forms[0]];
+    const bit = (lexicon: PhraseLexicon<unknown>, value: number): number => (forms.some((f) => lexicon.startsWith(f)) ? value : 0);
+    const starts =
+      bit(this.triggers, LEXICON_BIT.triggers) | bit(this.agents, LEXICON_BIT.agents) | bit(this.contexts, LEXICON_BIT.contexts) | bit(this.intent, LEXICON_BIT.intent);
+    return { forms, starts };
   }
 
   /** Which tokens of a sentence (from `offset`) may start a match of the lexicon with this bit. */

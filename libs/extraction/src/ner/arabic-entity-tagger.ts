@@ -1,4 +1,5 @@
 import { GazetteerMatch, KbEntityType, KnowledgeBase } from '@eventwire/kb';
+import type { Token } from '@eventwire/text';
 import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
 import { kbTokenTags } from './kb-token-tags';
 import { KbNameTails } from './kb-name-tails';
@@ -95,9 +96,11 @@ export class ArabicEntityTagger {
    * Names in the parts of one document (an article's title and paragraphs):
    * each part is tagged on its own, then names found in one part are looked
    * for where the tagger missed them in the others (`DocumentNamePropagator`).
+   * A part's `tokens`, `tokenize` of its text from `@eventwire/text`, spare
+   * the tokenizer a lookup per word.
    */
-  tagDocument(parts: readonly { text: string; matches: readonly GazetteerMatch[] }[]): TaggedName[][] {
-    const tokens = parts.map((p) => this.tokenizer.tokenize(p.text));
+  tagDocument(parts: readonly { text: string; matches: readonly GazetteerMatch[]; tokens?: readonly Token[] }[]): TaggedName[][] {
+    const tokens = parts.map((p) => this.tokenizer.tokenize(p.text, p.tokens));
     const tagged = parts.map((p, i) => (tokens[i].length === 0 ? [] : this.tagger.tag(tokens[i], kbTokenTags(this.kb, tokens[i], p.matches))));
     if (tagged.every((s) => s.length === 0)) return parts.map(() => []);
     const keys = tokens.map((t) => t.map((token) => (token.word ?? this.tagger.word(token.text)).key));

@@ -1,4 +1,5 @@
 import { KnowledgeBase } from '@eventwire/kb';
+import { tokenize } from '@eventwire/text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
@@ -30,5 +31,13 @@ describe(ArabicNerTokenizer.name, () => {
     expect(tokens.length).toBeGreaterThan(300);
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     for (let i = 1; i < tokens.length; i++) expect(tokens[i].start).toBeGreaterThanOrEqual(tokens[i - 1].end);
+  });
+
+  it('cuts the same tokens when given the words of the text tokenizer, hyphens, marks and joiners included', () => {
+    for (const text of [seed('004_32a7d781b44889d9.txt'), seed('003_c6bd811635cf9353.txt'), "ألما-آتا تمامًا وروسيا می\u200cخواهم don't 𝒳ب COVID-19"]) {
+      const plain = new ArabicNerTokenizer((key) => model.vocabulary.has(key) || lexicon.knows(key)).tokenize(text);
+      expect(tokenizer.tokenize(text, tokenize(text))).toEqual(plain);
+      expect(tokenizer.tokenize(text, tokenize(text))).toEqual(plain);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { Token, WordInterner, WordSlot } from '@eventwire/text';
 import { foldWordWithOffsets } from './fold-word';
 import { NerToken, NerWord } from './ner-token';
 
@@ -40,8 +41,8 @@ interface Piece {
 const CONJUNCTIONS = ['', 'و', 'ف'];
 const PREPOSITIONS = ['', 'ب', 'ل', 'ك'];
 const ENCLITICS = ['', 'ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا'];
-/** Words whose cut points are cached, per generation (see `piecesOf`). */
-const CACHE_GENERATION = 64_000;
+/** Distinct written words whose pieces are kept. */
+const CACHED_WORDS = 128_000;
 /** Shortest word left after peeling clitics. */
 const MIN_CORE = 2;
 
@@ -75,14 +76,22 @@ export class ArabicNerTokenizer {
     private readonly lookup?: (text: string) => NerWord,
   ) {}
 
-  /** Recently seen words, in two generations (see `piecesOf`). */
-  private pieces = new Map<string, Piece>();
-  private previousPieces = new Map<string, Piece>();
+  /** Recently seen words' pieces. */
+  private readonly pieces = new WordInterner<Piece>((word) => this.cut(word), CACHED_WORDS);
+  /** A word's pieces kept on the record of the text tokenizer's word (see `tokenize`). */
+  private readonly piecesOfWord = new WordSlot((token) => this.cut(token.text));
 
-  tokenize(text: string): NerToken[] {
+  /**
+   * `words`: `tokenize` of the same text from `@eventwire/text`, when the
+   * caller has it. Where one of its words spans exactly what this tokenizer
+   * reads as a word (nearly always), the pieces are kept on that word's
+   * record, and found there without looking the word up again.
+   */
+  tokenize(text: string, words?: readonly Token[]): NerToken[] {
     const out: NerToken[] = [];
     const n = text.length;
     let i = 0;
+    let w = 0;
     while (i < n) {
       const c = classOf(text.charCodeAt(i));
       if (c === SKIP) {
@@ -91,24 +100,19 @@ export class ArabicNerTokenizer {
       }
       let end = i + 1;
       if (c === WORD) while (end < n && classOf(text.charCodeAt(end)) === WORD) end++;
-      for (let piece: Piece | undefined = this.piecesOf(text.slice(i, end)); piece !== undefined; piece = piece.next) {
+      let first: Piece | undefined;
+      if (words !== undefined && c === WORD) {
+        while (w < words.length && words[w].start < i) w++;
+        const word = words[w];
+        if (word !== undefined && word.start === i && word.end === end) first = this.piecesOfWord.of(word);
+      }
+      first ??= this.pieces.intern(text, i, end);
+      for (let piece: Piece | undefined = first; piece !== undefined; piece = piece.next) {
         out.push({ text: piece.text, start: i + piece.start, end: i + piece.end, word: piece.word });
       }
       i = end;
     }
     return out;
-  }
-
-  private piecesOf(word: string): Piece {
-    let pieces = this.pieces.get(word);
-    if (pieces) return pieces;
-    pieces = this.previousPieces.get(word) ?? this.cut(word);
-    if (this.pieces.size >= CACHE_GENERATION) {
-      this.previousPieces = this.pieces;
-      this.pieces = new Map();
-    }
-    this.pieces.set(word, pieces);
-    return pieces;
   }
 
   private cut(word: string): Piece {

@@ -1,4 +1,4 @@
-import { stemCandidates, tokenize } from './tokenizer';
+import { stemCandidates, tokenize, WordSlot } from './tokenizer';
 
 describe(tokenize.name, () => {
   it('gives words with offsets into the text, folded forms and proclitic-free stems', () => {
@@ -6,7 +6,7 @@ describe(tokenize.name, () => {
     const tokens = tokenize(text);
     for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
     expect(tokens.map((t) => t.text)).toEqual(['وأكدت', 'الأمانة', 'أن', 'وحدة', 'من', 'القوات', 'الروسية', 'بدأت', 'بالفعل', 'للمنظمة']);
-    expect(tokens[1]).toEqual({ text: 'الأمانة', norm: 'الامانه', start: 6, end: 13, stem: 'امانه' });
+    expect(tokens[1]).toMatchObject({ text: 'الأمانة', norm: 'الامانه', start: 6, end: 13, stem: 'امانه' });
     expect(tokens.find((t) => t.text === 'بالفعل')!.stem).toBe('فعل');
     expect(tokens.find((t) => t.text === 'للمنظمة')!.stem).toBe('منظمه');
   });
@@ -68,5 +68,23 @@ describe(stemCandidates.name, () => {
   it('leaves non-Arabic words alone', () => {
     expect(stemCandidates('kazakhstan')).toEqual(['kazakhstan']);
     expect(stemCandidates('2022')).toEqual(['2022']);
+  });
+});
+
+describe(WordSlot.name, () => {
+  it('works a result out once per distinct word, and without a record on every call', () => {
+    const seen: string[] = [];
+    const length = new WordSlot((t) => {
+      seen.push(t.text);
+      return t.norm.length;
+    });
+    const tokens = tokenize('روسيا وروسيا روسيا wordslot-spec');
+    expect(tokens[0].word).toBe(tokens[2].word);
+    expect(tokens.map((t) => length.of(t))).toEqual([5, 6, 5, 13]);
+    expect(tokens.map((t) => length.of(t))).toEqual([5, 6, 5, 13]);
+    expect(seen.filter((w) => w === 'wordslot-spec')).toHaveLength(1);
+    const bare = { text: 'abc', norm: 'abc', start: 0, end: 3, stem: 'abc' };
+    expect([length.of(bare), length.of(bare)]).toEqual([3, 3]);
+    expect(seen.filter((w) => w === 'abc')).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeArabic } from './arabic-normalizer';
+import { WordInterner } from './word-interner';
 
 /**
  * Words of a text with their offsets, matching form and proclitic-free stem.
@@ -29,6 +30,39 @@ export interface Token {
   end: number;
   /** `norm` without Arabic proclitics (the longest strip of {@link stemCandidates}); `norm` itself for other scripts. */
   stem: string;
+  /** The record shared by every token of the same written word (from {@link tokenize}), where {@link WordSlot}s keep their results. */
+  word?: TokenWord;
+}
+
+/** One distinct written word as {@link tokenize} keeps it: its forms, and what consumers worked out about it. */
+export interface TokenWord {
+  readonly text: string;
+  readonly norm: string;
+  readonly stem: string;
+  /** Results of {@link WordSlot}s, by slot. */
+  readonly memo: unknown[];
+}
+
+/**
+ * A result that depends on a token's word alone (its text, norm and stem,
+ * never its offsets or neighbours), worked out at the word's first
+ * occurrence and read from the word's record at the others: one field
+ * read per token instead of a lookup keyed by its string. `compute` must
+ * not return undefined.
+ */
+export class WordSlot<T> {
+  private static slots = 0;
+  private readonly index = WordSlot.slots++;
+
+  constructor(private readonly compute: (token: Token) => T) {}
+
+  of(token: Token): T {
+    const memo = token.word?.memo;
+    if (!memo) return this.compute(token);
+    let value = memo[this.index] as T | undefined;
+    if (value === undefined) memo[this.index] = value = this.compute(token);
+    return value;
+  }
 }
 
 /**
@@ -52,28 +86,34 @@ function classOfCodePoint(char: string): number {
   return STARTS_WORD.test(char) ? WORD_START : CONTINUES_WORD.test(char) ? WORD_PART : NOT_WORD;
 }
 
-/** Class of the character at `i` and how many code units it takes. */
-function classAt(text: string, i: number): [kind: number, width: number] {
+/** Whether the character at `i` is a pair of code units (a high surrogate with something after it). */
+function isPairAt(text: string, i: number, code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+}
+
+/** Class of the character at `i` (see {@link widthAt} for how many code units it takes). */
+function classAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-    const char = String.fromCodePoint(text.codePointAt(i)!);
-    return [classOfCodePoint(char), char.length];
-  }
+  if (isPairAt(text, i, code)) return classOfCodePoint(String.fromCodePoint(text.codePointAt(i)!));
   let kind = CLASS_OF_UNIT[code];
   if (kind === UNKNOWN) kind = CLASS_OF_UNIT[code] = classOfCodePoint(text[i]);
-  return [kind, 1];
+  return kind;
+}
+
+/** How many code units the character at `i` takes. */
+function widthAt(text: string, i: number): number {
+  return isPairAt(text, i, text.charCodeAt(i)) ? String.fromCodePoint(text.codePointAt(i)!).length : 1;
 }
 
 /** End of the word starting at `start` (which starts a word). */
 function wordEnd(text: string, start: number): number {
   let i = start;
   while (i < text.length) {
-    const [kind, width] = classAt(text, i);
-    if (kind !== NOT_WORD) {
-      i += width;
+    if (classAt(text, i) !== NOT_WORD) {
+      i += widthAt(text, i);
       continue;
     }
-    if (!JOINERS.has(text[i]) || i + 1 >= text.length || classAt(text, i + 1)[0] !== WORD_START) break;
+    if (!JOINERS.has(text[i]) || i + 1 >= text.length || classAt(text, i + 1) !== WORD_START) break;
     i += 1;
   }
   return i;
@@ -195,19 +235,24 @@ function normalizeWord(word: string): string {
   return norm;
 }
 
+/** Distinct words whose records are kept (see `WordInterner`). */
+const CACHED_WORDS = 128_000;
+const words = new WordInterner<TokenWord>((text) => {
+  const norm = normalizeWord(text);
+  return { text, norm, stem: stemOf(norm), memo: [] };
+}, CACHED_WORDS);
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const [kind, width] = classAt(text, i);
-    if (kind !== WORD_START) {
-      i += width;
+    if (classAt(text, i) !== WORD_START) {
+      i += widthAt(text, i);
       continue;
     }
     const end = wordEnd(text, i);
-    const word = text.slice(i, end);
-    const norm = normalizeWord(word);
-    if (norm !== '') tokens.push({ text: word, norm, start: i, end, stem: stemOf(norm) });
+    const word = words.intern(text, i, end);
+    if (word.norm !== '') tokens.push({ text: word.text, norm: word.norm, start: i, end, stem: word.stem, word });
     i = end;
   }
   return tokens;
