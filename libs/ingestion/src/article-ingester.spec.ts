@@ -35,6 +35,20 @@ describe(ArticleIngester.name, () => {
     expect(fragment.segments.filter((s) => s.kind === 'paragraph')).toHaveLength(2);
   });
 
+  it('drops NUL and other control characters and mends lone surrogates: every later store can hold the text, the id is that of the clean text', () => {
+    const body = seed('000_bad8e802af1c2755.txt');
+    const clean = ingester.ingest({ body, title: 'Dammam plant', url: 'https://example.org/a' });
+    const dirty = ingester.ingest({ body: body.replace('أرسلت', 'أر\u0000سلت\u0007'), title: 'Dammam\u0000 plant', url: 'https://example.org/a\u0000' });
+    expect(dirty.title).toBe('Dammam plant');
+    expect(dirty.source.url).toBe('https://example.org/a');
+    expect(dirty.body).toBe(clean.body);
+    expect(dirty.articleId).toBe(clean.articleId);
+    const lone = ingester.ingest({ body: 'Officials in Dammam opened a desalination plant on Sunday \ud800 and \udc00 said so. 😀', title: '\ud800Dammam' });
+    expect(lone.title).toBe('\ufffdDammam');
+    expect(lone.body).toBe('Officials in Dammam opened a desalination plant on Sunday \ufffd and \ufffd said so. 😀');
+    expect(JSON.stringify(lone)).not.toMatch(/\\u0000|\\ud[89ab]/i);
+  });
+
   it('refuses a page that is nothing but chrome, and a body over the limit, saying which', () => {
     const chrome = 'رئيس التحرير\nفلان الفلاني\n\nهذا الموقع يستخدم ملفات تعريف الارتباط';
     expect(() => ingester.ingest({ body: chrome })).toThrow(expect.objectContaining({ code: 'NO_CONTENT' }));

@@ -2,6 +2,7 @@ import type { ArticleFormat, ArticleIngestedV1, RawArticleV1 } from '@eventwire/
 import { readArticle } from '@eventwire/text';
 import { decodeHTML } from 'entities';
 import { articleId } from './article-id';
+import { wellFormedField, wellFormedText } from './well-formed-text';
 
 /** Why an article cannot enter the pipeline; `code` goes into the dead-letter headers and HTTP answers. */
 export class ArticleRejectedError extends Error {
@@ -27,6 +28,19 @@ function formatOf(raw: RawArticleV1): ArticleFormat {
   return /^\s*<(!doctype|html|head|body|article|main|div|p)\b/i.test(raw.body.slice(0, 200)) ? 'html' : 'txt';
 }
 
+/** The raw article with every text field as the stores can hold it (see `wellFormedText`). */
+function wellFormed(raw: RawArticleV1): RawArticleV1 {
+  return {
+    ...raw,
+    body: wellFormedText(raw.body),
+    title: wellFormedField(raw.title),
+    url: wellFormedField(raw.url),
+    outlet: wellFormedField(raw.outlet),
+    file: wellFormedField(raw.file),
+    language: wellFormedField(raw.language),
+  };
+}
+
 function outletOf(raw: RawArticleV1): string | null {
   if (raw.outlet) return raw.outlet;
   if (!raw.url) return null;
@@ -45,7 +59,8 @@ function outletOf(raw: RawArticleV1): string | null {
 export class ArticleIngester {
   constructor(private readonly options: IngestOptions) {}
 
-  ingest(raw: RawArticleV1): ArticleIngestedV1 {
+  ingest(input: RawArticleV1): ArticleIngestedV1 {
+    const raw = wellFormed(input);
     const bytes = Buffer.byteLength(raw.body, 'utf8');
     if (bytes > this.options.maxBodyBytes) {
       throw new ArticleRejectedError('BODY_TOO_LARGE', `body is ${bytes} bytes; the limit is ${this.options.maxBodyBytes}`);
