@@ -8,7 +8,7 @@ import { readStoryGold, scoreStories, StoryGold } from '../../eval/story-gold';
 import { Example, fitLogistic } from './logistic-regression';
 
 /**
- * npm run stories:train [-- --gold FILE --articles DIR --cache FILE --folds 7 --out FILE]
+ * npm run stories:train [-- --gold FILE --articles DIR --cache FILE --folds 7 --out FILE --rounds 1 --unlabelled-weight 0.2]
  *
  * Learns the clusterer's join decision (libs/clustering/data/join-model.json)
  * from story gold: the week's articles are streamed in crawl order, gold
@@ -31,14 +31,14 @@ const cache = arg('cache', null);
 const folds = Number(arg('folds', '7'));
 const out = resolve(arg('out', join(REPO, 'libs', 'clustering', 'data', 'join-model.json')));
 /** How much an unlabelled article against a gold story counts, and a hard negative against its near story. */
-const UNLABELLED_WEIGHT = 0.2;
+const UNLABELLED_WEIGHT = Number(arg('unlabelled-weight', '0.2'));
 const HARD_NEGATIVE_WEIGHT = 2;
 /**
  * Join thresholds tried on the training stories: the one with the best
  * clustering wins. Two stories merge a step below: compared whole, their
  * centroids are smoother than one article, and what they share is surer.
  */
-const THRESHOLDS = [0.2, 0.3, 0.4];
+const THRESHOLDS = [0.2, 0.3, 0.4, 0.5];
 const MERGE_STEP = 0.1;
 /** The hand-set start's weights where they are not 3 (every similarity). */
 const START_WEIGHTS: Partial<Record<JoinFeature, number>> = { gap: -1, size: 0, sameType: 0.3, nearest: 0.5 };

@@ -108,7 +108,7 @@ export class NeighbourIndex {
       }
     }
     const verified: Neighbour[] = [];
-    for (const [arrival] of [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.maxVerified)) {
+    for (const arrival of topKeys(partial, this.maxVerified)) {
       const entry = this.entries.get(arrival)!;
       verified.push({ arrival, similarity: Math.min(1, sortedDot(queryIds, queryWeights, entry.ids, entry.weights) / norm) });
     }
@@ -127,4 +127,20 @@ function sortedDot(aIds: Int32Array, aWeights: Float64Array, bIds: Int32Array, b
     else j++;
   }
   return dot;
+}
+
+/** The keys of the `k` highest values (ties: the smaller key), without sorting them all: most fall below the k-th at once. */
+function topKeys(values: ReadonlyMap<number, number>, k: number): number[] {
+  const top: Array<[number, number]> = [];
+  for (const [key, value] of values) {
+    if (top.length === k) {
+      const [lastKey, lastValue] = top[k - 1]!;
+      if (value < lastValue || (value === lastValue && key > lastKey)) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (top[i - 1]![1] < value || (top[i - 1]![1] === value && top[i - 1]![0] > key))) i--;
+    top.splice(i, 0, [key, value]);
+  }
+  return top.map(([key]) => key);
 }

@@ -50,8 +50,8 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   maxKeys: 24,
   maxCandidates: 8,
   neighbours: 5,
-  neighbourPostings: 48,
-  neighbourVerified: 24,
+  neighbourPostings: 32,
+  neighbourVerified: 16,
   maxStoryTerms: 300,
   maxStoryArticles: 5000,
   idfPrior: 1000,
@@ -103,6 +103,7 @@ const RARE_CAP = 5;
  * in its story's centroid however long it is. IDF is applied when scoring.
  */
 interface Profile {
+  /** Keyed by entity id behind the index prefix, as the index and the document frequencies hold them. */
   entities: SparseVector;
   terms: SparseVector;
   title: SparseVector;
@@ -136,7 +137,7 @@ interface ActiveStory {
   normsAt: number;
 }
 
-/** IDF of one side's keys (entities without their index prefix), its rare keys (with it) and its norms. */
+/** IDF of one side's keys (entities with their index prefix, as profiles hold them), its rare keys and its norms. */
 interface Weights {
   entities: Map<string, number>;
   terms: Map<string, number>;
@@ -181,7 +182,10 @@ function seenTime(event: EventExtractedV1): number {
 /** Sublinear weights: the fifth mention of a word says less than the second. */
 function profileOf(event: EventExtractedV1): Profile {
   const entities: SparseVector = new Map();
-  for (const entity of event.entities) entities.set(entity.id, (entities.get(entity.id) ?? 0) + 1 + Math.log(Math.max(1, entity.mentions.length)));
+  for (const entity of event.entities) {
+    const key = ENTITY_KEY + entity.id;
+    entities.set(key, (entities.get(key) ?? 0) + 1 + Math.log(Math.max(1, entity.mentions.length)));
+  }
   const terms: SparseVector = new Map();
   for (const t of event.terms ?? []) terms.set(t.term, (terms.get(t.term) ?? 0) + 1 + Math.log(Math.max(1, t.weight)));
   const title: SparseVector = new Map();
@@ -379,7 +383,7 @@ export class StoryClusterer {
   private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights): { ranked: Ranked[]; near: Map<string, Link> } {
     if (keys.length === 0) return { ranked: [], near: new Map() };
     const time = seenTime(event);
-    const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key.slice(1)) : weights.terms.get(key)) ?? this.idf(key);
+    const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key) : weights.terms.get(key)) ?? this.idf(key);
     // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
     const n = this.windowSize;
     const lookup = keys
@@ -483,17 +487,17 @@ export class StoryClusterer {
     const n = this.windowSize;
     const rareDf = Math.max(2, RARE_SHARE * n);
     const rare = new Set<string>();
-    const idfs = (v: SparseVector, prefix: string): Map<string, number> => {
+    const idfs = (v: SparseVector): Map<string, number> => {
       const out = new Map<string, number>();
       for (const k of v.keys()) {
-        const df = this.df.get(prefix + k) ?? 0;
+        const df = this.df.get(k) ?? 0;
         out.set(k, Math.log(1 + (n + this.options.idfPrior) / (df + 1)));
-        if (df > 0 && df <= rareDf) rare.add(prefix + k);
+        if (df > 0 && df <= rareDf) rare.add(k);
       }
       return out;
     };
-    const entities = idfs(profile.entities, ENTITY_KEY);
-    const terms = idfs(profile.terms, '');
+    const entities = idfs(profile.entities);
+    const terms = idfs(profile.terms);
     for (const k of profile.title.keys()) if (!terms.has(k)) terms.set(k, this.idf(k));
     const norm = (v: SparseVector, w: Map<string, number>): number => {
       let sum = 0;
@@ -535,7 +539,7 @@ export class StoryClusterer {
   private features(a: Side, w: Weights, b: Side, link: Link): number[] {
     const sameLanguage = a.languages === null || b.languages === null || [...a.languages].some((l) => b.languages!.has(l));
     // One walk over each of `a`'s vectors gives its dot product with `b`, the IDF mass they share and the rare keys among it.
-    const walk = (x: SparseVector, y: SparseVector, idf: Map<string, number>, prefix: string): { dot: number; all: number; hit: number; rare: number } => {
+    const walk = (x: SparseVector, y: SparseVector, idf: Map<string, number>): { dot: number; all: number; hit: number; rare: number } => {
       let dot = 0;
       let all = 0;
       let hit = 0;
@@ -547,14 +551,14 @@ export class StoryClusterer {
         if (u === undefined) continue;
         dot += v * u * i * i;
         hit += v * i;
-        if (w.rare.has(prefix + k)) rare++;
+        if (w.rare.has(k)) rare++;
       }
       return { dot, all, hit, rare };
     };
     const cos = (dot: number, nx: number, ny: number): number => (nx > 0 && ny > 0 ? Math.min(1, dot / (nx * ny)) : 0);
     const none = { dot: 0, all: 0, hit: 0, rare: 0 };
-    const e = walk(a.profile.entities, b.profile.entities, w.entities, ENTITY_KEY);
-    const t = sameLanguage ? walk(a.profile.terms, b.profile.terms, w.terms, '') : none;
+    const e = walk(a.profile.entities, b.profile.entities, w.entities);
+    const t = sameLanguage ? walk(a.profile.terms, b.profile.terms, w.terms) : none;
     const entity = cos(e.dot, a.norms.entities, b.norms.entities);
     const entityShare = e.all > 0 ? e.hit / e.all : 0;
     let titleDot = 0;
@@ -595,7 +599,10 @@ export class StoryClusterer {
     const state = story.state;
     state.articles.push(facts);
     state.version += 1;
-    for (const id of profile.entities.keys()) state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
+    for (const key of profile.entities.keys()) {
+      const id = key.slice(ENTITY_KEY.length);
+      state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
+    }
     const time = eventTime(event);
     if (!Number.isNaN(time)) {
       state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
@@ -606,18 +613,18 @@ export class StoryClusterer {
     story.lastSeen = Number.isNaN(story.lastSeen) ? seen : Math.max(story.lastSeen, seen);
     // Norms that were current follow the added weights, under today's IDF for the keys that changed.
     const norms = story.norms !== null && story.normsVersion === state.version - 1 ? story.norms : null;
-    const add = (into: SparseVector, from: SparseVector, norm: number, prefix: string): number => {
+    const add = (into: SparseVector, from: SparseVector, norm: number): number => {
       let norm2 = norm * norm;
       for (const [k, w] of from) {
         const old = into.get(k) ?? 0;
         into.set(k, old + w);
-        if (norms !== null) norm2 += ((old + w) ** 2 - old ** 2) * this.idf(prefix + k) ** 2;
+        if (norms !== null) norm2 += ((old + w) ** 2 - old ** 2) * this.idf(k) ** 2;
       }
       return Math.sqrt(Math.max(0, norm2));
     };
-    const entities = add(story.profile.entities, profile.entities, norms?.entities ?? 0, ENTITY_KEY);
-    const terms = add(story.profile.terms, profile.terms, norms?.terms ?? 0, '');
-    const title = add(story.profile.title, profile.title, norms?.title ?? 0, '');
+    const entities = add(story.profile.entities, profile.entities, norms?.entities ?? 0);
+    const terms = add(story.profile.terms, profile.terms, norms?.terms ?? 0);
+    const title = add(story.profile.title, profile.title, norms?.title ?? 0);
     const pruned = prune(story.profile.terms, this.options.maxStoryTerms) || prune(story.profile.title, this.options.maxStoryTerms);
     if (norms !== null && !pruned) {
       story.norms = { entities, terms, title };
@@ -764,14 +771,14 @@ function spanGap(a: ActiveStory, b: ActiveStory): number {
 /** An article as the neighbour index holds it: its entities and body words under the window's IDF, in one vector. */
 function neighbourVector(profile: Profile, weights: Weights): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [id, x] of profile.entities) out.set(ENTITY_KEY + id, x * weights.entities.get(id)!);
+  for (const [key, x] of profile.entities) out.set(key, x * weights.entities.get(key)!);
   for (const [t, x] of profile.terms) out.set(t, x * weights.terms.get(t)!);
   return out;
 }
 
-/** Index keys of a profile: entity ids (prefixed) and body terms (a title's words are among them). */
+/** Index keys of a profile: its entities (prefixed ids) and body terms (a title's words are among them). */
 function keysOf(profile: Profile): string[] {
-  const keys = [...profile.entities.keys()].map((id) => ENTITY_KEY + id);
+  const keys = [...profile.entities.keys()];
   for (const t of profile.terms.keys()) keys.push(t);
   for (const t of profile.title.keys()) if (!profile.terms.has(t)) keys.push(t);
   return keys;
