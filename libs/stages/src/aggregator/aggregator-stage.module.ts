@@ -1,6 +1,6 @@
 import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { openSqlClient, StoryStore } from '@eventwire/store';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { AggregateService } from './aggregate.service';
@@ -29,7 +29,10 @@ export class AggregatorStageModule {
         { provide: AGGREGATOR_OPTIONS, useValue: { emitIntervalMs: options.emitIntervalMs } },
         {
           provide: STORY_STORE,
-          useFactory: (): Promise<StoryStore> => StoryStore.open(openSqlClient(options.databaseUrl)),
+          useFactory: (): Promise<StoryStore> => {
+            const logger = new Logger('StoryStore');
+            return StoryStore.open(openSqlClient(options.databaseUrl, (error) => logger.warn(`database connection lost (${error.message}); the pool opens a new one`)));
+          },
         },
         AggregateService,
       ],
