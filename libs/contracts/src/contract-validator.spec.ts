@@ -9,6 +9,13 @@ describe(contractErrors.name, () => {
     expect(fields.sort()).toEqual(['body', 'language', 'publishedAt']);
   });
 
+  it('takes only http(s) links as an article url', () => {
+    expect(contractErrors(RawArticleV1Dto, { body: 'نص', url: 'http://www.aleqt.com/2015/07/20/article_974922.html' })).toEqual([]);
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'https://', 'www.example.org/a', 'https://example.org/a b']) {
+      expect(contractErrors(RawArticleV1Dto, { body: 'نص', url })).toEqual([expect.objectContaining({ field: 'url', problems: ['url must be an http(s) URL'] })]);
+    }
+  });
+
   it('refuses values that are not objects', () => {
     expect(contractErrors(RawArticleV1Dto, 'text')[0]!.problems[0]).toMatch(/JSON object/);
     expect(contractErrors(RawArticleV1Dto, [])[0]!.field).toBe('(root)');

@@ -18,7 +18,8 @@ export interface RawArticleV1 {
 export class RawArticleV1Dto implements RawArticleV1 {
   @IsString() @IsNotEmpty({ message: 'body must not be empty' }) body!: string;
   @IsOptional() @IsString() @MaxLength(1000) title?: string;
-  @IsOptional() @IsString() @MaxLength(4096) url?: string;
+  // A link to the article's page: anything else (`javascript:`, `file:`) would reach every consumer that renders it.
+  @IsOptional() @IsString() @MaxLength(4096) @Matches(/^https?:\/\/[^\s/?#]+\S*$/i, { message: 'url must be an http(s) URL' }) url?: string;
   @IsOptional() @IsString() @MaxLength(256) outlet?: string;
   @IsOptional() @IsISO8601({ strict: true }, { message: 'publishedAt must be an ISO 8601 date or date-time' }) publishedAt?: string;
   @IsOptional() @Matches(/^[a-z]{2,3}$/, { message: 'language must be an ISO 639 code such as "ar" or "en"' }) language?: string;
