@@ -1,22 +1,14 @@
 import { StoryEnrichedV1, topicJsonSchemas } from '@eventwire/contracts';
 import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
-import { StoryFilter, StoryStore } from '@eventwire/store';
+import { StoryStore } from '@eventwire/store';
 import { BadRequestException, Controller, Get, Inject, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
 import { filter, map, Observable } from 'rxjs';
 import { AuditReport, auditPipeline } from '../audit/pipeline-audit';
 import { AggregateService } from './aggregate.service';
 import { STORY_STORE } from './aggregator.tokens';
 import { STORIES_OPENAPI } from './stories.openapi';
+import { idOf, storyFilterOf } from './story-query';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const COUNTRY = /^[A-Z]{3}$/;
-
-function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new BadRequestException(`${name} must be a whole number from ${min} to ${max}`);
-  return n;
-}
 
 /**
  * The aggregator's read side: stories and articles from the store, and the
@@ -62,29 +54,8 @@ export class StoriesController {
   }
 
   @Get('v1/stories')
-  async list(
-    @Query('country') country?: string,
-    @Query('entity') entity?: string,
-    @Query('eventType') eventType?: string,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
-    @Query('q') text?: string,
-    @Query('limit') limit?: string,
-    @Query('offset') offset?: string,
-  ): Promise<{ stories: StoryEnrichedV1[]; total: number; limit: number; offset: number }> {
-    if (country !== undefined && !COUNTRY.test(country)) throw new BadRequestException('country must be an ISO 3166-1 alpha-3 code such as KAZ');
-    if (from !== undefined && !DAY.test(from)) throw new BadRequestException('from must be a date YYYY-MM-DD');
-    if (to !== undefined && !DAY.test(to)) throw new BadRequestException('to must be a date YYYY-MM-DD');
-    const query: StoryFilter = {
-      ...(country ? { country } : {}),
-      ...(entity ? { entity } : {}),
-      ...(eventType ? { eventType: eventType.toUpperCase() } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      ...(text ? { text } : {}),
-      limit: integer('limit', limit, 20, 1, 200),
-      offset: integer('offset', offset, 0, 0, 1_000_000),
-    };
+  async list(@Query() params: Record<string, unknown>): Promise<{ stories: StoryEnrichedV1[]; total: number; limit: number; offset: number }> {
+    const query = storyFilterOf(params);
     const { stories, total } = await this.store.stories(query);
     return { stories, total, limit: query.limit!, offset: query.offset! };
   }
@@ -100,14 +71,14 @@ export class StoriesController {
 
   @Get('v1/stories/:id')
   async story(@Param('id') id: string): Promise<StoryEnrichedV1> {
-    const story = await this.store.story(id);
+    const story = await this.store.story(idOf('story id', id));
     if (!story) throw new NotFoundException(`no story ${id}`);
     return story;
   }
 
   @Get('v1/articles/:id')
   async article(@Param('id') id: string): Promise<{ articleId: string; storyId: string; article: unknown }> {
-    const found = await this.store.article(id);
+    const found = await this.store.article(idOf('article id', id));
     if (!found) throw new NotFoundException(`no article ${id}`);
     const story = await this.store.story(found.storyId);
     return { articleId: found.articleId, storyId: story?.storyId ?? found.storyId, article: found.event };
