@@ -104,6 +104,26 @@ describe('pipeline over Kafka (four service processes)', () => {
     expect(seedStories[0]!.articles.filter((a) => a.articleId === first.articleId)).toHaveLength(1);
   });
 
+  it('cleans a NUL and a lone surrogate at the door: the articles reach their stories and the pipeline goes on', async () => {
+    const ids: string[] = [];
+    for (const raw of [
+      '{"title":"Dammam\\u0000plant","body":"Officials in Dammam opened a desalination plant on Sunday, the water authority said."}',
+      '{"title":"\\ud800Jeddah port","body":"The port of Jeddah handled a record number of containers in June, its operator said.","language":"en"}',
+    ]) {
+      const response = await post('/v1/articles', raw);
+      expect(response.status).toBe(202);
+      ids.push(((await response.json()) as { articleId: string }).articleId);
+    }
+    const held = await waitFor('stories holding both articles', async () => {
+      const all = [...stories.latestByKey<StoryEnrichedV1>().values()];
+      const found = ids.map((id) => all.find((s) => s.articles.some((a) => a.articleId === id)));
+      return found.every(Boolean) ? found : undefined;
+    });
+    const titles = held.flatMap((s) => s!.articles.filter((a) => ids.includes(a.articleId)).map((a) => a.title));
+    expect(titles).toEqual(expect.arrayContaining(['Dammamplant', '\ufffdJeddah port']));
+    expect(JSON.stringify(held)).not.toMatch(/\\u0000|\\ud800/);
+  });
+
   it('answers bad HTTP input with 400 or 413 naming the problem', async () => {
     const missing = await post('/v1/articles', JSON.stringify({ title: 'no body' }));
     expect(missing.status).toBe(400);

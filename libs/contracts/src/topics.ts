@@ -38,6 +38,16 @@ export const RAW_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
  */
 export const STORY_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The topics between the stages carry the article's body (the ingestor
+ * takes bodies up to INGEST_MAX_BODY_BYTES, 1 MiB by default) with its
+ * segments, its translation and what was extracted: a few times the body.
+ * At the broker's default of 1 MB a long article that the ingestor took
+ * would be refused at the next hop and retried there forever, so every hop
+ * takes what the raw topic takes.
+ */
+export const STAGE_MAX_MESSAGE_BYTES = RAW_MAX_MESSAGE_BYTES;
+
 export interface TopicPartitionCounts {
   raw: number;
   ingested: number;
@@ -55,9 +65,9 @@ export const DEFAULT_PARTITIONS: TopicPartitionCounts = { raw: 3, ingested: 3, t
 export function pipelineTopics(counts: TopicPartitionCounts = DEFAULT_PARTITIONS): TopicSpec[] {
   const main: TopicSpec[] = [
     { name: TOPICS.articlesRaw, partitions: counts.raw, compacted: false, maxMessageBytes: RAW_MAX_MESSAGE_BYTES },
-    { name: TOPICS.articlesIngested, partitions: counts.ingested, compacted: false },
-    { name: TOPICS.articlesTranslated, partitions: counts.translated, compacted: false },
-    { name: TOPICS.eventsExtracted, partitions: counts.extracted, compacted: false },
+    { name: TOPICS.articlesIngested, partitions: counts.ingested, compacted: false, maxMessageBytes: STAGE_MAX_MESSAGE_BYTES },
+    { name: TOPICS.articlesTranslated, partitions: counts.translated, compacted: false, maxMessageBytes: STAGE_MAX_MESSAGE_BYTES },
+    { name: TOPICS.eventsExtracted, partitions: counts.extracted, compacted: false, maxMessageBytes: STAGE_MAX_MESSAGE_BYTES },
     { name: TOPICS.eventsEnriched, partitions: counts.enriched, compacted: true, maxMessageBytes: STORY_MAX_MESSAGE_BYTES },
   ];
   return [...main, ...main.map((t) => ({ name: dlqTopic(t.name), partitions: t.partitions, compacted: false, maxMessageBytes: t.maxMessageBytes }))];
