@@ -28,6 +28,8 @@ export const JOIN_FEATURES = [
   'neighbour',
   /** 1 when the story holds the article's nearest earlier article (stories compared whole: some member's). */
   'nearest',
+  /** Share of the article's nearest earlier articles that are in the story (stories compared whole: of the smaller one's members' neighbours). */
+  'votes',
 ] as const;
 
 export type JoinFeature = (typeof JOIN_FEATURES)[number];

@@ -99,17 +99,16 @@ export class NeighbourIndex {
       const list = id === undefined ? undefined : this.postings.get(id);
       if (!list) continue;
       const w = query.get(id!)!;
-      for (let j = list.length - 1, seen = 0; j >= 0 && seen < this.maxPostings; j--) {
+      // The newest articles holding the key; whether they are still in the window is checked for the few verified.
+      for (let j = list.length - 1; j >= 0 && j >= list.length - this.maxPostings; j--) {
         const arrival = list[j]!;
-        const entry = this.entries.get(arrival);
-        if (!entry || Math.abs(entry.time - time) > windowMs) continue;
-        seen++;
         partial.set(arrival, (partial.get(arrival) ?? 0) + w);
       }
     }
     const verified: Neighbour[] = [];
     for (const arrival of topKeys(partial, this.maxVerified)) {
-      const entry = this.entries.get(arrival)!;
+      const entry = this.entries.get(arrival);
+      if (!entry || Math.abs(entry.time - time) > windowMs) continue;
       verified.push({ arrival, similarity: Math.min(1, sortedDot(queryIds, queryWeights, entry.ids, entry.weights) / norm) });
     }
     return verified.sort((a, b) => b.similarity - a.similarity || a.arrival - b.arrival).slice(0, k);

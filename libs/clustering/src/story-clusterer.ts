@@ -19,6 +19,8 @@ export interface ClustererOptions {
   maxCandidates: number;
   /** Nearest earlier articles looked at per article (their stories are candidates too). */
   neighbours: number;
+  /** The article's rarest keys that find its neighbours (the first `maxKeys` find candidate stories). */
+  neighbourKeys: number;
   /** Articles kept per key in the neighbour index, and compared in full per article. */
   neighbourPostings: number;
   neighbourVerified: number;
@@ -50,7 +52,8 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   maxKeys: 24,
   maxCandidates: 8,
   neighbours: 5,
-  neighbourPostings: 32,
+  neighbourKeys: 24,
+  neighbourPostings: 24,
   neighbourVerified: 16,
   maxStoryTerms: 300,
   maxStoryArticles: 5000,
@@ -156,9 +159,11 @@ interface Norms {
 interface Link {
   similarity: number;
   nearest: boolean;
+  /** Nearest-neighbour relations between the two (an article's neighbours in the story; for stories, all their members'). */
+  count: number;
 }
 
-const NO_LINK: Link = { similarity: 0, nearest: false };
+const NO_LINK: Link = { similarity: 0, nearest: false, count: 0 };
 
 interface IndexedArticle {
   articleId: string;
@@ -409,7 +414,7 @@ export class StoryClusterer {
         shared.set(storyId, (shared.get(storyId) ?? 0) + weight);
       }
     }
-    const near = this.nearStories(profile, weights, lookup.map(([k]) => k), time);
+    const near = this.nearStories(profile, weights, lookup.slice(0, this.options.neighbourKeys).map(([k]) => k), time);
     const candidate: Side = {
       profile,
       size: 1,
@@ -451,7 +456,7 @@ export class StoryClusterer {
       const story = this.active.get(storyId);
       if (!story || story.state.articles.length >= this.options.maxStoryArticles) return;
       const link = near.get(storyId);
-      near.set(storyId, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || i === 0 });
+      near.set(storyId, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || i === 0, count: (link?.count ?? 0) + 1 });
     });
     return near;
   }
@@ -468,7 +473,11 @@ export class StoryClusterer {
     const other = this.active.get(otherId);
     if (!other || other === story) return;
     const id = story.state.storyId;
-    const joined = (a: Link | undefined): Link => ({ similarity: Math.max(a?.similarity ?? 0, link.similarity), nearest: (a?.nearest ?? false) || link.nearest });
+    const joined = (a: Link | undefined): Link => ({
+      similarity: Math.max(a?.similarity ?? 0, link.similarity),
+      nearest: (a?.nearest ?? false) || link.nearest,
+      count: (a?.count ?? 0) + link.count,
+    });
     story.links.set(otherId, joined(story.links.get(otherId)));
     other.links.set(id, joined(other.links.get(id)));
   }
@@ -590,6 +599,8 @@ export class StoryClusterer {
       sameType: a.type !== null && a.type === b.type ? 1 : 0,
       neighbour: link.similarity,
       nearest: link.nearest ? 1 : 0,
+      // Of the smaller side's neighbour relations (k per member), the share that lands in the other side.
+      votes: Math.min(1, link.count / (this.options.neighbours * Math.min(a.size, b.size))),
     };
     return JOIN_FEATURES.map((f) => values[f]);
   }
