@@ -161,6 +161,8 @@ interface Link {
   nearest: boolean;
   /** Nearest-neighbour relations between the two (an article's neighbours in the story; for stories, all their members'). */
   count: number;
+  /** For an article: how many of its neighbours could take it, of which `count` are in the story. */
+  of?: number;
 }
 
 const NO_LINK: Link = { similarity: 0, nearest: false, count: 0 };
@@ -449,15 +451,19 @@ export class StoryClusterer {
   private nearStories(profile: Profile, weights: Weights, lookup: readonly string[], time: number): Map<string, Link> {
     const near = new Map<string, Link>();
     const found = this.neighbourIndex.nearest(neighbourVector(profile, weights), lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
-    found.forEach((n: Neighbour, i) => {
+    let eligible = 0;
+    found.forEach((n: Neighbour) => {
       const article = this.articleAt(n.arrival);
       if (!article) return;
       const storyId = this.resolve(article.storyId);
       const story = this.active.get(storyId);
       if (!story || story.state.articles.length >= this.options.maxStoryArticles) return;
       const link = near.get(storyId);
-      near.set(storyId, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || i === 0, count: (link?.count ?? 0) + 1 });
+      near.set(storyId, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || eligible === 0, count: (link?.count ?? 0) + 1 });
+      eligible++;
     });
+    // Votes are shares of the neighbours whose stories can take the article (a full story cannot).
+    for (const link of near.values()) link.of = eligible;
     return near;
   }
 
@@ -599,8 +605,8 @@ export class StoryClusterer {
       sameType: a.type !== null && a.type === b.type ? 1 : 0,
       neighbour: link.similarity,
       nearest: link.nearest ? 1 : 0,
-      // Of the smaller side's neighbour relations (k per member), the share that lands in the other side.
-      votes: Math.min(1, link.count / (this.options.neighbours * Math.min(a.size, b.size))),
+      // Of the smaller side's neighbour relations (an article's that could take it; k per member of a story), the share that lands in the other side.
+      votes: Math.min(1, link.count / (link.of ?? this.options.neighbours * Math.min(a.size, b.size))),
     };
     return JOIN_FEATURES.map((f) => values[f]);
   }
