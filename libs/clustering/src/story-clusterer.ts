@@ -13,14 +13,12 @@ export interface ClustererOptions {
   windowArticles: number;
   /** Stories kept per index key, the most recently updated: bounds the cost of a common key. */
   maxPostings: number;
-  /** Keys of an article used to find candidates, the rarest first. */
+  /** Keys of an article used to find candidate stories and its nearest articles, the rarest first. */
   maxKeys: number;
   /** Candidate stories scored in full per article. */
   maxCandidates: number;
   /** Nearest earlier articles looked at per article (their stories are candidates too). */
   neighbours: number;
-  /** The article's rarest keys that find its neighbours (the first `maxKeys` find candidate stories). */
-  neighbourKeys: number;
   /** Articles kept per key in the neighbour index, and compared in full per article. */
   neighbourPostings: number;
   neighbourVerified: number;
@@ -52,7 +50,6 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   maxKeys: 24,
   maxCandidates: 8,
   neighbours: 5,
-  neighbourKeys: 24,
   neighbourPostings: 24,
   neighbourVerified: 16,
   maxStoryTerms: 300,
@@ -246,7 +243,8 @@ export class StoryClusterer {
     const profile = profileOf(event);
     const keys = keysOf(profile);
     const weights = this.weightsOf(profile);
-    const { ranked, near } = this.rank(event, profile, keys, weights);
+    const vector = neighbourVector(profile, weights);
+    const { ranked, near } = this.rank(event, profile, keys, weights, vector);
     const best = ranked[0];
     const { joinThreshold, mergeThreshold } = this.options.model;
 
@@ -260,7 +258,7 @@ export class StoryClusterer {
       target = this.newStory(`story-${event.articleId}`, arrival);
       kind = 'created';
     }
-    this.index(event, target, profile, keys, arrival, weights);
+    this.index(event, target, profile, keys, arrival, vector);
     // A story of one article has the article's profile, whose norms are known.
     if (kind === 'created') Object.assign(target, { norms: weights.norms, normsVersion: target.state.version, normsAt: this.windowSize });
     for (const [storyId, link] of near) this.link(target, storyId, link);
@@ -281,7 +279,8 @@ export class StoryClusterer {
   /** The candidate stories for an article, most probable first, as `add` would weigh them; changes nothing. */
   explain(event: EventExtractedV1): ScoredCandidate[] {
     const profile = profileOf(event);
-    return this.rank(event, profile, keysOf(profile), this.weightsOf(profile)).ranked.map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
+    const weights = this.weightsOf(profile);
+    return this.rank(event, profile, keysOf(profile), weights, neighbourVector(profile, weights)).ranked.map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
   }
 
   /**
@@ -294,7 +293,7 @@ export class StoryClusterer {
     const arrival = this.arrivals++;
     const profile = profileOf(event);
     const target = this.active.get(this.resolve(storyId)) ?? this.newStory(storyId, arrival);
-    this.index(event, target, profile, keysOf(profile), arrival, this.weightsOf(profile));
+    this.index(event, target, profile, keysOf(profile), arrival, neighbourVector(profile, this.weightsOf(profile)));
   }
 
   /** After `restore`: the story's version and merge history as the store has them, so versions keep growing across restarts. */
@@ -351,9 +350,9 @@ export class StoryClusterer {
     return story;
   }
 
-  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], arrival: number, weights: Weights): void {
+  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], arrival: number, vector: ReadonlyMap<string, number>): void {
     this.addArticle(target, event, profile, arrival);
-    this.neighbourIndex.add(arrival, neighbourVector(profile, weights), seenTime(event));
+    this.neighbourIndex.add(arrival, vector, seenTime(event));
     for (const key of keys) {
       this.df.set(key, (this.df.get(key) ?? 0) + 1);
       this.post(key, target.state.storyId);
@@ -387,7 +386,7 @@ export class StoryClusterer {
   }
 
   /** Candidate stories, found through the article's rarest keys and scored by the model, most probable first. */
-  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights): { ranked: Ranked[]; near: Map<string, Link> } {
+  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights, vector: ReadonlyMap<string, number>): { ranked: Ranked[]; near: Map<string, Link> } {
     if (keys.length === 0) return { ranked: [], near: new Map() };
     const time = seenTime(event);
     const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key) : weights.terms.get(key)) ?? this.idf(key);
@@ -416,7 +415,7 @@ export class StoryClusterer {
         shared.set(storyId, (shared.get(storyId) ?? 0) + weight);
       }
     }
-    const near = this.nearStories(profile, weights, lookup.slice(0, this.options.neighbourKeys).map(([k]) => k), time);
+    const near = this.nearStories(vector, lookup.map(([k]) => k), time);
     const candidate: Side = {
       profile,
       size: 1,
@@ -448,9 +447,9 @@ export class StoryClusterer {
    * still take it): for each, the best similarity to one of its members and
    * whether it holds the very nearest.
    */
-  private nearStories(profile: Profile, weights: Weights, lookup: readonly string[], time: number): Map<string, Link> {
+  private nearStories(vector: ReadonlyMap<string, number>, lookup: readonly string[], time: number): Map<string, Link> {
     const near = new Map<string, Link>();
-    const found = this.neighbourIndex.nearest(neighbourVector(profile, weights), lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
+    const found = this.neighbourIndex.nearest(vector, lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
     let eligible = 0;
     found.forEach((n: Neighbour) => {
       const article = this.articleAt(n.arrival);
