@@ -38,4 +38,25 @@ describe('NeighbourIndex', () => {
     expect(index.nearest(v({ هدنه: 1 }), ['هدنه'], 0, DAY, 3)).toEqual([]);
     expect(index.nearest(v({ عدن: 1 }), ['عدن'], 0, DAY, 3).map((n) => n.arrival)).toEqual([0, 1]);
   });
+
+  it('keeps finding the right articles after the oldest have left in bulk and their keys were reused', () => {
+    const index = new NeighbourIndex(8, 8);
+    // 10,000 articles pass through a window of 100: the queue drops its head in batches, key ids are recycled.
+    for (let arrival = 0; arrival < 10_000; arrival++) {
+      index.add(arrival, v({ [`w${arrival}`]: 2, [`w${arrival + 1}`]: 1 }), 0);
+      if (arrival >= 100) {
+        index.remove(arrival - 100);
+        index.forgetKey(`w${arrival - 100}`);
+      }
+    }
+    const found = index.nearest(v({ w9990: 1 }), ['w9990'], 0, DAY, 3);
+    expect(found.map((n) => n.arrival)).toEqual([9990, 9989]);
+    expect(index.nearest(v({ w5000: 1 }), ['w5000'], 0, DAY, 3)).toEqual([]);
+  });
+
+  it('takes arrivals in increasing order only', () => {
+    const index = indexOf();
+    expect(() => index.add(1, airport, 0)).toThrow(/not after/);
+  });
 });
+

@@ -24,26 +24,40 @@ interface Entry {
  */
 export class NeighbourIndex {
   private readonly ids = new Map<string, number>();
-  private readonly entries = new Map<number, Entry>();
-  private readonly postings = new Map<number, number[]>();
-  private nextId = 0;
+  /** Entries by arrival: `entries[arrival - base]` (arrivals only grow, so the array is a queue with holes). */
+  private entries: Array<Entry | undefined> = [];
+  private base = 0;
+  /** Leading removed entries, dropped in batches. */
+  private removed = 0;
+  /** Key id → the arrivals holding it, oldest first; ids of forgotten keys are reused, so the array stays as long as the vocabulary. */
+  private readonly postings: Array<number[] | undefined> = [];
+  private readonly freeIds: number[] = [];
+  /** Scratch for `nearest`: partial scores by arrival offset, and which offsets were touched. */
+  private partial = new Float64Array(0);
+  private readonly touched: number[] = [];
 
   constructor(
     private readonly maxPostings: number,
     private readonly maxVerified: number,
   ) {}
 
-  /** Stores an article's vector (key → weight, any scale) under its arrival number. */
+  /** Stores an article's vector (key → weight, any scale) under its arrival number (larger than any stored before). */
   add(arrival: number, vector: ReadonlyMap<string, number>, time: number): void {
     const pairs: Array<[number, number]> = [];
     let sum = 0;
     for (const [key, w] of vector) {
       let id = this.ids.get(key);
-      if (id === undefined) this.ids.set(key, (id = this.nextId++));
+      if (id === undefined) {
+        id = this.freeIds.pop() ?? this.postings.length;
+        this.ids.set(key, id);
+        this.postings[id] = [];
+      }
       pairs.push([id, w]);
       sum += w * w;
     }
     if (sum === 0) return;
+    if (this.entries.length === 0) this.base = arrival;
+    if (arrival < this.base + this.entries.length) throw new Error(`arrival ${arrival} is not after the last one stored`);
     pairs.sort((a, b) => a[0] - b[0]);
     const norm = Math.sqrt(sum);
     const ids = new Int32Array(pairs.length);
@@ -51,18 +65,30 @@ export class NeighbourIndex {
     pairs.forEach(([id, w], i) => {
       ids[i] = id;
       weights[i] = w / norm;
-      let list = this.postings.get(id);
-      if (!list) this.postings.set(id, (list = []));
+      const list = this.postings[id]!;
       list.push(arrival);
       // Trimmed in batches: the newest articles stay, the cost of a trim is spread over many additions.
       if (list.length > 2 * this.maxPostings) list.splice(0, list.length - this.maxPostings);
     });
-    this.entries.set(arrival, { ids, weights, time });
+    while (this.base + this.entries.length < arrival) this.entries.push(undefined);
+    this.entries.push({ ids, weights, time });
+  }
+
+  private entry(arrival: number): Entry | undefined {
+    return arrival >= this.base ? this.entries[arrival - this.base] : undefined;
   }
 
   /** Forgets an article (it left the window). */
   remove(arrival: number): void {
-    this.entries.delete(arrival);
+    if (this.entry(arrival) === undefined) return;
+    this.entries[arrival - this.base] = undefined;
+    while (this.removed < this.entries.length && this.entries[this.removed] === undefined) this.removed++;
+    // Drop the removed head now and then instead of shifting the queue on every removal.
+    if (this.removed > 4096 && this.removed > this.entries.length / 2) {
+      this.entries = this.entries.slice(this.removed);
+      this.base += this.removed;
+      this.removed = 0;
+    }
   }
 
   /** Forgets a key no article in the window has any more: the vocabulary stays bounded by the window's. */
@@ -70,7 +96,8 @@ export class NeighbourIndex {
     const id = this.ids.get(key);
     if (id === undefined) return;
     this.ids.delete(key);
-    this.postings.delete(id);
+    this.postings[id] = undefined;
+    this.freeIds.push(id);
   }
 
   /**
@@ -93,21 +120,31 @@ export class NeighbourIndex {
     const ordered = [...query.keys()].sort((a, b) => a - b);
     const queryIds = Int32Array.from(ordered);
     const queryWeights = Float64Array.from(ordered, (id) => query.get(id)!);
-    const partial = new Map<number, number>();
+    if (this.partial.length < this.entries.length) this.partial = new Float64Array(Math.max(1024, 2 * this.entries.length));
+    const partial = this.partial;
+    const touched = this.touched;
     for (const key of lookup) {
       const id = this.ids.get(key);
-      const list = id === undefined ? undefined : this.postings.get(id);
+      const list = id === undefined ? undefined : this.postings[id];
       if (!list) continue;
       const w = query.get(id!)!;
+      if (!(w > 0)) continue;
       // The newest articles holding the key; whether they are still in the window is checked for the few verified.
       for (let j = list.length - 1; j >= 0 && j >= list.length - this.maxPostings; j--) {
-        const arrival = list[j]!;
-        partial.set(arrival, (partial.get(arrival) ?? 0) + w);
+        const offset = list[j]! - this.base;
+        // Articles older than the queue's head left the window long ago.
+        if (offset < 0) break;
+        if (partial[offset] === 0) touched.push(offset);
+        partial[offset] += w;
       }
     }
+    const top = topOffsets(partial, touched, this.maxVerified);
+    for (const offset of touched) partial[offset] = 0;
+    touched.length = 0;
     const verified: Neighbour[] = [];
-    for (const arrival of topKeys(partial, this.maxVerified)) {
-      const entry = this.entries.get(arrival);
+    for (const offset of top) {
+      const arrival = offset + this.base;
+      const entry = this.entries[offset];
       if (!entry || Math.abs(entry.time - time) > windowMs) continue;
       verified.push({ arrival, similarity: Math.min(1, sortedDot(queryIds, queryWeights, entry.ids, entry.weights) / norm) });
     }
@@ -128,10 +165,11 @@ function sortedDot(aIds: Int32Array, aWeights: Float64Array, bIds: Int32Array, b
   return dot;
 }
 
-/** The keys of the `k` highest values (ties: the smaller key), without sorting them all: most fall below the k-th at once. */
-function topKeys(values: ReadonlyMap<number, number>, k: number): number[] {
+/** The offsets of the `k` highest values among those touched (ties: the smaller offset), without sorting them all: most fall below the k-th at once. */
+function topOffsets(values: Float64Array, touched: readonly number[], k: number): number[] {
   const top: Array<[number, number]> = [];
-  for (const [key, value] of values) {
+  for (const key of touched) {
+    const value = values[key]!;
     if (top.length === k) {
       const [lastKey, lastValue] = top[k - 1]!;
       if (value < lastValue || (value === lastValue && key > lastKey)) continue;

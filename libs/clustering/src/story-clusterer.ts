@@ -133,6 +133,10 @@ interface ActiveStory {
   links: Map<string, Link>;
   /** Norms of the profile under the IDF of `normsAt` (window size) and `normsVersion`: recomputed when either moved on. */
   norms: Norms | null;
+  /** False once the story left the window or was merged away. */
+  live: boolean;
+  /** The story it was merged into: the index and the window hold story objects, and a merged one forwards to its survivor. */
+  into: ActiveStory | null;
   normsVersion: number;
   normsAt: number;
 }
@@ -143,6 +147,16 @@ interface Weights {
   terms: Map<string, number>;
   rare: Set<string>;
   norms: Norms;
+  /** The same, as arrays along each vector: what the comparisons walk, with no lookup of the side's own keys. */
+  walks: { entities: Walk; terms: Walk; title: Walk };
+}
+
+/** One vector of the walked side: its keys in order, their weights, IDF and whether each is rare. */
+interface Walk {
+  keys: string[];
+  values: Float64Array;
+  idf: Float64Array;
+  rare: Uint8Array;
 }
 
 /** Norms of a profile's three parts under the window's IDF. */
@@ -164,12 +178,32 @@ interface Link {
 
 const NO_LINK: Link = { similarity: 0, nearest: false, count: 0 };
 
+/** An index key: how many articles of the window have it, and the stories holding it, most recently updated last (objects: no lookup by id per posting). */
+interface KeyEntry {
+  key: string;
+  df: number;
+  stories: ActiveStory[];
+}
+
 interface IndexedArticle {
   articleId: string;
   arrival: number;
-  keys: string[];
-  storyId: string;
+  keys: KeyEntry[];
+  /** The story it went into (follow `into` for where it is now). */
+  story: ActiveStory;
 }
+
+/** The story a story object stands for now: itself, or the survivor of the merges it went into. */
+function current(story: ActiveStory): ActiveStory {
+  let s = story;
+  while (s.into !== null) s = s.into;
+  // Path compression: the next lookup of a long-merged story takes one step.
+  if (story.into !== null && story.into !== s) story.into = s;
+  return s;
+}
+
+/** What a story that left the window keeps of its profile: nothing, it is matched no more. */
+const RETIRED_PROFILE: Profile = { entities: new Map(), terms: new Map(), title: new Map() };
 
 /** When the event happened, as far as the article says; NaN when it does not (ingest time is not event time). */
 function eventTime(event: EventExtractedV1): number {
@@ -223,8 +257,8 @@ export class StoryClusterer {
   /** A merged story id → the story it went into. */
   private readonly mergedInto = new Map<string, string>();
   private readonly storyOfArticle = new Map<string, string>();
-  private readonly postings = new Map<string, string[]>();
-  private readonly df = new Map<string, number>();
+  /** Index key → its document frequency over the window and the stories holding it. */
+  private readonly keyIndex = new Map<string, KeyEntry>();
   private readonly window: IndexedArticle[] = [];
   private windowStart = 0;
   private arrivals = 0;
@@ -261,14 +295,14 @@ export class StoryClusterer {
     this.index(event, target, profile, keys, arrival, vector);
     // A story of one article has the article's profile, whose norms are known.
     if (kind === 'created') Object.assign(target, { norms: weights.norms, normsVersion: target.state.version, normsAt: this.windowSize });
-    for (const [storyId, link] of near) this.link(target, storyId, link);
+    for (const [story, link] of near) this.link(target, story, link);
 
     // The article came close to other stories too: now that it has joined, those stories and its own may be one
     // event (a thread split because its first articles arrived before the evidence that ties them). Compared whole
     // with the same model, they merge.
     for (const other of ranked) {
       if (other.probability < joinThreshold / 2) break;
-      if (other.story === target || !this.active.has(other.story.state.storyId)) continue;
+      if (other.story === target || !other.story.live) continue;
       if (!this.fits(target, other.story)) continue;
       if (this.storyProbability(target, other.story) < mergeThreshold) continue;
       target = this.absorb(target, other.story, merged);
@@ -342,6 +376,8 @@ export class StoryClusterer {
       typeCounts: new Map(),
       dominantType: null,
       links: new Map(),
+      live: true,
+      into: null,
       norms: null,
       normsVersion: -1,
       normsAt: 0,
@@ -353,11 +389,14 @@ export class StoryClusterer {
   private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], arrival: number, vector: ReadonlyMap<string, number>): void {
     this.addArticle(target, event, profile, arrival);
     this.neighbourIndex.add(arrival, vector, seenTime(event));
-    for (const key of keys) {
-      this.df.set(key, (this.df.get(key) ?? 0) + 1);
-      this.post(key, target.state.storyId);
-    }
-    this.window.push({ articleId: event.articleId, arrival, keys, storyId: target.state.storyId });
+    const entries = keys.map((key) => {
+      let entry = this.keyIndex.get(key);
+      if (!entry) this.keyIndex.set(key, (entry = { key, df: 0, stories: [] }));
+      entry.df++;
+      post(entry.stories, target, this.options.maxPostings);
+      return entry;
+    });
+    this.window.push({ articleId: event.articleId, arrival, keys: entries, story: target });
     this.storyOfArticle.set(event.articleId, target.state.storyId);
     this.expire();
   }
@@ -382,37 +421,37 @@ export class StoryClusterer {
    * word then weighs about the same, as in a plain term-frequency cosine.
    */
   private idf(key: string): number {
-    return Math.log(1 + (this.windowSize + this.options.idfPrior) / ((this.df.get(key) ?? 0) + 1));
+    return Math.log(1 + (this.windowSize + this.options.idfPrior) / (this.dfOf(key) + 1));
+  }
+
+  private dfOf(key: string): number {
+    return this.keyIndex.get(key)?.df ?? 0;
   }
 
   /** Candidate stories, found through the article's rarest keys and scored by the model, most probable first. */
-  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights, vector: ReadonlyMap<string, number>): { ranked: Ranked[]; near: Map<string, Link> } {
+  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights, vector: ReadonlyMap<string, number>): { ranked: Ranked[]; near: Map<ActiveStory, Link> } {
     if (keys.length === 0) return { ranked: [], near: new Map() };
     const time = seenTime(event);
     const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key) : weights.terms.get(key)) ?? this.idf(key);
     // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
     const n = this.windowSize;
-    const lookup = keys
-      .filter((k) => {
-        const df = this.df.get(k) ?? 0;
-        return df > 0 && (n < 20 || df <= n / 5);
-      })
-      .map((k) => [k, idfOf(k)] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, this.options.maxKeys);
-    const shared = new Map<string, number>();
-    for (const [key, weight] of lookup) {
-      const list = this.postings.get(key);
-      if (!list) continue;
+    const lookup: Array<[string, number, KeyEntry]> = [];
+    for (const k of keys) {
+      const entry = this.keyIndex.get(k);
+      if (entry && entry.df > 0 && (n < 20 || entry.df <= n / 5)) lookup.push([k, idfOf(k), entry]);
+    }
+    lookup.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    lookup.length = Math.min(lookup.length, this.options.maxKeys);
+    const shared = new Map<ActiveStory, number>();
+    for (const [, weight, { stories: list }] of lookup) {
       // Newest first, and only the stories that can still take articles: the bound holds however long the list.
       for (let j = list.length - 1, seen = 0; j >= 0 && seen < this.options.maxPostings; j--) {
-        const storyId = this.resolve(list[j]!);
-        const story = this.active.get(storyId);
-        if (!story || gapDays(story.firstSeen, story.lastSeen, time) > this.options.windowDays) continue;
+        const story = current(list[j]!);
+        if (!story.live || gapDays(story.firstSeen, story.lastSeen, time) > this.options.windowDays) continue;
         // A full story takes no more articles: its thread goes on in a story of its own.
         if (story.state.articles.length >= this.options.maxStoryArticles) continue;
         seen++;
-        shared.set(storyId, (shared.get(storyId) ?? 0) + weight);
+        shared.set(story, (shared.get(story) ?? 0) + weight);
       }
     }
     const near = this.nearStories(vector, lookup.map(([k]) => k), time);
@@ -427,15 +466,14 @@ export class StoryClusterer {
     };
     const candidates = new Set(
       [...shared]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .sort((a, b) => b[1] - a[1] || (a[0].state.storyId < b[0].state.storyId ? -1 : 1))
         .slice(0, this.options.maxCandidates)
-        .map(([storyId]) => storyId),
+        .map(([story]) => story),
     );
-    for (const storyId of near.keys()) candidates.add(storyId);
+    for (const story of near.keys()) candidates.add(story);
     const ranked = [...candidates]
-      .map((storyId) => {
-        const story = this.active.get(storyId)!;
-        const features = this.features(candidate, weights, sideOf(story, this.normsOf(story)), near.get(storyId) ?? NO_LINK);
+      .map((story) => {
+        const features = this.features(candidate, weights, sideOf(story, this.normsOf(story)), near.get(story) ?? NO_LINK);
         return { story, features, probability: joinProbability(this.options.model, features) };
       })
       .sort((a, b) => b.probability - a.probability || (a.story.state.storyId < b.story.state.storyId ? -1 : 1));
@@ -447,18 +485,17 @@ export class StoryClusterer {
    * still take it): for each, the best similarity to one of its members and
    * whether it holds the very nearest.
    */
-  private nearStories(vector: ReadonlyMap<string, number>, lookup: readonly string[], time: number): Map<string, Link> {
-    const near = new Map<string, Link>();
+  private nearStories(vector: ReadonlyMap<string, number>, lookup: readonly string[], time: number): Map<ActiveStory, Link> {
+    const near = new Map<ActiveStory, Link>();
     const found = this.neighbourIndex.nearest(vector, lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
     let eligible = 0;
     found.forEach((n: Neighbour) => {
       const article = this.articleAt(n.arrival);
       if (!article) return;
-      const storyId = this.resolve(article.storyId);
-      const story = this.active.get(storyId);
-      if (!story || story.state.articles.length >= this.options.maxStoryArticles) return;
-      const link = near.get(storyId);
-      near.set(storyId, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || eligible === 0, count: (link?.count ?? 0) + 1 });
+      const story = current(article.story);
+      if (!story.live || story.state.articles.length >= this.options.maxStoryArticles) return;
+      const link = near.get(story);
+      near.set(story, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || eligible === 0, count: (link?.count ?? 0) + 1 });
       eligible++;
     });
     // Votes are shares of the neighbours whose stories can take the article (a full story cannot).
@@ -474,10 +511,10 @@ export class StoryClusterer {
   }
 
   /** Notes that a member of `story` came this close to a member of another story (both ways). */
-  private link(story: ActiveStory, otherId: string, link: Link): void {
-    const other = this.active.get(otherId);
-    if (!other || other === story) return;
+  private link(story: ActiveStory, other: ActiveStory | undefined, link: Link): void {
+    if (!other || !other.live || other === story) return;
     const id = story.state.storyId;
+    const otherId = other.state.storyId;
     const joined = (a: Link | undefined): Link => ({
       similarity: Math.max(a?.similarity ?? 0, link.similarity),
       nearest: (a?.nearest ?? false) || link.nearest,
@@ -501,33 +538,45 @@ export class StoryClusterer {
     const n = this.windowSize;
     const rareDf = Math.max(2, RARE_SHARE * n);
     const rare = new Set<string>();
-    const idfs = (v: SparseVector): Map<string, number> => {
-      const out = new Map<string, number>();
-      for (const k of v.keys()) {
-        const df = this.df.get(k) ?? 0;
-        out.set(k, Math.log(1 + (n + this.options.idfPrior) / (df + 1)));
-        if (df > 0 && df <= rareDf) rare.add(k);
+    const walkOf = (v: SparseVector, out: Map<string, number>): Walk => {
+      const walk: Walk = { keys: new Array<string>(v.size), values: new Float64Array(v.size), idf: new Float64Array(v.size), rare: new Uint8Array(v.size) };
+      let i = 0;
+      for (const [k, x] of v) {
+        let idf = out.get(k);
+        if (idf === undefined) {
+          const df = this.dfOf(k);
+          idf = Math.log(1 + (n + this.options.idfPrior) / (df + 1));
+          out.set(k, idf);
+          if (df > 0 && df <= rareDf) rare.add(k);
+        }
+        walk.keys[i] = k;
+        walk.values[i] = x;
+        walk.idf[i] = idf;
+        walk.rare[i] = rare.has(k) ? 1 : 0;
+        i++;
       }
-      return out;
+      return walk;
     };
-    const entities = idfs(profile.entities);
-    const terms = idfs(profile.terms);
-    for (const k of profile.title.keys()) if (!terms.has(k)) terms.set(k, this.idf(k));
-    const norm = (v: SparseVector, w: Map<string, number>): number => {
+    const entities = new Map<string, number>();
+    const terms = new Map<string, number>();
+    const walks = { entities: walkOf(profile.entities, entities), terms: walkOf(profile.terms, terms), title: walkOf(profile.title, terms) };
+    const norm = (w: Walk): number => {
       let sum = 0;
-      for (const [k, x] of v) sum += (x * w.get(k)!) ** 2;
+      for (let i = 0; i < w.keys.length; i++) sum += (w.values[i]! * w.idf[i]!) ** 2;
       return Math.sqrt(sum);
     };
-    return {
-      entities,
-      terms,
-      rare,
-      norms: {
-        entities: norm(profile.entities, entities),
-        terms: norm(profile.terms, terms),
-        title: norm(profile.title, terms),
-      },
+    return { entities, terms, rare, walks, norms: { entities: norm(walks.entities), terms: norm(walks.terms), title: norm(walks.title) } };
+  }
+
+  /** The norms of a profile under the window's IDF (what `weightsOf` gives, without keeping the weights). */
+  private normsFor(profile: Profile): Norms {
+    const n = this.windowSize;
+    const norm = (v: SparseVector): number => {
+      let sum = 0;
+      for (const [k, x] of v) sum += (x * Math.log(1 + (n + this.options.idfPrior) / (this.dfOf(k) + 1))) ** 2;
+      return Math.sqrt(sum);
     };
+    return { entities: norm(profile.entities), terms: norm(profile.terms), title: norm(profile.title) };
   }
 
   /**
@@ -538,7 +587,7 @@ export class StoryClusterer {
   private normsOf(story: ActiveStory): Norms {
     const n = this.windowSize;
     if (story.norms === null || story.normsVersion !== story.state.version || Math.abs(n - story.normsAt) > 0.1 * story.normsAt + 100) {
-      story.norms = this.weightsOf(story.profile).norms;
+      story.norms = this.normsFor(story.profile);
       story.normsVersion = story.state.version;
       story.normsAt = n;
     }
@@ -553,33 +602,37 @@ export class StoryClusterer {
   private features(a: Side, w: Weights, b: Side, link: Link): number[] {
     const sameLanguage = a.languages === null || b.languages === null || [...a.languages].some((l) => b.languages!.has(l));
     // One walk over each of `a`'s vectors gives its dot product with `b`, the IDF mass they share and the rare keys among it.
-    const walk = (x: SparseVector, y: SparseVector, idf: Map<string, number>): { dot: number; all: number; hit: number; rare: number } => {
+    const walk = (x: Walk, y: SparseVector): { dot: number; all: number; hit: number; rare: number } => {
       let dot = 0;
       let all = 0;
       let hit = 0;
       let rare = 0;
-      for (const [k, v] of x) {
-        const i = idf.get(k)!;
+      for (let j = 0; j < x.keys.length; j++) {
+        const v = x.values[j]!;
+        const i = x.idf[j]!;
         all += v * i;
-        const u = y.get(k);
+        const u = y.get(x.keys[j]!);
         if (u === undefined) continue;
         dot += v * u * i * i;
         hit += v * i;
-        if (w.rare.has(k)) rare++;
+        rare += x.rare[j]!;
       }
       return { dot, all, hit, rare };
     };
     const cos = (dot: number, nx: number, ny: number): number => (nx > 0 && ny > 0 ? Math.min(1, dot / (nx * ny)) : 0);
     const none = { dot: 0, all: 0, hit: 0, rare: 0 };
-    const e = walk(a.profile.entities, b.profile.entities, w.entities);
-    const t = sameLanguage ? walk(a.profile.terms, b.profile.terms, w.terms) : none;
+    const e = walk(w.walks.entities, b.profile.entities);
+    const t = sameLanguage ? walk(w.walks.terms, b.profile.terms) : none;
     const entity = cos(e.dot, a.norms.entities, b.norms.entities);
     const entityShare = e.all > 0 ? e.hit / e.all : 0;
     let titleDot = 0;
     let titleBodyDot = 0;
     if (sameLanguage) {
-      for (const [k, v] of a.profile.title) {
-        const i2 = w.terms.get(k)! ** 2;
+      const x = w.walks.title;
+      for (let j = 0; j < x.keys.length; j++) {
+        const k = x.keys[j]!;
+        const v = x.values[j]!;
+        const i2 = x.idf[j]! ** 2;
         titleDot += v * (b.profile.title.get(k) ?? 0) * i2;
         titleBodyDot += v * (b.profile.terms.get(k) ?? 0) * i2;
       }
@@ -693,40 +746,38 @@ export class StoryClusterer {
     for (const [id, link] of gone.links) {
       const partner = this.active.get(id);
       if (partner) partner.links.delete(g.storyId);
-      if (id !== k.storyId) this.link(keep, id, link);
+      if (id !== k.storyId) this.link(keep, partner, link);
     }
     this.active.delete(g.storyId);
     if (this.options.keepRetired) this.retired.set(g.storyId, g);
     this.mergedInto.set(g.storyId, k.storyId);
+    this.retire(gone, keep);
   }
 
-  private post(key: string, storyId: string): void {
-    let list = this.postings.get(key);
-    if (!list) this.postings.set(key, (list = []));
-    if (list[list.length - 1] === storyId) return;
-    list.push(storyId);
-    // Trimmed in batches: the most recent stories stay, the cost of a trim is spread over many additions.
-    if (list.length > 2 * this.options.maxPostings) list.splice(0, list.length - this.options.maxPostings);
+  /** A story leaves matching (the window, or merged into `into`): postings and window articles that still hold it skip or forward it. */
+  private retire(story: ActiveStory, into: ActiveStory | null): void {
+    story.live = false;
+    story.into = into;
+    story.profile = RETIRED_PROFILE;
+    story.links = new Map();
   }
 
   /** Drops the oldest articles past the window size: their keys stop counting, and a story whose newest article left retires. */
   private expire(): void {
     while (this.windowSize > this.options.windowArticles) {
       const old = this.window[this.windowStart++]!;
-      for (const key of old.keys) {
-        const count = (this.df.get(key) ?? 1) - 1;
-        if (count <= 0) {
-          this.df.delete(key);
-          this.postings.delete(key);
-          this.neighbourIndex.forgetKey(key);
-        } else this.df.set(key, count);
+      for (const entry of old.keys) {
+        if (--entry.df <= 0) {
+          this.keyIndex.delete(entry.key);
+          this.neighbourIndex.forgetKey(entry.key);
+        }
       }
       this.neighbourIndex.remove(old.arrival);
-      const storyId = this.resolve(old.storyId);
-      const story = this.active.get(storyId);
-      if (story && story.lastArrival <= old.arrival) {
-        this.active.delete(storyId);
-        if (this.options.keepRetired) this.retired.set(storyId, story.state);
+      const story = current(old.story);
+      if (story.live && story.lastArrival <= old.arrival) {
+        this.active.delete(story.state.storyId);
+        if (this.options.keepRetired) this.retired.set(story.state.storyId, story.state);
+        this.retire(story, null);
       }
       if (!this.options.keepRetired) this.storyOfArticle.delete(old.articleId);
     }
@@ -736,6 +787,14 @@ export class StoryClusterer {
       this.windowStart = 0;
     }
   }
+}
+
+/** Notes that `story` holds a key (its posting list), newest last. */
+function post(list: ActiveStory[], story: ActiveStory, maxPostings: number): void {
+  if (list[list.length - 1] === story) return;
+  list.push(story);
+  // Trimmed in batches: the most recent stories stay, the cost of a trim is spread over many additions.
+  if (list.length > 2 * maxPostings) list.splice(0, list.length - maxPostings);
 }
 
 /** A candidate story as the join decision saw it. */
