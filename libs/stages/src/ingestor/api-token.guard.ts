@@ -7,7 +7,18 @@ function digest(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-/** With an API token configured, only `Authorization: Bearer <token>` gets in; without one the API is open. */
+/** The answer to a request without the token. */
+export function unauthorized(): UnauthorizedException {
+  return new UnauthorizedException({ statusCode: 401, error: 'UNAUTHORIZED', message: 'a valid bearer token is required' });
+}
+
+/**
+ * With an API token configured, only `Authorization: Bearer <token>` gets
+ * in; without one the API is open. The ingestor also checks it in a
+ * middleware ahead of the body parsers (`admits`), so a caller without the
+ * token cannot make it read a body; the guard holds wherever the
+ * controller is mounted.
+ */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
   private readonly expected: Buffer | null;
@@ -20,7 +31,7 @@ export class ApiTokenGuard implements CanActivate {
     if (!this.expected) return true;
     const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
     if (this.admits(header)) return true;
-    throw new UnauthorizedException({ statusCode: 401, error: 'UNAUTHORIZED', message: 'a valid bearer token is required' });
+    throw unauthorized();
   }
 
   /** Whether an `Authorization` header carries the token; the same work whatever it holds. */
