@@ -32,8 +32,8 @@ export class IngestHttpController {
   async one(@Body() body: unknown): Promise<AcceptedArticle> {
     const outcome = await this.ingest.ingestOne(body);
     if ('accepted' in outcome) return outcome.accepted;
-    const status = refusalStatus(outcome.refusal);
-    throw new HttpException({ statusCode: status, ...outcome.refusal }, status);
+    const [status, reason] = 'refusal' in outcome ? [refusalStatus(outcome.refusal), outcome.refusal] : [HttpStatus.SERVICE_UNAVAILABLE, outcome.failure];
+    throw new HttpException({ statusCode: status, ...reason }, status);
   }
 
   /** NDJSON, one article a line, answered line by line (see {@link BatchResult}): 202 when every line was taken, else 207, 400 or 503. */

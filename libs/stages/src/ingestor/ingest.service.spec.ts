@@ -69,4 +69,11 @@ describe(IngestService.name, () => {
     expect(result.failed.map((f) => f.line)).toEqual(lines.map((_, i) => i + 1).slice(taken.length));
     expect(result.failed[0]).toMatchObject({ error: 'NOT_CONFIRMED', message: expect.stringContaining('ECONNREFUSED') });
   });
+
+  it('answers a single article the broker did not confirm as failed, not as an error', async () => {
+    const { ingest, broker } = await service(64 * 1024, 32 * 1024);
+    broker.failFrom = 0;
+    expect(await ingest.ingestOne(JSON.parse(article(1)))).toEqual({ failure: expect.objectContaining({ error: 'NOT_CONFIRMED', message: expect.stringContaining('ECONNREFUSED') }) });
+    expect(await ingest.ingestOne({ body: 'ا'.repeat(3000) })).toEqual({ refusal: expect.objectContaining({ error: 'BODY_TOO_LARGE' }) });
+  });
 });

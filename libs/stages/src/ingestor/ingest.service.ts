@@ -17,6 +17,12 @@ function recordBytes(message: OutboundMessage): number {
   return bytes;
 }
 
+/** A send the broker did not acknowledge: it may or may not hold the article, and sending it again is safe. */
+function notConfirmed(error: unknown, what: 'line' | 'article'): ArticleRefusal {
+  const cause = error instanceof Error ? error.message : String(error);
+  return { error: 'NOT_CONFIRMED', message: `the broker did not confirm this ${what} (${cause}); send it again: the same article keeps its id and is counted once` };
+}
+
 /** An article ready to produce, or why it was refused. */
 type Prepared = { record: OutboundMessage; article: AcceptedArticle } | { refusal: ArticleRefusal };
 
@@ -49,11 +55,15 @@ export class IngestService {
     }
   }
 
-  /** One article from the HTTP API: taken once the broker acknowledged it, or refused with the reason. Broker errors are thrown. */
-  async ingestOne(value: unknown): Promise<{ accepted: AcceptedArticle } | { refusal: ArticleRefusal }> {
+  /** One article from the HTTP API: taken once the broker acknowledged it, refused with the reason, or failed when the broker did not confirm it. */
+  async ingestOne(value: unknown): Promise<{ accepted: AcceptedArticle } | { refusal: ArticleRefusal } | { failure: ArticleRefusal }> {
     const prepared = this.prepare(value);
     if ('refusal' in prepared) return prepared;
-    await this.broker.send([prepared.record]);
+    try {
+      await this.broker.send([prepared.record]);
+    } catch (error) {
+      return { failure: notConfirmed(error, 'article') };
+    }
     return { accepted: prepared.article };
   }
 
@@ -81,8 +91,8 @@ export class IngestService {
         await this.broker.send(chunks[i]!.map((r) => r.record));
         result.accepted.push(...chunks[i]!.map((r) => ({ line: r.line, ...r.article })));
       } catch (error) {
-        const message = `the broker did not confirm this line (${error instanceof Error ? error.message : String(error)}); send it again: the same article keeps its id and is counted once`;
-        for (const r of chunks.slice(i).flat()) result.failed.push({ line: r.line, error: 'NOT_CONFIRMED', message });
+        const failure = notConfirmed(error, 'line');
+        for (const r of chunks.slice(i).flat()) result.failed.push({ line: r.line, ...failure });
         break;
       }
     }
