@@ -138,8 +138,12 @@ describe('pipeline over Kafka (four service processes)', () => {
     expect(tooLarge.status).toBe(413);
 
     const batch = await post('/v1/articles/batch', `${JSON.stringify({ body: 'fine' })}\n{not json}\n`, 'application/x-ndjson');
+    // Every line refused ('fine' is no article once page chrome is removed): 400, with each line's reason.
     expect(batch.status).toBe(400);
-    expect(((await batch.json()) as { line: number }).line).toBe(2);
+    expect(((await batch.json()) as { refused: Array<{ line: number; error: string }> }).refused).toEqual([
+      expect.objectContaining({ line: 1, error: 'NO_CONTENT' }),
+      expect.objectContaining({ line: 2, error: 'INVALID_JSON' }),
+    ]);
   });
 
   it('dead-letters invalid records on articles.raw.v1 with the reason in headers', async () => {

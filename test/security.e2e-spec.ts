@@ -56,6 +56,11 @@ const SASL = { KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'eventwire', 
       fetch(`${ingest}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     expect((await post({})).status).toBe(401);
     expect((await post({ authorization: 'Bearer not-the-token-at-all-no' })).status).toBe(401);
+    expect((await post({ authorization: 'Bearer short' })).status).toBe(401);
+    // The token is checked before the body is read: a 2 MiB body without it is 401, not 413.
+    const large = await fetch(`${ingest}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'a'.repeat(2 * 1024 * 1024) }) });
+    expect(large.status).toBe(401);
+    expect(await large.json()).toMatchObject({ error: 'UNAUTHORIZED' });
 
     for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
       const response = await fetch(`${ingest}/v1/articles`, {

@@ -1,4 +1,4 @@
-import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, stageModule, stageServer } from '@eventwire/stages';
+import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, stageModule, stageServer, unauthorized } from '@eventwire/stages';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -14,9 +14,18 @@ export async function createIngestorApp(config: IngestorConfig): Promise<INestAp
   };
   const module = stageModule('ingestor', broker, settings, true);
   const logger = new JsonLogger('ingestor', config.LOG_LEVEL);
+  if (!config.INGEST_API_TOKEN) {
+    logger.warn({ msg: 'the ingest API takes articles from anyone: INGEST_API_TOKEN is not set', port: config.HTTP_PORT }, 'IngestorApp');
+  }
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
-  // A single article is its body plus a little metadata; batches are NDJSON text.
-  app.useBodyParser('json', { limit: config.INGEST_MAX_BODY_BYTES + 64 * 1024 });
+  // The token before the body: without it, nothing is read (the guard checks it again where the routes are).
+  const token = app.get(ApiTokenGuard);
+  app.use('/v1/articles', (request: { headers: { authorization?: string } }, _response: unknown, next: (error?: unknown) => void) =>
+    next(token.admits(request.headers.authorization) ? undefined : unauthorized()),
+  );
+  // A single article is its body plus a little metadata; batches are NDJSON text. body-parser refuses a larger request
+  // from its Content-Length before reading it (413, see StageErrorFilter).
+  app.useBodyParser('json', { limit: maxArticleRequestBytes(config.INGEST_MAX_BODY_BYTES) });
   app.useBodyParser('text', { type: ['application/x-ndjson', 'application/ndjson', 'text/plain'], limit: config.INGEST_MAX_BATCH_BYTES });
   app.connectMicroservice({ strategy: stageServer('ingestor', broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();

@@ -1,4 +1,4 @@
-import { assertContract, contractErrors, ContractViolationError } from './contract-validator';
+import { assertContract, contractErrors, ContractViolationError, MAX_CONTRACT_DEPTH, nestingErrors } from './contract-validator';
 import { RawArticleV1Dto } from './raw-article.v1';
 import { EventExtractedV1Dto } from './event-extracted.v1';
 
@@ -14,6 +14,23 @@ describe(contractErrors.name, () => {
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'https://', 'www.example.org/a', 'https://example.org/a b']) {
       expect(contractErrors(RawArticleV1Dto, { body: 'نص', url })).toEqual([expect.objectContaining({ field: 'url', problems: ['url must be an http(s) URL'] })]);
     }
+  });
+
+  it('names a field nested thousands deep instead of overflowing the stack', () => {
+    const deep = (depth: number, leaf: unknown = 'x'): unknown => {
+      let value = leaf;
+      for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
+      return value;
+    };
+    const body = 'Officials in Dammam opened a desalination plant on Sunday.';
+    expect(contractErrors(RawArticleV1Dto, { title: deep(10_000), body })).toEqual([
+      { field: 'title', problems: [`title nests objects or arrays deeper than ${MAX_CONTRACT_DEPTH} levels`] },
+    ]);
+    expect(contractErrors(RawArticleV1Dto, { body: deep(10_000) }).map((e) => e.field)).toEqual(['body']);
+    expect(nestingErrors({ a: deep(MAX_CONTRACT_DEPTH) })).toEqual([]);
+    expect(nestingErrors({ a: deep(MAX_CONTRACT_DEPTH + 1) }).map((e) => e.field)).toEqual(['a']);
+    // Not too deep, only wrong: class-validator still names the field.
+    expect(contractErrors(RawArticleV1Dto, { title: deep(3), body }).map((e) => e.field)).toEqual(['title']);
   });
 
   it('refuses values that are not objects', () => {

@@ -31,6 +31,36 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return out;
 }
 
+/**
+ * How deep a record may nest objects and arrays. The deepest contract
+ * (a story's events with their actors' spans) is well under this; a value
+ * nested thousands deep (`{"title":[[[[...]]]]}`) would overflow the stack
+ * in class-transformer, which recurses, and a caller's mistake would look
+ * like the service's own failure.
+ */
+export const MAX_CONTRACT_DEPTH = 32;
+
+/**
+ * The top-level fields of `value` that nest deeper than `maxDepth`, as field
+ * errors. Walked with an explicit stack, so no depth can overflow it.
+ */
+export function nestingErrors(value: object, maxDepth = MAX_CONTRACT_DEPTH): FieldError[] {
+  const fields = new Set<string>();
+  for (const [field, top] of Object.entries(value)) {
+    const stack: Array<[unknown, number]> = [[top, 1]];
+    while (stack.length > 0) {
+      const [node, depth] = stack.pop()!;
+      if (node === null || typeof node !== 'object') continue;
+      if (depth > maxDepth) {
+        fields.add(field);
+        break;
+      }
+      for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return [...fields].map((field) => ({ field, problems: [`${field} nests objects or arrays deeper than ${maxDepth} levels`] }));
+}
+
 const fastChecks = new Map<ContractClass, ValidateFunction | null>();
 
 /** The contract's compiled check, or null when it uses what the fast check does not translate. */
@@ -58,6 +88,8 @@ export function contractErrors(contract: ContractClass, value: unknown): FieldEr
     return [{ field: '(root)', problems: ['value must be a JSON object'] }];
   }
   if (fastCheck(contract)?.(value)) return [];
+  const tooDeep = nestingErrors(value);
+  if (tooDeep.length > 0) return tooDeep;
   return classValidatorErrors(contract, value);
 }
 

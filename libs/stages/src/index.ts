@@ -5,6 +5,7 @@ export * from './runtime/json-logger';
 export * from './runtime/stage-launcher';
 export * from './ingestor/ingestor-stage.module';
 export * from './ingestor/ingest-stage.options';
+export * from './ingestor/api-token.guard';
 export * from './ingestor/ingest.service';
 export * from './translator/translator-stage.module';
 export * from './extractor/extractor-stage.module';

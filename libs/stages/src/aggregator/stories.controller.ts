@@ -1,4 +1,4 @@
-import { StoryEnrichedV1, topicJsonSchemas } from '@eventwire/contracts';
+import { StoryEnrichedV1 } from '@eventwire/contracts';
 import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { StoryStore } from '@eventwire/store';
 import { BadRequestException, Controller, Get, Inject, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
@@ -8,6 +8,7 @@ import { AggregateService } from './aggregate.service';
 import { STORY_STORE } from './aggregator.tokens';
 import { STORIES_OPENAPI } from './stories.openapi';
 import { idOf, storyFilterOf } from './story-query';
+import { topicSchemaFile } from './topic-schema-file';
 
 
 /**
@@ -47,8 +48,7 @@ export class StoriesController {
 
   @Get('v1/schemas/:file')
   schema(@Param('file') file: string): object {
-    const schema = /^(.+)\.schema\.json$/.exec(file)?.[1];
-    const found = schema === undefined ? undefined : topicJsonSchemas()[schema];
+    const found = topicSchemaFile(file);
     if (!found) throw new NotFoundException(`no schema ${file}`);
     return found;
   }

@@ -1,21 +1,43 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
 
-/** With an API token configured, only `Authorization: Bearer <token>` gets in; without one the API is open. */
+/** SHA-256 digests are always 32 bytes: compared in constant time, they reveal neither the token nor its length. */
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** The answer to a request without the token. */
+export function unauthorized(): UnauthorizedException {
+  return new UnauthorizedException({ statusCode: 401, error: 'UNAUTHORIZED', message: 'a valid bearer token is required' });
+}
+
+/**
+ * With an API token configured, only `Authorization: Bearer <token>` gets
+ * in; without one the API is open. The ingestor also checks it in a
+ * middleware ahead of the body parsers (`admits`), so a caller without the
+ * token cannot make it read a body; the guard holds wherever the
+ * controller is mounted.
+ */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
   private readonly expected: Buffer | null;
 
   constructor(@Inject(INGEST_OPTIONS) options: IngestStageOptions) {
-    this.expected = options.apiToken ? Buffer.from(options.apiToken) : null;
+    this.expected = options.apiToken ? digest(options.apiToken) : null;
   }
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.expected) return true;
     const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
-    const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
-    if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
-    throw new UnauthorizedException({ statusCode: 401, error: 'UNAUTHORIZED', message: 'a valid bearer token is required' });
+    if (this.admits(header)) return true;
+    throw unauthorized();
+  }
+
+  /** Whether an `Authorization` header carries the token; the same work whatever it holds. */
+  admits(header: string | undefined): boolean {
+    if (!this.expected) return true;
+    const given = digest(header?.startsWith('Bearer ') ? header.slice(7) : '');
+    return timingSafeEqual(given, this.expected);
   }
 }

@@ -1,18 +1,47 @@
-import { ArticleIngestedV1, RawArticleV1, TOPICS } from '@eventwire/contracts';
+import { ArticleIngestedV1, contractErrors, pipelineTopics, RawArticleV1, RawArticleV1Dto, TOPICS } from '@eventwire/contracts';
 import { ArticleIngester, ArticleRejectedError } from '@eventwire/ingestion';
-import { NonRetriableError, StageOutput } from '@eventwire/kafka';
+import { encodeOutput, MESSAGE_BROKER, MessageBroker, NonRetriableError, ORIGIN_HEADER, OutboundMessage, StageOutput } from '@eventwire/kafka';
 import { Inject, Injectable } from '@nestjs/common';
-import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
+import { AcceptedArticle, ArticleRefusal, BatchResult, chunksBySize, ndjsonLines } from './article-batch';
+import { INGEST_OPTIONS, IngestStageOptions, maxArticleRequestBytes } from './ingest-stage.options';
 
 /** The article cannot enter the pipeline (only page chrome, too large): its code says which. */
 export class ArticleRejectedStageError extends NonRetriableError {}
 
+/** Bytes a record adds to a produce request beyond its key, value and headers (record framing, varints), rounded up. */
+const RECORD_OVERHEAD_BYTES = 128;
+
+function recordBytes(message: OutboundMessage): number {
+  let bytes = RECORD_OVERHEAD_BYTES + Buffer.byteLength(message.key ?? '') + (message.value === null ? 0 : Buffer.byteLength(message.value));
+  for (const [name, value] of Object.entries(message.headers ?? {})) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  return bytes;
+}
+
+/** A send the broker did not acknowledge: it may or may not hold the article, and sending it again is safe. */
+function notConfirmed(error: unknown, what: 'line' | 'article'): ArticleRefusal {
+  const cause = error instanceof Error ? error.message : String(error);
+  return { error: 'NOT_CONFIRMED', message: `the broker did not confirm this ${what} (${cause}); send it again: the same article keeps its id and is counted once` };
+}
+
+/** An article ready to produce, or why it was refused. */
+type Prepared = { record: OutboundMessage; article: AcceptedArticle } | { refusal: ArticleRefusal };
+
 @Injectable()
 export class IngestService {
   private readonly ingester: ArticleIngester;
+  private readonly maxLineBytes: number;
+  /** `articles.ingested.v1`'s record limit, from the one place topics are declared. */
+  private readonly maxRecordBytes: number;
+  private readonly chunkBytes: number;
 
-  constructor(@Inject(INGEST_OPTIONS) options: IngestStageOptions) {
+  constructor(
+    @Inject(INGEST_OPTIONS) options: IngestStageOptions,
+    @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+  ) {
     this.ingester = new ArticleIngester({ maxBodyBytes: options.maxBodyBytes });
+    this.maxLineBytes = maxArticleRequestBytes(options.maxBodyBytes);
+    this.maxRecordBytes = pipelineTopics().find((t) => t.name === TOPICS.articlesIngested)!.maxMessageBytes ?? 1_000_000;
+    this.chunkBytes = options.batchChunkBytes ?? Math.floor(this.maxRecordBytes / 4);
   }
 
   /** The ingested record for one raw article, ready for `articles.ingested.v1`. */
@@ -24,5 +53,83 @@ export class IngestService {
       if (error instanceof ArticleRejectedError) throw new ArticleRejectedStageError(error.code, error.message, { cause: error });
       throw error;
     }
+  }
+
+  /** One article from the HTTP API: taken once the broker acknowledged it, refused with the reason, or failed when the broker did not confirm it. */
+  async ingestOne(value: unknown): Promise<{ accepted: AcceptedArticle } | { refusal: ArticleRefusal } | { failure: ArticleRefusal }> {
+    const prepared = this.prepare(value);
+    if ('refusal' in prepared) return prepared;
+    try {
+      await this.broker.send([prepared.record]);
+    } catch (error) {
+      return { failure: notConfirmed(error, 'article') };
+    }
+    return { accepted: prepared.article };
+  }
+
+  /**
+   * An NDJSON batch, line by line: each line is checked alone (a bad line
+   * is refused with its reason and the others go on), and the good ones are
+   * produced in order, in sends of at most `chunkBytes`, each under the
+   * topic's record limit (kafkajs sends a partition's share of one send as
+   * one record batch, which the broker takes whole or refuses). A send that
+   * fails stops the batch: its lines and the rest are reported failed, the
+   * lines before it taken.
+   */
+  async ingestBatch(text: string): Promise<BatchResult> {
+    const result: BatchResult = { lines: 0, accepted: [], refused: [], failed: [] };
+    const ready: Array<{ line: number; record: OutboundMessage; article: AcceptedArticle }> = [];
+    for (const { line, text: json } of ndjsonLines(text)) {
+      result.lines++;
+      const prepared = this.prepareLine(json);
+      if ('refusal' in prepared) result.refused.push({ line, ...prepared.refusal });
+      else ready.push({ line, ...prepared });
+    }
+    const chunks = chunksBySize(ready, (r) => recordBytes(r.record), this.chunkBytes);
+    for (let i = 0; i < chunks.length; i++) {
+      try {
+        await this.broker.send(chunks[i]!.map((r) => r.record));
+        result.accepted.push(...chunks[i]!.map((r) => ({ line: r.line, ...r.article })));
+      } catch (error) {
+        const failure = notConfirmed(error, 'line');
+        for (const r of chunks.slice(i).flat()) result.failed.push({ line: r.line, ...failure });
+        break;
+      }
+    }
+    return result;
+  }
+
+  private prepareLine(json: string): Prepared {
+    const bytes = Buffer.byteLength(json);
+    if (bytes > this.maxLineBytes) {
+      return { refusal: { error: 'BODY_TOO_LARGE', message: `the line is ${bytes} bytes; a line takes at most ${this.maxLineBytes}, as POST /v1/articles does` } };
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch (error) {
+      return { refusal: { error: 'INVALID_JSON', message: (error as Error).message } };
+    }
+    return this.prepare(value);
+  }
+
+  /** A raw article checked against its contract, ingested, encoded and measured against the topic's record limit. */
+  private prepare(value: unknown): Prepared {
+    const errors = contractErrors(RawArticleV1Dto, value);
+    if (errors.length > 0) return { refusal: { error: 'INVALID_ARTICLE', message: 'the article breaks the contract', errors } };
+    let output: StageOutput & { value: ArticleIngestedV1 };
+    try {
+      output = this.ingest(value as RawArticleV1);
+    } catch (error) {
+      if (error instanceof ArticleRejectedStageError) return { refusal: { error: error.code, message: error.message } };
+      throw error;
+    }
+    const record = encodeOutput({ ...output, headers: { [ORIGIN_HEADER]: 'http' } });
+    const bytes = recordBytes(record);
+    if (bytes > this.maxRecordBytes) {
+      return { refusal: { error: 'RECORD_TOO_LARGE', message: `the ingested record would be ${bytes} bytes; ${TOPICS.articlesIngested} takes at most ${this.maxRecordBytes}` } };
+    }
+    const { articleId, title, language } = output.value;
+    return { record, article: { articleId, title, language } };
   }
 }

@@ -1,0 +1,79 @@
+import { pipelineTopics, TOPICS } from '@eventwire/contracts';
+import { InMemoryMessageBroker, OutboundMessage } from '@eventwire/kafka';
+import { IngestService } from './ingest.service';
+
+/** An in-memory broker that refuses a send whose records add up to more than `limit` bytes, as Kafka refuses a record batch over the topic's limit. */
+class LimitedBroker extends InMemoryMessageBroker {
+  readonly sends: number[] = [];
+  failFrom = Infinity;
+
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override async send(messages: OutboundMessage[]): Promise<void> {
+    const bytes = messages.reduce((n, m) => n + Buffer.byteLength(m.value ?? '') + Buffer.byteLength(m.key ?? ''), 0);
+    if (bytes > this.limit) throw Object.assign(new Error('The request included a message larger than the max message size the server will accept'), { type: 'MESSAGE_TOO_LARGE' });
+    if (this.sends.length >= this.failFrom) throw new Error('Connection error: ECONNREFUSED');
+    this.sends.push(messages.length);
+    await super.send(messages);
+  }
+}
+
+const article = (i: number): string =>
+  JSON.stringify({ body: `Officials in Dammam opened desalination plant number ${i} on Sunday, the water authority said. ${'Details follow. '.repeat(40)}`, language: 'en', outlet: 'test' });
+
+async function service(limit: number, chunk: number): Promise<{ ingest: IngestService; broker: LimitedBroker }> {
+  const broker = new LimitedBroker(limit);
+  await broker.ensureTopics(pipelineTopics());
+  return { ingest: new IngestService({ maxBodyBytes: 4096, batchChunkBytes: chunk }, broker), broker };
+}
+
+describe(IngestService.name, () => {
+  it('produces a large batch in sends under the limit, every line taken once', async () => {
+    const { ingest, broker } = await service(64 * 1024, 32 * 1024);
+    const lines = Array.from({ length: 300 }, (_, i) => article(i));
+    const result = await ingest.ingestBatch(lines.join('\n'));
+    expect(result.refused).toEqual([]);
+    expect(result.failed).toEqual([]);
+    expect(result.accepted.map((a) => a.line)).toEqual(lines.map((_, i) => i + 1));
+    expect(broker.sends.length).toBeGreaterThan(10);
+    expect(broker.sends.reduce((a, b) => a + b, 0)).toBe(300);
+    expect(broker.read(TOPICS.articlesIngested)).toHaveLength(300);
+  });
+
+  it('refuses an oversized, a malformed and a too deep line with their reasons and takes exactly the others', async () => {
+    const { ingest, broker } = await service(64 * 1024, 32 * 1024);
+    const deep = `{"body":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const lines = [article(1), article(2), JSON.stringify({ body: 'ا'.repeat(3000) }), article(3), '{not json', deep, article(4), '', article(5), article(6)];
+    const result = await ingest.ingestBatch(lines.join('\n'));
+    expect(result.lines).toBe(9);
+    expect(result.refused.map((r) => [r.line, r.error])).toEqual([
+      [3, 'BODY_TOO_LARGE'],
+      [5, 'INVALID_JSON'],
+      [6, 'INVALID_ARTICLE'],
+    ]);
+    expect(result.refused[2]!.errors).toEqual([expect.objectContaining({ field: 'body' })]);
+    expect(result.accepted.map((a) => a.line)).toEqual([1, 2, 4, 7, 9, 10]);
+    expect(broker.read(TOPICS.articlesIngested).map((m) => m.key).sort()).toEqual(result.accepted.map((a) => a.articleId).sort());
+  });
+
+  it('reports the lines of a send the broker did not confirm, and of the sends after it, as failed', async () => {
+    const { ingest, broker } = await service(64 * 1024, 8 * 1024);
+    broker.failFrom = 2;
+    const lines = Array.from({ length: 40 }, (_, i) => article(i));
+    const result = await ingest.ingestBatch(lines.join('\n'));
+    const taken = broker.read(TOPICS.articlesIngested).map((m) => m.key);
+    expect(taken.length).toBeGreaterThan(0);
+    expect(result.accepted.map((a) => a.articleId).sort()).toEqual(taken.sort());
+    expect(result.failed.map((f) => f.line)).toEqual(lines.map((_, i) => i + 1).slice(taken.length));
+    expect(result.failed[0]).toMatchObject({ error: 'NOT_CONFIRMED', message: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  it('answers a single article the broker did not confirm as failed, not as an error', async () => {
+    const { ingest, broker } = await service(64 * 1024, 32 * 1024);
+    broker.failFrom = 0;
+    expect(await ingest.ingestOne(JSON.parse(article(1)))).toEqual({ failure: expect.objectContaining({ error: 'NOT_CONFIRMED', message: expect.stringContaining('ECONNREFUSED') }) });
+    expect(await ingest.ingestOne({ body: 'ا'.repeat(3000) })).toEqual({ refusal: expect.objectContaining({ error: 'BODY_TOO_LARGE' }) });
+  });
+});
