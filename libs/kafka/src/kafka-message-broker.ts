@@ -242,9 +242,10 @@ export class KafkaMessageBroker implements MessageBroker {
     }
     if (remaining.size === 0) return;
     const subscribed = [...new Set([...remaining.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))];
-    // A throwaway group that commits nothing: a fresh group's first join may meet a coordinator not yet
-    // available, which kafkajs retries.
-    const consumer = this.rawConsumer(`eventwire-scan-${randomUUID()}`);
+    // A throwaway group that commits nothing, deleted afterwards: a fresh group's first join may meet a
+    // coordinator not yet available, which kafkajs retries.
+    const groupId = `eventwire-scan-${randomUUID()}`;
+    const consumer = this.rawConsumer(groupId);
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: subscribed, fromBeginning: true });
@@ -272,6 +273,18 @@ export class KafkaMessageBroker implements MessageBroker {
     } finally {
       await consumer.disconnect();
       this.consumers.delete(consumer);
+      await this.deleteGroup(groupId);
+    }
+  }
+
+  /** Deletes a consumer group its members have left; one the broker does not know (it kept nothing) is already gone. */
+  private async deleteGroup(groupId: string): Promise<void> {
+    try {
+      await (await this.getAdmin()).deleteGroups([groupId]);
+    } catch (error) {
+      const codes = (error as { groups?: Array<{ error?: { type?: string } }> }).groups?.map((g) => g.error?.type) ?? [];
+      if (codes.length > 0 && codes.every((c) => c === 'GROUP_ID_NOT_FOUND')) return;
+      this.logger?.warn('consumer group not deleted', { groupId, error: String(error) });
     }
   }
 

@@ -1,14 +1,19 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
 
-/** With an API token configured, only `Authorization: Bearer <token>` gets in; without one the API is open. */
+/** The bearer token of the HTTP APIs (`INGEST_API_TOKEN`), or null when they are open. */
+export const API_TOKEN = Symbol('API_TOKEN');
+
+/**
+ * With an API token configured, only `Authorization: Bearer <token>` gets in; without one the API is open.
+ * The ingestor's write API and the aggregator's audit share the token.
+ */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
   private readonly expected: Buffer | null;
 
-  constructor(@Inject(INGEST_OPTIONS) options: IngestStageOptions) {
-    this.expected = options.apiToken ? Buffer.from(options.apiToken) : null;
+  constructor(@Inject(API_TOKEN) token: string | null) {
+    this.expected = token ? Buffer.from(token) : null;
   }
 
   canActivate(context: ExecutionContext): boolean {
