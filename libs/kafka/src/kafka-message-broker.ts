@@ -284,7 +284,7 @@ export class KafkaMessageBroker implements MessageBroker {
     } catch (error) {
       const codes = (error as { groups?: Array<{ error?: { type?: string } }> }).groups?.map((g) => g.error?.type) ?? [];
       if (codes.length > 0 && codes.every((c) => c === 'GROUP_ID_NOT_FOUND')) return;
-      this.logger?.warn('consumer group not deleted', { groupId, error: String(error) });
+      this.logger?.warn('consumer group not deleted', { groupId, error });
     }
   }
 
