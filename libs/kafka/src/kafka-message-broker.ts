@@ -49,6 +49,7 @@ export class KafkaMessageBroker implements MessageBroker {
   private producerReady: Promise<Producer> | null = null;
   private readonly consumers = new Set<Consumer>();
   private admin: Admin | null = null;
+  private adminReady: Promise<Admin> | null = null;
 
   constructor(
     private readonly options: KafkaConnectionOptions,
@@ -60,13 +61,18 @@ export class KafkaMessageBroker implements MessageBroker {
     });
   }
 
-  private async getAdmin(): Promise<Admin> {
-    if (!this.admin) {
+  /** One admin client, however many callers ask at once (each would otherwise connect one and leave it open). */
+  private getAdmin(): Promise<Admin> {
+    this.adminReady ??= (async () => {
       const admin = this.kafka.admin();
       await admin.connect();
       this.admin = admin;
-    }
-    return this.admin;
+      return admin;
+    })().catch((error: unknown) => {
+      this.adminReady = null;
+      throw error;
+    });
+    return this.adminReady;
   }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
@@ -303,5 +309,6 @@ export class KafkaMessageBroker implements MessageBroker {
     this.producer = null;
     this.producerReady = null;
     this.admin = null;
+    this.adminReady = null;
   }
 }
