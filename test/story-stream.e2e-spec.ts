@@ -1,10 +1,9 @@
 import { EventExtractedV1, TOPICS } from '@eventwire/contracts';
 import { Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { connect, Socket } from 'node:net';
 import { extractedSeeds, seedCopy } from './support/seed-events';
 import { freePort, ServiceProcess, waitFor } from './support/service-process';
+import { rssMiB, subscribeToStories as subscribe } from './support/sse-subscriber';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TopicCollector } from './support/topic-collector';
 
@@ -13,30 +12,6 @@ const READERS = Number(process.env.SSE_LOAD_READERS ?? 20);
 const STALLED = Number(process.env.SSE_LOAD_STALLED ?? 10);
 const SECONDS = Number(process.env.SSE_LOAD_SECONDS ?? 6);
 const MAX_CLIENTS = READERS + STALLED;
-
-const rssMiB = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-
-/** A subscriber on a raw socket: `read` false leaves everything the server sends unread, as a stuck client does. */
-function subscribe(port: number, read: boolean): Promise<{ socket: Socket; status: () => number; bytes: () => number; closed: () => boolean }> {
-  return new Promise((resolve, reject) => {
-    let head = '';
-    let bytes = 0;
-    let closed = false;
-    const socket = connect(port, '127.0.0.1', () => socket.write(`GET /v1/stories/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`));
-    const status = (): number => Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
-    socket.on('error', () => undefined);
-    socket.on('close', () => (closed = true));
-    socket.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (head.length < 200) head += chunk.toString('latin1');
-      if (status() === 0) return;
-      // A stalled client takes the status line, then reads nothing more.
-      if (!read) socket.pause();
-      resolve({ socket, status, bytes: () => bytes, closed: () => closed });
-    });
-    socket.once('error', reject);
-  });
-}
 
 /**
  * The aggregator's live stream under load, on the real broker and
