@@ -2,6 +2,8 @@ import type { AuditReport } from '@eventwire/stages';
 import { rawArticles, RawRecord } from '../bench/article-corpus';
 import { PipelineHarness } from './support/pipeline-harness';
 import { canRunOwnBroker, OwnBroker } from './support/own-broker';
+import { freePort, waitFor } from './support/service-process';
+import { rssMiB, subscribeToStories } from './support/sse-subscriber';
 
 const ARTICLES = Number(process.env.EVENTWIRE_FAULT_ARTICLES ?? 5000);
 const { records: articles, origin } = rawArticles(ARTICLES);
@@ -135,6 +137,50 @@ describe(`faults, ${ARTICLES} articles each (${origin})`, () => {
       EMPTY_RECORD: 1,
       NO_CONTENT: 1,
     });
+  });
+});
+
+describe(`faults: the live stream under load, ${ARTICLES} articles (${origin})`, () => {
+  jest.setTimeout(900_000);
+  const brokers = process.env.KAFKA_BROKERS!;
+  let harness: PipelineHarness | undefined;
+
+  afterEach(async () => {
+    await harness?.stop();
+    harness = undefined;
+  });
+
+  it('serves 200 subscribers and drops 50 that never read while the articles flow, memory bounded', async () => {
+    const port = await freePort();
+    harness = await new PipelineHarness(brokers).start(1, { HTTP_PORT: String(port), SSE_MAX_CLIENTS: '250' });
+    await waitFor('the story API', async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined), 60_000);
+    const aggregator = harness.running('aggregator')[0]!;
+    const rssBefore = rssMiB(aggregator.child.pid!);
+    const readers = await Promise.all(Array.from({ length: 200 }, () => subscribeToStories(port, true)));
+    const stalled = await Promise.all(Array.from({ length: 50 }, () => subscribeToStories(port, false)));
+    expect([...readers, ...stalled].every((s) => s.status() === 200)).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${port}/v1/stories/stream`)).status).toBe(503);
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(aggregator.child.pid!))), 250);
+    try {
+      await harness.produce(articles);
+      const report = await harness.drained();
+      expectBalanced(report, articles.length);
+    } finally {
+      clearInterval(sampler);
+    }
+    const drops = (): number => (aggregator.logs().match(/subscriber dropped: not reading/g) ?? []).length;
+    await waitFor('the stalled subscribers dropped', async () => (drops() >= 50 ? true : undefined), 60_000);
+    const rssAfter = rssMiB(aggregator.child.pid!);
+    process.stdout.write(
+      `live stream fault: 200 readers, 50 stalled, ${articles.length} articles; aggregator rss ${rssBefore.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB peak, ` +
+        `${rssAfter.toFixed(0)} MiB after; ${drops()} dropped; readers got ${(Math.min(...readers.map((r) => r.bytes())) / 2 ** 20).toFixed(1)} MiB or more each\n`,
+    );
+    expect(drops()).toBe(50);
+    expect(readers.every((r) => !r.closed())).toBe(true);
+    // Before the bounds, 200 subscribers took the aggregator from 162 to 816 MB and 50 stalled ones grew it without end.
+    expect(peak).toBeLessThan(800);
+    for (const subscriber of [...readers, ...stalled]) subscriber.socket.destroy();
   });
 });
 

@@ -35,7 +35,7 @@ const SASL = { KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'eventwire', 
     ingest = `http://127.0.0.1:${ingestPort}`;
     stories = `http://127.0.0.1:${storiesPort}`;
     const own: Record<ServiceName, Record<string, string>> = {
-      aggregator: { HTTP_PORT: String(storiesPort), STORY_EMIT_INTERVAL_MS: '200' },
+      aggregator: { HTTP_PORT: String(storiesPort), STORY_EMIT_INTERVAL_MS: '200', INGEST_API_TOKEN: TOKEN },
       extractor: {},
       translator: {},
       ingestor: { HTTP_PORT: String(ingestPort), INGEST_API_TOKEN: TOKEN },
@@ -82,8 +82,9 @@ const SASL = { KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'eventwire', 
     });
     expect(audit.stdout).toContain('BALANCED');
     expect(audit.stdout).toMatch(/in stories:\s+5\b/);
-    // The HTTP endpoint says the same.
-    const report = (await (await fetch(`${stories}/v1/audit`)).json()) as { balanced: boolean; articles: { inStories: number } };
+    // The HTTP endpoint says the same, behind the same token.
+    expect((await fetch(`${stories}/v1/audit`)).status).toBe(401);
+    const report = (await (await fetch(`${stories}/v1/audit`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { balanced: boolean; articles: { inStories: number } };
     expect(report).toMatchObject({ balanced: true, articles: { inStories: 5 } });
   });
 

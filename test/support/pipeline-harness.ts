@@ -27,7 +27,8 @@ export class PipelineHarness {
     private readonly extraEnv: Record<string, string> = {},
   ) {}
 
-  async start(extractors = 1): Promise<this> {
+  /** `aggregatorEnv`: settings of the aggregator alone (its HTTP_PORT, to reach its API). */
+  async start(extractors = 1, aggregatorEnv: Record<string, string> = {}): Promise<this> {
     this.database = await createTestDatabase();
     this.env = {
       DATABASE_URL: this.database.url,
@@ -37,7 +38,7 @@ export class PipelineHarness {
       LOG_LEVEL: 'warn',
       ...this.extraEnv,
     };
-    this.spawn('aggregator');
+    this.spawn('aggregator', aggregatorEnv);
     for (let i = 0; i < extractors; i++) this.spawn('extractor');
     this.spawn('translator');
     const ingestor = this.spawn('ingestor', { HTTP_PORT: String(await freePort()) });

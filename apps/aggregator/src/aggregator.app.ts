@@ -10,6 +10,10 @@ export async function createAggregatorApp(config: AggregatorConfig): Promise<INe
     partitions: partitionCounts(config),
     databaseUrl: config.DATABASE_URL,
     storyEmitIntervalMs: config.STORY_EMIT_INTERVAL_MS,
+    sseMaxClients: config.SSE_MAX_CLIENTS,
+    sseClientBufferBytes: config.SSE_CLIENT_BUFFER_BYTES,
+    auditCacheMs: config.AUDIT_CACHE_MS,
+    apiToken: config.INGEST_API_TOKEN,
   };
   const app = await NestFactory.create(stageModule('aggregator', broker, settings, true), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
   app.connectMicroservice({ strategy: stageServer('aggregator', broker, settings) }, { inheritAppConfig: true });

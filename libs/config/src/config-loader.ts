@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-
-const SECRET = /PASSWORD|SECRET|TOKEN|KEY$/i;
+import { isSecretName, MASK, maskSecrets, shownValue } from './secret-mask';
 
 /** Start-up must stop here, naming every bad `KEY=value` at once rather than the first. */
 export class ConfigValidationError extends Error {
@@ -14,8 +13,12 @@ export class ConfigValidationError extends Error {
 
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
   const value = error.property in raw ? raw[error.property] : error.value;
-  const shown = SECRET.test(error.property) ? '***' : JSON.stringify(value);
-  return `${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+  // A rule's message may quote the value ($value): it is masked there too.
+  const rules = Object.values(error.constraints ?? {}).map((rule) => {
+    if (typeof value !== 'string' || value === '') return rule;
+    return rule.replaceAll(value, isSecretName(error.property) ? MASK : maskSecrets(value));
+  });
+  return `${error.property}=${shownValue(error.property, value)}: ${rules.join('; ')}`;
 }
 
 /**

@@ -1,3 +1,4 @@
 export * from './config-loader';
 export * from './boolean-env.decorator';
 export * from './kafka-env.config';
+export * from './secret-mask';

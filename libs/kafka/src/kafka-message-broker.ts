@@ -49,6 +49,7 @@ export class KafkaMessageBroker implements MessageBroker {
   private producerReady: Promise<Producer> | null = null;
   private readonly consumers = new Set<Consumer>();
   private admin: Admin | null = null;
+  private adminReady: Promise<Admin> | null = null;
 
   constructor(
     private readonly options: KafkaConnectionOptions,
@@ -60,13 +61,18 @@ export class KafkaMessageBroker implements MessageBroker {
     });
   }
 
-  private async getAdmin(): Promise<Admin> {
-    if (!this.admin) {
+  /** One admin client, however many callers ask at once (each would otherwise connect one and leave it open). */
+  private getAdmin(): Promise<Admin> {
+    this.adminReady ??= (async () => {
       const admin = this.kafka.admin();
       await admin.connect();
       this.admin = admin;
-    }
-    return this.admin;
+      return admin;
+    })().catch((error: unknown) => {
+      this.adminReady = null;
+      throw error;
+    });
+    return this.adminReady;
   }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
@@ -242,9 +248,10 @@ export class KafkaMessageBroker implements MessageBroker {
     }
     if (remaining.size === 0) return;
     const subscribed = [...new Set([...remaining.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))];
-    // A throwaway group that commits nothing: a fresh group's first join may meet a coordinator not yet
-    // available, which kafkajs retries.
-    const consumer = this.rawConsumer(`eventwire-scan-${randomUUID()}`);
+    // A throwaway group that commits nothing, deleted afterwards: a fresh group's first join may meet a
+    // coordinator not yet available, which kafkajs retries.
+    const groupId = `eventwire-scan-${randomUUID()}`;
+    const consumer = this.rawConsumer(groupId);
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: subscribed, fromBeginning: true });
@@ -272,6 +279,18 @@ export class KafkaMessageBroker implements MessageBroker {
     } finally {
       await consumer.disconnect();
       this.consumers.delete(consumer);
+      await this.deleteGroup(groupId);
+    }
+  }
+
+  /** Deletes a consumer group its members have left; one the broker does not know (it kept nothing) is already gone. */
+  private async deleteGroup(groupId: string): Promise<void> {
+    try {
+      await (await this.getAdmin()).deleteGroups([groupId]);
+    } catch (error) {
+      const codes = (error as { groups?: Array<{ error?: { type?: string } }> }).groups?.map((g) => g.error?.type) ?? [];
+      if (codes.length > 0 && codes.every((c) => c === 'GROUP_ID_NOT_FOUND')) return;
+      this.logger?.warn('consumer group not deleted', { groupId, error });
     }
   }
 
@@ -290,5 +309,6 @@ export class KafkaMessageBroker implements MessageBroker {
     this.producer = null;
     this.producerReady = null;
     this.admin = null;
+    this.adminReady = null;
   }
 }

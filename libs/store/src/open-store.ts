@@ -1,3 +1,4 @@
+import { maskSecrets } from '@eventwire/config';
 import { PgClient } from './pg-client';
 import { PgliteClient } from './pglite-client';
 import type { SqlClient } from './sql-client';
@@ -15,5 +16,5 @@ export function openSqlClient(url: string, onConnectionError?: (error: Error) =>
   if (url === 'memory:' || url === 'pglite:' || url === 'pglite://memory') return new PgliteClient();
   const pglite = /^pglite:(?:\/\/)?(.+)$/.exec(url);
   if (pglite) return new PgliteClient(pglite[1]);
-  throw new Error(`unsupported database URL "${url}": use postgres://..., pglite://<dir> or memory:`);
+  throw new Error(`unsupported database URL "${maskSecrets(url)}": use postgres://..., pglite://<dir> or memory:`);
 }

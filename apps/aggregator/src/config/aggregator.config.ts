@@ -1,5 +1,5 @@
 import { ServiceEnvConfig } from '@eventwire/config';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export class AggregatorConfig extends ServiceEnvConfig {
   /**
@@ -12,4 +12,12 @@ export class AggregatorConfig extends ServiceEnvConfig {
   @IsInt() @Min(0) @Max(65535) HTTP_PORT: number = 8081;
   /** A story is published at most once per this many milliseconds under load. */
   @IsInt() @Min(0) STORY_EMIT_INTERVAL_MS: number = 1000;
+  /** Live stream subscribers at a time; one more gets 503. */
+  @IsInt() @Min(1) @Max(100_000) SSE_MAX_CLIENTS: number = 256;
+  /** Bytes of story events that may wait for a subscriber whose connection is backed up before it is dropped. */
+  @IsInt() @Min(64 * 1024) SSE_CLIENT_BUFFER_BYTES: number = 1024 * 1024;
+  /** An audit report (GET /v1/audit) is served again for this long before the topics are read anew. */
+  @IsInt() @Min(0) AUDIT_CACHE_MS: number = 10_000;
+  /** The ingest API's token: when set, GET /v1/audit requires `Authorization: Bearer <token>` too. */
+  @IsOptional() @IsString() @MinLength(16) INGEST_API_TOKEN?: string;
 }

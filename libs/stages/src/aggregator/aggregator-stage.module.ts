@@ -4,16 +4,21 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { AggregateService } from './aggregate.service';
-import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
+import { API_TOKEN, ApiTokenGuard } from '../ingestor/api-token.guard';
+import { AuditReportService } from './audit-report.service';
+import { AGGREGATOR_HTTP_OPTIONS, AGGREGATOR_OPTIONS, AggregatorHttpOptions, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 import { EventExtractedConsumer } from './event-extracted.consumer';
 import { StoriesController } from './stories.controller';
+import { StoryStreamService } from './story-stream.service';
 
-export interface AggregatorStageOptions extends AggregatorOptions {
+export interface AggregatorStageOptions extends AggregatorOptions, AggregatorHttpOptions {
   broker: MessageBroker;
   /** `postgres://...` (production), `pglite://<dir>` (embedded, on disk) or `memory:`. */
   databaseUrl: string;
   /** Serve the query API and the live stream over HTTP (the service does; the embedded pipeline does not). */
   http?: boolean;
+  /** When set, `/v1/audit` requires `Authorization: Bearer <token>`, as the ingest API does. */
+  apiToken?: string;
 }
 
 /** Stateful: clusters articles into stories, keeps them in the store, publishes them keyed by storyId. */
@@ -35,6 +40,18 @@ export class AggregatorStageModule {
           },
         },
         AggregateService,
+        ...(options.http
+          ? [
+              StoryStreamService,
+              AuditReportService,
+              ApiTokenGuard,
+              { provide: API_TOKEN, useValue: options.apiToken ?? null },
+              {
+                provide: AGGREGATOR_HTTP_OPTIONS,
+                useValue: { sseMaxClients: options.sseMaxClients, sseClientBufferBytes: options.sseClientBufferBytes, auditCacheMs: options.auditCacheMs },
+              },
+            ]
+          : []),
       ],
     };
   }

@@ -1,15 +1,15 @@
 import { StoryEnrichedV1 } from '@eventwire/contracts';
-import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { StoryStore } from '@eventwire/store';
-import { BadRequestException, Controller, Get, Inject, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
-import { filter, map, Observable } from 'rxjs';
-import { AuditReport, auditPipeline } from '../audit/pipeline-audit';
-import { AggregateService } from './aggregate.service';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { AuditReport } from '../audit/pipeline-audit';
+import { ApiTokenGuard } from '../ingestor/api-token.guard';
 import { STORY_STORE } from './aggregator.tokens';
+import { AuditReportService } from './audit-report.service';
 import { STORIES_OPENAPI } from './stories.openapi';
 import { idOf, storyFilterOf } from './story-query';
+import { StoryStreamService } from './story-stream.service';
 import { topicSchemaFile } from './topic-schema-file';
-
 
 /**
  * The aggregator's read side: stories and articles from the store, and the
@@ -20,12 +20,13 @@ import { topicSchemaFile } from './topic-schema-file';
 export class StoriesController {
   constructor(
     @Inject(STORY_STORE) private readonly store: StoryStore,
-    private readonly aggregate: AggregateService,
-    @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+    private readonly streams: StoryStreamService,
+    private readonly audits: AuditReportService,
   ) {}
 
-  /** The pipeline's accounting for articles that entered in [from, to): as `eventwire audit`, from the topics. */
+  /** The pipeline's accounting for articles that entered in [from, to): as `eventwire audit`, from the topics (a report up to `AUDIT_CACHE_MS` old). */
   @Get('v1/audit')
+  @UseGuards(ApiTokenGuard)
   async audit(@Query('from') from?: string, @Query('to') to?: string): Promise<AuditReport> {
     const time = (name: string, value: string | undefined): Date | undefined => {
       if (value === undefined || value === '') return undefined;
@@ -33,7 +34,7 @@ export class StoriesController {
       if (Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 time`);
       return parsed;
     };
-    return auditPipeline(this.broker, { from: time('from', from), to: time('to', to) });
+    return this.audits.report({ from: time('from', from), to: time('to', to) });
   }
 
   @Get('healthz')
@@ -61,12 +62,14 @@ export class StoriesController {
   }
 
   /** Every story update as it is published: `event: story` with the record, `event: deleted` with the id of a story merged away. */
-  @Sse('v1/stories/stream')
-  stream(@Query('country') country?: string, @Query('entity') entity?: string): Observable<MessageEvent> {
-    return this.aggregate.updates$.pipe(
-      filter((u) => u.record === null || ((!country || u.record.entities.some((e) => e.countryCode === country)) && (!entity || u.record.entities.some((e) => e.id === entity)))),
-      map((u) => (u.record === null ? { type: 'deleted', id: u.storyId, data: { storyId: u.storyId } } : { type: 'story', id: `${u.storyId}@${u.record.version}`, data: u.record })),
-    );
+  @Get('v1/stories/stream')
+  stream(@Req() req: IncomingMessage, @Res() res: ServerResponse, @Query('country') country?: unknown, @Query('entity') entity?: unknown): void {
+    const text = (name: string, value: unknown): string | undefined => {
+      if (value === undefined || value === '') return undefined;
+      if (typeof value !== 'string') throw new BadRequestException(`${name} must be given once`);
+      return value;
+    };
+    this.streams.open(req, res, { country: text('country', country), entity: text('entity', entity) });
   }
 
   @Get('v1/stories/:id')

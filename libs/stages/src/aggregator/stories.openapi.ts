@@ -54,7 +54,10 @@ export const STORIES_OPENAPI = {
           { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Z]{3}$' } },
           { name: 'entity', in: 'query', schema: { type: 'string' } },
         ],
-        responses: { '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+        responses: {
+          '200': { description: 'an event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          '503': { description: 'the stream has its SSE_MAX_CLIENTS subscribers' },
+        },
       },
     },
     '/v1/stories/{id}': {
@@ -74,7 +77,11 @@ export const STORIES_OPENAPI = {
           { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' } },
           { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' } },
         ],
-        responses: { '200': { description: 'the audit report (see `eventwire audit --json`)' }, '400': { description: 'a bad time' } },
+        responses: {
+          '200': { description: 'the audit report (see `eventwire audit --json`), read from the topics at most AUDIT_CACHE_MS ago' },
+          '400': { description: 'a bad time' },
+          '401': { description: 'INGEST_API_TOKEN is set and the request has no `Authorization: Bearer <token>` with it' },
+        },
       },
     },
     '/v1/articles/{id}': {

@@ -7,7 +7,7 @@ const request = (authorization?: string): ExecutionContext =>
 
 describe(ApiTokenGuard.name, () => {
   it('lets the right bearer token in and refuses every other header with 401', () => {
-    const guard = new ApiTokenGuard({ maxBodyBytes: 1024, apiToken: TOKEN });
+    const guard = new ApiTokenGuard(TOKEN);
     expect(guard.canActivate(request(`Bearer ${TOKEN}`))).toBe(true);
     for (const header of [undefined, '', TOKEN, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, 'Bearer a', `Basic ${TOKEN}`]) {
       expect(() => guard.canActivate(request(header))).toThrow(UnauthorizedException);
@@ -15,6 +15,6 @@ describe(ApiTokenGuard.name, () => {
   });
 
   it('is open without a token', () => {
-    expect(new ApiTokenGuard({ maxBodyBytes: 1024 }).canActivate(request())).toBe(true);
+    expect(new ApiTokenGuard(null).canActivate(request())).toBe(true);
   });
 });

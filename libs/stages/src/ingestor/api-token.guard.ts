@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
+
+/** The bearer token of the HTTP APIs (`INGEST_API_TOKEN`), or null when they are open. */
+export const API_TOKEN = Symbol('API_TOKEN');
 
 /** SHA-256 digests are always 32 bytes: compared in constant time, they reveal neither the token nor its length. */
 function digest(token: string): Buffer {
@@ -14,7 +16,8 @@ export function unauthorized(): UnauthorizedException {
 
 /**
  * With an API token configured, only `Authorization: Bearer <token>` gets
- * in; without one the API is open. The ingestor also checks it in a
+ * in; without one the API is open. The ingestor's write API and the
+ * aggregator's audit share the token. The ingestor also checks it in a
  * middleware ahead of the body parsers (`admits`), so a caller without the
  * token cannot make it read a body; the guard holds wherever the
  * controller is mounted.
@@ -23,8 +26,8 @@ export function unauthorized(): UnauthorizedException {
 export class ApiTokenGuard implements CanActivate {
   private readonly expected: Buffer | null;
 
-  constructor(@Inject(INGEST_OPTIONS) options: IngestStageOptions) {
-    this.expected = options.apiToken ? digest(options.apiToken) : null;
+  constructor(@Inject(API_TOKEN) token: string | null) {
+    this.expected = token ? digest(token) : null;
   }
 
   canActivate(context: ExecutionContext): boolean {

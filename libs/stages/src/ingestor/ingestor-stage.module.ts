@@ -2,7 +2,7 @@ import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
-import { ApiTokenGuard } from './api-token.guard';
+import { API_TOKEN, ApiTokenGuard } from './api-token.guard';
 import { HealthController } from './health.controller';
 import { IngestHttpController } from './ingest-http.controller';
 import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
@@ -20,6 +20,7 @@ export class IngestorStageModule {
         { provide: APP_FILTER, useClass: StageErrorFilter },
         IngestService,
         ApiTokenGuard,
+        { provide: API_TOKEN, useValue: options.apiToken ?? null },
         { provide: INGEST_OPTIONS, useValue: { maxBodyBytes: options.maxBodyBytes, apiToken: options.apiToken } },
         { provide: MESSAGE_BROKER, useValue: options.broker },
       ],

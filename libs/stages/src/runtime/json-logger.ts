@@ -2,9 +2,46 @@ import { LoggerService, LogLevel } from '@nestjs/common';
 
 const ORDER: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 
+/** What a log line says of an error: its own fields are not enumerable, so `JSON.stringify` would keep none of them. */
+export interface LoggedError {
+  class: string;
+  message: string;
+  code?: string;
+  /** PostgreSQL's hint or detail, when the server gave one. */
+  detail?: string;
+  stack?: string;
+  cause?: LoggedError | string;
+}
+
+/** An error as a plain object for a log line, its causes followed a few levels deep. */
+export function errorFields(error: Error, depth = 0): LoggedError {
+  const extra = error as Error & { code?: unknown; detail?: unknown; hint?: unknown };
+  // pg's DatabaseError is named "error": its constructor says more.
+  const constructorName = (error.constructor as { name?: string } | undefined)?.name;
+  const out: LoggedError = { class: constructorName && constructorName !== 'Error' ? constructorName : error.name, message: error.message };
+  if (extra.code !== undefined && extra.code !== null) out.code = String(extra.code);
+  const detail = [extra.detail, extra.hint].filter((d) => typeof d === 'string' && d !== '').join(' ');
+  if (detail !== '') out.detail = detail;
+  if (error.stack) out.stack = error.stack;
+  if (error.cause !== undefined && depth < 3) out.cause = error.cause instanceof Error ? errorFields(error.cause, depth + 1) : String(error.cause);
+  return out;
+}
+
+/** Context fields with every Error in them (one level down) turned into {@link LoggedError}. */
+function plain(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) out[key] = value instanceof Error ? errorFields(value) : value;
+  return out;
+}
+
 /**
  * Structured logs: one JSON object a line on stderr, a fixed message plus its
  * context. stderr keeps stdout free for data (the CLI writes NDJSON there).
+ *
+ * Nest logs an unexpected error as the Error itself (`logger.error(error)`,
+ * from its exception handlers) or as a message and a stack string
+ * (`logger.error(message, stack, context)`): both keep the error's class,
+ * message, code and stack here, under `error`.
  */
 export class JsonLogger implements LoggerService {
   private readonly min: number;
@@ -18,10 +55,18 @@ export class JsonLogger implements LoggerService {
 
   private write(level: LogLevel, message: unknown, params: unknown[]): void {
     if (ORDER.indexOf(level) < this.min) return;
-    const context = typeof params[params.length - 1] === 'string' ? (params[params.length - 1] as string) : undefined;
-    const fields = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { msg: String(message) };
-    const stack = level === 'error' && typeof params[0] === 'string' && params.length > 1 ? { stack: params[0] } : {};
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, service: this.service, context, ...fields, ...stack })}\n`);
+    const last = params[params.length - 1];
+    const context = params.length > 0 && typeof last === 'string' ? last : undefined;
+    const rest = context === undefined ? params : params.slice(0, -1);
+    let fields: Record<string, unknown>;
+    if (message instanceof Error) fields = { msg: message.message, error: errorFields(message) };
+    else if (typeof message === 'object' && message !== null) fields = plain(message as Record<string, unknown>);
+    else fields = { msg: String(message) };
+    for (const param of rest) {
+      if (param instanceof Error && fields.error === undefined) fields.error = errorFields(param);
+      else if (typeof param === 'string' && (level === 'error' || level === 'fatal') && fields.stack === undefined) fields.stack = param;
+    }
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, service: this.service, context, ...fields })}\n`);
   }
 
   log(message: unknown, ...params: unknown[]): void {

@@ -19,12 +19,21 @@ export interface StageSettings {
   databaseUrl?: string;
   /** The aggregator publishes a story at most once per this many milliseconds. */
   storyEmitIntervalMs?: number;
+  /** The aggregator's live stream: subscribers at a time, and bytes that may wait for one before it is dropped. */
+  sseMaxClients?: number;
+  sseClientBufferBytes?: number;
+  /** The aggregator serves an audit report again for this long before reading the topics anew. */
+  auditCacheMs?: number;
   logger?: LoggerService | false;
 }
 
 export const DEFAULT_STORY_EMIT_INTERVAL_MS = 1000;
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export const DEFAULT_SSE_MAX_CLIENTS = 256;
+export const DEFAULT_SSE_CLIENT_BUFFER_BYTES = 1024 * 1024;
+export const DEFAULT_AUDIT_CACHE_MS = 10_000;
 
 /** The Nest module of a stage, for a service or for the embedded pipeline. */
 export function stageModule(stage: StageName, broker: MessageBroker, settings: StageSettings, http = false): Type | DynamicModule {
@@ -46,6 +55,10 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         http,
         databaseUrl: settings.databaseUrl ?? 'memory:',
         emitIntervalMs: settings.storyEmitIntervalMs ?? DEFAULT_STORY_EMIT_INTERVAL_MS,
+        apiToken: settings.apiToken,
+        sseMaxClients: settings.sseMaxClients ?? DEFAULT_SSE_MAX_CLIENTS,
+        sseClientBufferBytes: settings.sseClientBufferBytes ?? DEFAULT_SSE_CLIENT_BUFFER_BYTES,
+        auditCacheMs: settings.auditCacheMs ?? DEFAULT_AUDIT_CACHE_MS,
       });
   }
 }
