@@ -1,4 +1,5 @@
 import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, stageModule, stageServer } from '@eventwire/stages';
+import { StageReadiness } from '@eventwire/kafka';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorConfig } from './config/aggregator.config';
@@ -10,6 +11,7 @@ export async function createAggregatorApp(config: AggregatorConfig): Promise<INe
     partitions: partitionCounts(config),
     databaseUrl: config.DATABASE_URL,
     storyEmitIntervalMs: config.STORY_EMIT_INTERVAL_MS,
+    readiness: new StageReadiness(),
   };
   const app = await NestFactory.create(stageModule('aggregator', broker, settings, true), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
   app.connectMicroservice({ strategy: stageServer('aggregator', broker, settings) }, { inheritAppConfig: true });

@@ -1,10 +1,10 @@
-import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
+import { MESSAGE_BROKER, MessageBroker, StageReadiness } from '@eventwire/kafka';
 import { openSqlClient, StoryStore } from '@eventwire/store';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { AggregateService } from './aggregate.service';
-import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
+import { AGGREGATOR_OPTIONS, AggregatorOptions, STAGE_READINESS, STORY_STORE } from './aggregator.tokens';
 import { EventExtractedConsumer } from './event-extracted.consumer';
 import { StoriesController } from './stories.controller';
 
@@ -14,6 +14,8 @@ export interface AggregatorStageOptions extends AggregatorOptions {
   databaseUrl: string;
   /** Serve the query API and the live stream over HTTP (the service does; the embedded pipeline does not). */
   http?: boolean;
+  /** What `/readyz` reports: the stage's transport sets it (the same object is given to the StageServer). */
+  readiness?: StageReadiness;
 }
 
 /** Stateful: clusters articles into stories, keeps them in the store, publishes them keyed by storyId. */
@@ -27,6 +29,7 @@ export class AggregatorStageModule {
         { provide: APP_FILTER, useClass: StageErrorFilter },
         { provide: MESSAGE_BROKER, useValue: options.broker },
         { provide: AGGREGATOR_OPTIONS, useValue: { emitIntervalMs: options.emitIntervalMs } },
+        { provide: STAGE_READINESS, useValue: options.readiness ?? new StageReadiness() },
         {
           provide: STORY_STORE,
           useFactory: (): Promise<StoryStore> => {

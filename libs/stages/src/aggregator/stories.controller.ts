@@ -1,11 +1,11 @@
 import { StoryEnrichedV1, topicJsonSchemas } from '@eventwire/contracts';
-import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
+import { MESSAGE_BROKER, MessageBroker, ReadinessReport, StageReadiness } from '@eventwire/kafka';
 import { StoryStore } from '@eventwire/store';
-import { BadRequestException, Controller, Get, Inject, MessageEvent, NotFoundException, Param, Query, Sse } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, MessageEvent, NotFoundException, Param, Query, ServiceUnavailableException, Sse } from '@nestjs/common';
 import { filter, map, Observable } from 'rxjs';
 import { AuditReport, auditPipeline } from '../audit/pipeline-audit';
 import { AggregateService } from './aggregate.service';
-import { STORY_STORE } from './aggregator.tokens';
+import { STAGE_READINESS, STORY_STORE } from './aggregator.tokens';
 import { STORIES_OPENAPI } from './stories.openapi';
 import { idOf, storyFilterOf } from './story-query';
 
@@ -21,6 +21,7 @@ export class StoriesController {
     @Inject(STORY_STORE) private readonly store: StoryStore,
     private readonly aggregate: AggregateService,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+    @Inject(STAGE_READINESS) private readonly readiness: StageReadiness,
   ) {}
 
   /** The pipeline's accounting for articles that entered in [from, to): as `eventwire audit`, from the topics. */
@@ -38,6 +39,14 @@ export class StoriesController {
   @Get('healthz')
   health(): { status: 'ok' } {
     return { status: 'ok' };
+  }
+
+  /** 503 while the consumer waits out a transient failure (the database away, a table missing): the process lives, work does not flow. */
+  @Get('readyz')
+  ready(): ReadinessReport {
+    const report = this.readiness.report();
+    if (!report.ready) throw new ServiceUnavailableException(report);
+    return report;
   }
 
   @Get('v1/openapi.json')

@@ -1,5 +1,5 @@
 import { pipelineTopics, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
-import { MessageBroker, StageServer } from '@eventwire/kafka';
+import { MessageBroker, StageReadiness, StageServer } from '@eventwire/kafka';
 import { DynamicModule, INestMicroservice, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorStageModule } from '../aggregator/aggregator-stage.module';
@@ -20,6 +20,8 @@ export interface StageSettings {
   /** The aggregator publishes a story at most once per this many milliseconds. */
   storyEmitIntervalMs?: number;
   logger?: LoggerService | false;
+  /** Shared by the stage's transport and its HTTP side: not ready while a partition waits out a transient failure. */
+  readiness?: StageReadiness;
 }
 
 export const DEFAULT_STORY_EMIT_INTERVAL_MS = 1000;
@@ -46,6 +48,7 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         http,
         databaseUrl: settings.databaseUrl ?? 'memory:',
         emitIntervalMs: settings.storyEmitIntervalMs ?? DEFAULT_STORY_EMIT_INTERVAL_MS,
+        readiness: settings.readiness,
       });
   }
 }
@@ -56,6 +59,7 @@ export function stageServer(stage: StageName, broker: MessageBroker, settings: S
     stage,
     groupId: stageGroupId(stage),
     topics: pipelineTopics(settings.partitions ?? DEFAULT_PARTITIONS),
+    readiness: settings.readiness,
   });
 }
 
