@@ -125,6 +125,24 @@ describe('aggregator while the database goes away and comes back', () => {
     expect(new Set(inStories)).toEqual(new Set(articles.map((e) => e.articleId)));
   }
 
+  it('an article the database refuses for its content (a NUL in jsonb, SQLSTATE 22P05) is dead-lettered with the reason; the rest of its chunk is stored', async () => {
+    const run = await setUp();
+    const batch = events.slice(0, 10);
+    const poisoned = { ...batch[4]!, title: `Dammam\u0000plant` };
+    await run.send([...batch.slice(0, 4), poisoned, ...batch.slice(5)]);
+    const good = batch.filter((_, i) => i !== 4);
+    await waitFor('the dead letter', async () => ((await run.deadLettered()) === 1 ? true : undefined), 60_000);
+    await waitFor('the others in the store', async () => ((await run.stored()) === good.length ? true : undefined), 60_000);
+    const dead = await new TopicCollector(kafka, run.prefix + dlqTopic(TOPICS.eventsExtracted)).start();
+    cleanup.push(() => dead.stop());
+    await waitFor('the dead letter read', async () => (dead.records.length === 1 ? true : undefined), 30_000);
+    expect(dead.records[0]!.headers['eventwire-dlq-reason']).toBe('SQLSTATE_22P05');
+    expect(dead.records[0]!.key).toBe(poisoned.articleId);
+    const ids = await sql<{ article_id: string }>(run.database.url, 'SELECT article_id FROM articles');
+    expect(new Set(ids.map((r) => r.article_id))).toEqual(new Set(good.map((e) => e.articleId)));
+    expect(await run.readyz()).toBe(200);
+  });
+
   it('connections terminated again and again mid-stream: every article stored once, none dead-lettered', async () => {
     const run = await setUp();
     const name = new URL(run.database.url).pathname.slice(1);
