@@ -199,6 +199,9 @@ describe('aggregator while the database goes away and comes back', () => {
     const exitMs = Date.now() - stopping;
     process.stdout.write(`SIGTERM during the outage: exited in ${exitMs} ms\n`);
     expect(exitMs).toBeLessThan(10_000);
+    // Nest closed the app (the consumer's wait ended by the shutdown) and re-raised the signal: not a crash, not a SIGKILL.
+    expect(run.aggregator().child.signalCode ?? run.aggregator().child.exitCode).toBe('SIGTERM');
+    expect(run.aggregator().logs()).not.toMatch(/"level":"(error|fatal)".*(shutdown|Unhandled)/);
     expect(await run.deadLettered()).toBe(0);
     await sql(run.database.url, 'ALTER TABLE articles_away RENAME TO articles');
     run.start();
