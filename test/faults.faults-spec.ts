@@ -1,6 +1,8 @@
 import type { AuditReport } from '@eventwire/stages';
 import { rawArticles, RawRecord } from '../bench/article-corpus';
+import { Client } from 'pg';
 import { PipelineHarness } from './support/pipeline-harness';
+import { ADMIN_DATABASE_URL } from './support/test-database';
 import { canRunOwnBroker, OwnBroker } from './support/own-broker';
 import { freePort, waitFor } from './support/service-process';
 import { rssMiB, subscribeToStories } from './support/sse-subscriber';
@@ -82,6 +84,37 @@ describe(`faults, ${ARTICLES} articles each (${origin})`, () => {
     await harness.waitUntilCommitted('aggregator', Math.floor(articles.length / 4));
     await harness.running('aggregator')[0]!.stop('SIGKILL');
     harness.spawn('aggregator');
+
+    const report = await harness.drained();
+    expectBalanced(report, articles.length);
+  });
+
+  it('stores every article once when the aggregator\'s database connections are cut again and again mid-stream', async () => {
+    harness = await new PipelineHarness(brokers).start(1);
+    await harness.produce(articles);
+    const name = new URL(harness.databaseUrl).pathname.slice(1);
+    for (let cut = 1; cut <= 4; cut++) {
+      await harness.waitUntilCommitted('aggregator', Math.floor((articles.length * cut) / 6));
+      await sql(ADMIN_DATABASE_URL, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+    }
+    expect(harness.running('aggregator')).toHaveLength(1);
+
+    const report = await harness.drained();
+    expectBalanced(report, articles.length);
+  });
+
+  it('dead-letters no valid article while the articles table is away, says not ready, and stores them all once it is back', async () => {
+    harness = await new PipelineHarness(brokers).start(1);
+    await harness.produce(articles);
+    await harness.waitUntilCommitted('aggregator', Math.floor(articles.length / 4));
+    await sql(harness.databaseUrl, 'ALTER TABLE articles RENAME TO articles_away');
+    const away = Date.now();
+    await waitFor('/readyz to say 503', async () => ((await fetch(`${harness!.aggregatorUrl}/readyz`)).status === 503 ? true : undefined), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - away))));
+    await sql(harness.databaseUrl, 'ALTER TABLE articles_away RENAME TO articles');
+    const back = Date.now();
+    await waitFor('/readyz to say 200', async () => ((await fetch(`${harness!.aggregatorUrl}/readyz`)).status === 200 ? true : undefined), 60_000);
+    process.stdout.write(`articles table away ${back - away} ms: ready again ${Date.now() - back} ms after it came back\n`);
 
     const report = await harness.drained();
     expectBalanced(report, articles.length);
@@ -189,5 +222,15 @@ async function waitForMembers(harness: PipelineHarness, n: number): Promise<void
   while ((await harness.members('extractor')) !== n) {
     if (Date.now() > deadline) throw new Error(`the extractor group never had ${n} members`);
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function sql(url: string, text: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
   }
 }

@@ -38,7 +38,7 @@ export class PipelineHarness {
       LOG_LEVEL: 'warn',
       ...this.extraEnv,
     };
-    this.spawn('aggregator', aggregatorEnv);
+    this.spawn('aggregator', { HTTP_PORT: String(await freePort()), ...aggregatorEnv });
     for (let i = 0; i < extractors; i++) this.spawn('extractor');
     this.spawn('translator');
     const ingestor = this.spawn('ingestor', { HTTP_PORT: String(await freePort()) });
@@ -51,6 +51,16 @@ export class PipelineHarness {
     this.brokerClient = new KafkaMessageBroker({ brokers: parseBrokers(this.brokers), clientId: 'eventwire-faults-audit' });
     this.audited = new PrefixedMessageBroker(this.brokerClient, this.prefix);
     return this;
+  }
+
+  /** The aggregator's database, for a test to do to it what an operator or a failover would. */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
+  /** The first aggregator's story API (`/readyz`...). */
+  get aggregatorUrl(): string {
+    return `http://127.0.0.1:${this.services.find((s) => s.name === 'aggregator')!.env.HTTP_PORT}`;
   }
 
   spawn(name: ServiceName, env: Record<string, string> = {}): ServiceProcess {

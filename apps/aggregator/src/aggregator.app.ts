@@ -1,4 +1,5 @@
 import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, stageModule, stageServer } from '@eventwire/stages';
+import { StageReadiness } from '@eventwire/kafka';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorConfig } from './config/aggregator.config';
@@ -14,6 +15,7 @@ export async function createAggregatorApp(config: AggregatorConfig): Promise<INe
     sseClientBufferBytes: config.SSE_CLIENT_BUFFER_BYTES,
     auditCacheMs: config.AUDIT_CACHE_MS,
     apiToken: config.INGEST_API_TOKEN,
+    readiness: new StageReadiness(),
   };
   const app = await NestFactory.create(stageModule('aggregator', broker, settings, true), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
   app.connectMicroservice({ strategy: stageServer('aggregator', broker, settings) }, { inheritAppConfig: true });

@@ -20,7 +20,7 @@ const MAX_HEADER_CHARS = 2000;
  * The original key, value and headers, sent to `<topic>.dlq` with the reason
  * in headers, so an operator can read why and replay the record unchanged.
  */
-export function deadLetter(message: BrokerMessage, stage: string, error: unknown, attempts: number): OutboundMessage {
+export function deadLetter(message: BrokerMessage, stage: string, error: unknown, attempts: number, reason?: string): OutboundMessage {
   const err = error instanceof Error ? error : new Error(String(error));
   const code = (err as { code?: unknown }).code;
   return {
@@ -30,7 +30,7 @@ export function deadLetter(message: BrokerMessage, stage: string, error: unknown
     headers: {
       ...message.headers,
       [DLQ_HEADERS.stage]: stage,
-      [DLQ_HEADERS.reason]: typeof code === 'string' ? code : err.name,
+      [DLQ_HEADERS.reason]: reason ?? (typeof code === 'string' ? code : err.name),
       [DLQ_HEADERS.errorClass]: err.name,
       [DLQ_HEADERS.errorCode]: typeof code === 'string' ? code : '',
       [DLQ_HEADERS.errorMessage]: err.message.slice(0, MAX_HEADER_CHARS),

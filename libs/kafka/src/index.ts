@@ -6,3 +6,6 @@ export * from './kafka-message-broker';
 export * from './in-memory-message-broker';
 export * from './stage-context';
 export * from './stage-server';
+export * from './failure-classifier';
+export * from './transient-retry';
+export * from './stage-readiness';

@@ -1,9 +1,11 @@
 import { TOPICS } from '@eventwire/contracts';
 import { InMemoryMessageBroker } from './in-memory-message-broker';
+import { KafkaJSProtocolError } from 'kafkajs';
 import { RetriableError } from './broker-errors';
 import { DLQ_HEADERS } from './dead-letter';
-import type { BrokerMessage } from './message-broker';
-import { ORIGIN_HEADER, StageServer } from './stage-server';
+import type { BrokerMessage, OutboundMessage } from './message-broker';
+import { CHUNK_COMPLETE, ORIGIN_HEADER, StageServer, StageServerOptions } from './stage-server';
+import { StageReadiness } from './stage-readiness';
 
 const topics = [
   { name: TOPICS.articlesRaw, partitions: 1, compacted: false },
@@ -25,10 +27,20 @@ function message(value: Buffer | string | null, offset = 0): BrokerMessage {
 
 const control = { heartbeat: async () => undefined, isRunning: () => true, commit: async () => undefined };
 
-async function serverWith(handler: (payload: unknown) => unknown): Promise<{ server: StageServer; broker: InMemoryMessageBroker }> {
+/** Waits of the retry loop, recorded instead of waited. */
+let waits: number[] = [];
+const wait = async (ms: number): Promise<void> => void waits.push(ms);
+beforeEach(() => (waits = []));
+
+const refused = (): Error => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+
+async function serverWith(
+  handler: (payload: unknown) => unknown,
+  options: Partial<StageServerOptions> = {},
+): Promise<{ server: StageServer; broker: InMemoryMessageBroker }> {
   const broker = new InMemoryMessageBroker();
   await broker.ensureTopics(topics);
-  const server = new StageServer(broker, { stage: 'test', groupId: 'g', topics, maxAttempts: 3, retryBaseMs: 1 });
+  const server = new StageServer(broker, { stage: 'test', groupId: 'g', topics, wait, ...options });
   server.addHandler(TOPICS.articlesRaw, async (payload: unknown) => handler(payload), true);
   return { server, broker };
 }
@@ -59,16 +71,148 @@ describe(StageServer.name, () => {
     expect(dead!.key).toBe('k');
   });
 
-  it('retries a retriable failure, then dead-letters it with the attempt count', async () => {
-    const handler = jest.fn(() => {
-      throw new RetriableError('DB_DOWN', 'database unavailable');
-    });
-    const { server, broker } = await serverWith(handler);
+  it('retries a transient failure with backoff for as long as it lasts, not ready meanwhile, and dead-letters nothing', async () => {
+    const readiness = new StageReadiness();
+    const readyDuring: boolean[] = [];
+    let calls = 0;
+    const { server, broker } = await serverWith(
+      () => {
+        readyDuring.push(readiness.ready);
+        if (++calls <= 12) throw refused();
+        return [];
+      },
+      { readiness },
+    );
     await server.processBatch([message(JSON.stringify({ body: 'text' }))], control);
-    expect(handler).toHaveBeenCalledTimes(3);
+    expect(calls).toBe(13);
+    expect(readyDuring.slice(1)).toEqual(Array(12).fill(false));
+    expect(readiness.ready).toBe(true);
+    expect(broker.read(`${TOPICS.articlesRaw}.dlq`)).toHaveLength(0);
+    // Waits in slices of at most a second, heartbeating between them: 0.5 s, 1 s, 2 s... up to 30 s.
+    expect(waits.reduce((a, b) => a + b, 0)).toBe(500 + 1000 + 2000 + 4000 + 8000 + 16000 + 6 * 30000);
+    expect(Math.max(...waits)).toBe(1000);
+  });
+
+  it('dead-letters at once what the database refuses for its content (SQLSTATE class 22), with the reason', async () => {
+    const { server, broker } = await serverWith(() => {
+      throw Object.assign(new Error('unsupported Unicode escape sequence'), { name: 'error', code: '22P05' });
+    });
+    await server.processBatch([message(JSON.stringify({ body: 'text' }))], control);
     const [dead] = broker.read(`${TOPICS.articlesRaw}.dlq`);
-    expect(dead!.headers[DLQ_HEADERS.attempts]).toBe('3');
-    expect(dead!.headers[DLQ_HEADERS.errorCode]).toBe('DB_DOWN');
+    expect(dead!.headers[DLQ_HEADERS.reason]).toBe('SQLSTATE_22P05');
+    expect(dead!.headers[DLQ_HEADERS.errorMessage]).toBe('unsupported Unicode escape sequence');
+    expect(waits).toEqual([]);
+  });
+
+  it('stops retrying at once on shutdown, commits nothing of the chunk, dead-letters nothing', async () => {
+    const committed: string[] = [];
+    let calls = 0;
+    const { server, broker } = await serverWith(
+      () => {
+        calls++;
+        throw new RetriableError('DB_DOWN', 'database unavailable');
+      },
+      // A wait that lets the event loop turn, as a real one does.
+      { wait: () => new Promise((resolve) => setImmediate(resolve)) },
+    );
+    const closing = { ...control, commit: async (offset: string) => void committed.push(offset) };
+    const batch = server.processBatch([message(JSON.stringify({ body: 'text' }))], closing);
+    // SIGTERM: Nest closes the server while the record waits for the database.
+    await new Promise((resolve) => setImmediate(resolve));
+    await server.close();
+    await batch;
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBeLessThan(100);
+    expect(committed).toEqual([]);
+    expect(broker.read(`${TOPICS.articlesRaw}.dlq`)).toHaveLength(0);
+  });
+
+  it('stops retrying when the partition is revoked (isRunning false) and leaves the record to its next owner', async () => {
+    let running = true;
+    let calls = 0;
+    const { server, broker } = await serverWith(() => {
+      if (++calls === 3) running = false;
+      throw refused();
+    });
+    await server.processBatch([message(JSON.stringify({ body: 'text' }))], { ...control, isRunning: () => running });
+    expect(calls).toBe(3);
+    expect(broker.read(`${TOPICS.articlesRaw}.dlq`)).toHaveLength(0);
+  });
+
+  it('does a chunk again from its first record when its completion fails transiently (a store away)', async () => {
+    const seen: unknown[] = [];
+    let completions = 0;
+    const { server, broker } = await serverWith((payload) => void seen.push(payload));
+    server.addHandler(CHUNK_COMPLETE, async () => {
+      if (++completions <= 2) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    }, true);
+    const committed: string[] = [];
+    await server.processBatch([0, 1].map((o) => message(JSON.stringify({ body: `b${o}` }), o)), { ...control, commit: async (o) => void committed.push(o) });
+    expect(seen).toEqual([{ body: 'b0' }, { body: 'b1' }, { body: 'b0' }, { body: 'b1' }, { body: 'b0' }, { body: 'b1' }]);
+    expect(committed).toEqual(['1']);
+    expect(broker.read(`${TOPICS.articlesRaw}.dlq`)).toHaveLength(0);
+  });
+
+  it('when a chunk\'s completion refuses it for good, takes its records one at a time and dead-letters only the one at fault', async () => {
+    let inChunk: string[] = [];
+    const { server, broker } = await serverWith((payload) => void inChunk.push((payload as { body: string }).body));
+    server.addHandler(CHUNK_COMPLETE, async () => {
+      const bad = inChunk.includes('nul');
+      inChunk = [];
+      if (bad) throw Object.assign(new Error('unsupported Unicode escape sequence'), { name: 'error', code: '22P05' });
+    }, true);
+    const committed: string[] = [];
+    const bodies = ['a', 'nul', 'c'];
+    await server.processBatch(bodies.map((b, o) => message(JSON.stringify({ body: b }), o)), { ...control, commit: async (o) => void committed.push(o) });
+    const dead = broker.read(`${TOPICS.articlesRaw}.dlq`);
+    expect(dead.map((d) => d.headers[DLQ_HEADERS.offset])).toEqual(['1']);
+    expect(dead[0]!.headers[DLQ_HEADERS.reason]).toBe('SQLSTATE_22P05');
+    expect(committed).toEqual(['0', '1', '2']);
+  });
+
+  it('dead-letters a record whose output is larger than its topic takes (OUTPUT_TOO_LARGE), never retrying it', async () => {
+    const broker = new InMemoryMessageBroker();
+    await broker.ensureTopics([...topics, { name: 'sized', partitions: 1, compacted: false }]);
+    const sized = new StageServer(broker, { stage: 'test', groupId: 'g', topics: [...topics, { name: 'sized', partitions: 1, compacted: false, maxMessageBytes: 64 * 1024 }], wait });
+    sized.addHandler(TOPICS.articlesRaw, async (payload: { body: string }) => [{ topic: 'sized', key: 'x', value: { body: payload.body } }], true);
+    await sized.processBatch([message(JSON.stringify({ body: 'x'.repeat(100 * 1024) }), 0), message(JSON.stringify({ body: 'small' }), 1)], control);
+    expect(broker.read('sized').map((m) => JSON.parse(m.value!.toString()))).toEqual([{ body: 'small' }]);
+    const [dead] = broker.read(`${TOPICS.articlesRaw}.dlq`);
+    expect(dead!.headers[DLQ_HEADERS.reason]).toBe('OUTPUT_TOO_LARGE');
+    expect(dead!.headers[DLQ_HEADERS.errorMessage]).toMatch(/is 10\d{4} bytes; the topic takes 65536/);
+    expect(waits).toEqual([]);
+  });
+
+  it('when the broker refuses a chunk\'s output as MESSAGE_TOO_LARGE, sends record by record and dead-letters the one refused', async () => {
+    const { server, broker } = await serverWith((payload) => [{ topic: 'elsewhere', key: 'x', value: payload as object }]);
+    await broker.ensureTopics([{ name: 'elsewhere', partitions: 1, compacted: false }]);
+    const send = broker.send.bind(broker);
+    // The topic's real limit is below what the stage was told (another config, or a whole batch over it).
+    jest.spyOn(broker, 'send').mockImplementation(async (messages: OutboundMessage[]) => {
+      if (messages.some((m) => m.topic === 'elsewhere' && String(m.value).length > 1000)) {
+        throw new KafkaJSProtocolError({ type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false, message: 'too large' } as never);
+      }
+      return send(messages);
+    });
+    const committed: string[] = [];
+    const bodies = ['a', 'x'.repeat(2000), 'c'];
+    await server.processBatch(bodies.map((b, o) => message(JSON.stringify({ body: b }), o)), { ...control, commit: async (o) => void committed.push(o) });
+    expect(broker.read('elsewhere').map((m) => JSON.parse(m.value!.toString()).body)).toEqual(['a', 'c']);
+    const dead = broker.read(`${TOPICS.articlesRaw}.dlq`);
+    expect(dead.map((d) => [d.headers[DLQ_HEADERS.offset], d.headers[DLQ_HEADERS.reason]])).toEqual([['1', 'MESSAGE_TOO_LARGE']]);
+    expect(committed).toEqual(['0', '1', '2']);
+    expect(waits).toEqual([]);
+  });
+
+  it('an unclassified handler error (a bug) is dead-lettered with its message, not retried', async () => {
+    const { server, broker } = await serverWith(() => {
+      throw new Error('a bug');
+    });
+    await server.processBatch([message(JSON.stringify({ body: 'text' }))], control);
+    const [dead] = broker.read(`${TOPICS.articlesRaw}.dlq`);
+    expect(dead!.headers[DLQ_HEADERS.reason]).toBe('Error');
+    expect(dead!.headers[DLQ_HEADERS.errorMessage]).toBe('a bug');
+    expect(waits).toEqual([]);
   });
 
   it('never sends output that breaks its topic contract', async () => {
@@ -91,7 +235,7 @@ describe(StageServer.name, () => {
   it('commits chunk by chunk, marks each output with its origin, and on stopping leaves the rest uncommitted', async () => {
     const { broker } = await serverWith(() => []);
     await broker.ensureTopics([{ name: 'elsewhere', partitions: 1, compacted: false }]);
-    const small = new StageServer(broker, { stage: 'test', groupId: 'g', topics, commitEvery: 2 });
+    const small = new StageServer(broker, { stage: 'test', groupId: 'g', topics, commitEvery: 2, wait });
     small.addHandler(TOPICS.articlesRaw, async () => [{ topic: 'elsewhere', key: 'x', value: { ok: true } }], true);
     const committed: string[] = [];
     let running = true;

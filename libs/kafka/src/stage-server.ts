@@ -2,10 +2,13 @@ import { contractErrors, contractForTopic, ContractViolationError, dlqTopic, Top
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { isRetriable, NonRetriableError } from './broker-errors';
+import { NonRetriableError } from './broker-errors';
 import { deadLetter } from './dead-letter';
+import { classifyFailure } from './failure-classifier';
 import type { BatchControl, BrokerMessage, BrokerSubscription, MessageBroker, OutboundMessage } from './message-broker';
 import { StageContext } from './stage-context';
+import { StageReadiness } from './stage-readiness';
+import { BackoffOptions, retryTransient, RetryOutcome, sleep } from './transient-retry';
 
 export interface StageServerOptions {
   /** Names the stage in logs and dead-letter headers. */
@@ -13,9 +16,12 @@ export interface StageServerOptions {
   groupId: string;
   topics: TopicSpec[];
   fromBeginning?: boolean;
-  /** Attempts for a retriable failure before the record is dead-lettered. */
-  maxAttempts?: number;
-  retryBaseMs?: number;
+  /** Waits between attempts after a transient failure (0.5 s doubling to 30 s). */
+  backoff?: BackoffOptions;
+  /** How a wait is waited (tests pass a fake clock's); ends early when the signal aborts. */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Told when a partition waits out a transient failure, for `/readyz`. */
+  readiness?: StageReadiness;
   /** Records per commit within a batch (100): bounds the work redone after a crash and the wait on SIGTERM. */
   commitEvery?: number;
 }
@@ -56,6 +62,25 @@ export class UndecodableRecordError extends NonRetriableError {}
 /** What a handler produced broke the contract of its topic: a bug in the stage, never sent downstream. */
 export class OutputContractError extends NonRetriableError {}
 
+/** What a handler produced is larger than its topic takes: the broker would refuse it on every try. */
+export class OutputTooLargeError extends NonRetriableError {}
+
+/** The broker's `max.message.bytes` for a topic that sets none. */
+const BROKER_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+
+/** Room for the record batch's own header and the headers the server adds after the size check. */
+const RECORD_OVERHEAD_BYTES = 1024;
+
+/** Waits heartbeat at least this often: a 30 s backoff must not cost the partition (session timeout 30 s). */
+const PAUSE_SLICE_MS = 1000;
+
+/** One batch in hand: its control, and the signal that ends its waits (shutdown, or the partition revoked). */
+interface BatchRun {
+  control: BatchControl;
+  revoked: AbortController;
+  signal: AbortSignal;
+}
+
 /**
  * The Nest transport every stage runs on, over Kafka or the in-memory broker
  * alike: it decodes each record, checks it against its topic's contract, calls
@@ -68,15 +93,22 @@ export class StageServer extends Server implements CustomTransportStrategy {
   override readonly transportId = EVENTWIRE_TRANSPORT;
   protected override readonly logger = new Logger(StageServer.name);
   private subscription: BrokerSubscription | null = null;
+  /** Aborted by close(): retry loops stop waiting, so SIGTERM is prompt whatever the database does. */
+  private stopping = new AbortController();
+  private readonly readiness: StageReadiness;
+  private readonly maxBytes: Map<string, number>;
 
   constructor(
     private readonly broker: MessageBroker,
     private readonly options: StageServerOptions,
   ) {
     super();
+    this.readiness = options.readiness ?? new StageReadiness();
+    this.maxBytes = new Map(options.topics.map((t) => [t.name, t.maxMessageBytes ?? BROKER_DEFAULT_MAX_MESSAGE_BYTES]));
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
+    this.stopping = new AbortController();
     try {
       await this.broker.ensureTopics(this.options.topics);
       const topics = [...this.messageHandlers.keys()].filter((pattern) => pattern !== CHUNK_COMPLETE);
@@ -95,6 +127,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
+    this.stopping.abort();
     await this.subscription?.stop();
     this.subscription = null;
   }
@@ -111,57 +144,133 @@ export class StageServer extends Server implements CustomTransportStrategy {
    * Public for tests: the whole per-batch contract in one place. The batch is
    * worked through in chunks; each chunk's outputs are sent and acknowledged,
    * then its offsets committed. When the consumer is stopping (SIGTERM, a
-   * rebalance) it stops between chunks: what is done is committed, the rest
-   * goes to the partition's next owner.
+   * rebalance) it stops between chunks, or in the middle of a wait: what is
+   * done is committed, the rest goes to the partition's next owner.
+   *
+   * Failures follow one rule ({@link classifyFailure}): a record refused for
+   * good is dead-lettered with the reason and the partition goes on; a
+   * transient failure (database or broker away) is retried with capped
+   * backoff for as long as it lasts, the stage reporting itself not ready
+   * meanwhile, and nothing is dead-lettered for it.
    */
   async processBatch(messages: BrokerMessage[], control: BatchControl): Promise<void> {
+    const revoked = new AbortController();
+    const run: BatchRun = { control, revoked, signal: AbortSignal.any([this.stopping.signal, revoked.signal]) };
     const chunkSize = this.options.commitEvery ?? 100;
     for (let start = 0; start < messages.length; start += chunkSize) {
-      if (!control.isRunning()) return;
-      const chunk = messages.slice(start, start + chunkSize);
-      const outputs: OutboundMessage[] = [];
-      for (const message of chunk) {
-        const origin = `${message.topic}/${message.partition}/${message.offset}`;
-        const deadLetters = dlqTopic(message.topic);
-        for (const out of await this.processWithRetry(message, control)) {
-          // A dead letter keeps the input's own headers and names its origin in the dead-letter headers.
-          outputs.push(out.topic === deadLetters ? out : { ...out, headers: { ...out.headers, [ORIGIN_HEADER]: origin } });
-        }
-        await control.heartbeat();
-      }
-      const complete = this.getHandlerByPattern(CHUNK_COMPLETE);
-      if (complete) {
-        const result: unknown = await complete(chunk.length, new StageContext([chunk[chunk.length - 1]!]));
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-      }
-      await this.broker.send(outputs);
-      await control.commit(chunk[chunk.length - 1]!.offset);
+      if (this.stopped(run)) return;
+      if (!(await this.processChunk(messages.slice(start, start + chunkSize), run))) return;
     }
   }
 
-  private async processWithRetry(message: BrokerMessage, control: BatchControl): Promise<OutboundMessage[]> {
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    const base = this.options.retryBaseMs ?? 200;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.processOne(message);
-      } catch (error) {
-        if (!isRetriable(error) || attempt >= maxAttempts) {
-          this.logger.warn({
-            msg: 'record dead-lettered',
-            stage: this.options.stage,
-            topic: message.topic,
-            partition: message.partition,
-            offset: message.offset,
-            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-            attempts: attempt,
-          });
-          return [deadLetter(message, this.options.stage, error, attempt)];
+  private stopped(run: BatchRun): boolean {
+    if (!run.control.isRunning()) run.revoked.abort();
+    return run.signal.aborted;
+  }
+
+  /**
+   * Handles, completes, sends and commits one chunk, the whole of it again
+   * after a transient failure. When the chunk as a whole is refused for good
+   * (its completion, a stage's store, refused a record; the broker refused a
+   * record as too large) its records are taken one at a time, so that only
+   * the one at fault is dead-lettered. False when stopped before committing.
+   */
+  private async processChunk(chunk: BrokerMessage[], run: BatchRun): Promise<boolean> {
+    const last = chunk[chunk.length - 1]!;
+    try {
+      const outcome = await this.retrying(last, run, async () => {
+        const outputs = await this.handleChunk(chunk, run);
+        if (outputs === null) return false;
+        await this.broker.send(outputs);
+        await run.control.commit(last.offset);
+        return true;
+      });
+      return !outcome.stopped && outcome.value;
+    } catch (error) {
+      // A group error seen by heartbeat() while waiting: the batch ends and is delivered again.
+      if (classifyFailure(error).kind !== 'permanent') throw error;
+      if (chunk.length > 1) {
+        this.logger.warn({ msg: 'chunk refused: its records are taken one at a time', ...where(last), records: chunk.length, error: describe(error) });
+        for (const message of chunk) {
+          if (this.stopped(run) || !(await this.processChunk([message], run))) return false;
         }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(base * 2 ** (attempt - 1), 10_000)));
-        await control.heartbeat();
+        return true;
       }
+      this.logDeadLetter(last, error);
+      const dead = deadLetter(last, this.options.stage, error, 1, classifyFailure(error).reason);
+      const outcome = await this.retrying(last, run, async () => {
+        await this.broker.send([dead]);
+        await run.control.commit(last.offset);
+      });
+      return !outcome.stopped;
     }
+  }
+
+  /** Each record's outputs (or its dead letter), then the chunk's completion; null when stopped. */
+  private async handleChunk(chunk: BrokerMessage[], run: BatchRun): Promise<OutboundMessage[] | null> {
+    const outputs: OutboundMessage[] = [];
+    for (const message of chunk) {
+      const origin = `${message.topic}/${message.partition}/${message.offset}`;
+      const deadLetters = dlqTopic(message.topic);
+      const produced = await this.processRecord(message, run);
+      if (produced === null) return null;
+      for (const out of produced) {
+        // A dead letter keeps the input's own headers and names its origin in the dead-letter headers.
+        outputs.push(out.topic === deadLetters ? out : { ...out, headers: { ...out.headers, [ORIGIN_HEADER]: origin } });
+      }
+      await run.control.heartbeat();
+    }
+    const complete = this.getHandlerByPattern(CHUNK_COMPLETE);
+    if (complete) {
+      const result: unknown = await complete(chunk.length, new StageContext([chunk[chunk.length - 1]!]));
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    }
+    return outputs;
+  }
+
+  /** One record's outputs, retried through transient failures; its dead letter when it is refused for good; null when stopped. */
+  private async processRecord(message: BrokerMessage, run: BatchRun): Promise<OutboundMessage[] | null> {
+    try {
+      const outcome = await this.retrying(message, run, () => this.processOne(message));
+      return outcome.stopped ? null : outcome.value;
+    } catch (error) {
+      const verdict = classifyFailure(error);
+      if (verdict.kind !== 'permanent') throw error;
+      this.logDeadLetter(message, error);
+      return [deadLetter(message, this.options.stage, error, 1, verdict.reason)];
+    }
+  }
+
+  /** {@link retryTransient} for a partition: readiness says it waits, the waits heartbeat and end on shutdown or revocation. */
+  private async retrying<T>(message: BrokerMessage, run: BatchRun, attempt: () => Promise<T>): Promise<RetryOutcome<T>> {
+    const partition = `${message.topic}/${message.partition}`;
+    try {
+      return await retryTransient(attempt, {
+        backoff: this.options.backoff,
+        signal: run.signal,
+        wait: (ms) => this.pause(ms, run),
+        onTransient: ({ error, class: verdict, failures, delayMs, since }) => {
+          this.readiness.retrying(partition, verdict.reason, since);
+          this.logger.warn({ msg: 'transient failure: retrying', ...where(message), reason: verdict.reason, failures, retryInMs: delayMs, error: describe(error) });
+        },
+        onRecovered: ({ failures, outageMs }) => this.logger.log({ msg: 'recovered from a transient failure', ...where(message), failures, outageMs }),
+      });
+    } finally {
+      this.readiness.clear(partition);
+    }
+  }
+
+  /** Waits `ms` in slices, heartbeating so the group keeps the partition, until shutdown or revocation. */
+  private async pause(ms: number, run: BatchRun): Promise<void> {
+    const wait = this.options.wait ?? sleep;
+    for (let left = ms; left > 0 && !this.stopped(run); left -= PAUSE_SLICE_MS) {
+      await wait(Math.min(left, PAUSE_SLICE_MS), run.signal);
+      await run.control.heartbeat();
+    }
+  }
+
+  private logDeadLetter(message: BrokerMessage, error: unknown): void {
+    this.logger.warn({ msg: 'record dead-lettered', stage: this.options.stage, ...where(message), reason: classifyFailure(error).reason, error: describe(error) });
   }
 
   private async processOne(message: BrokerMessage): Promise<OutboundMessage[]> {
@@ -175,9 +284,29 @@ export class StageServer extends Server implements CustomTransportStrategy {
     if (!handler) throw new NonRetriableError('NO_HANDLER', `no handler for topic ${message.topic}`);
     const result: unknown = await handler(payload, new StageContext([message]));
     const produced = isObservable(result) ? await lastValueFrom(result, { defaultValue: [] }) : result;
-    return ((produced ?? []) as StageOutput[]).map(encodeOutput);
+    return ((produced ?? []) as StageOutput[]).map((out) => this.checkSize(encodeOutput(out)));
+  }
+
+  private checkSize(out: OutboundMessage): OutboundMessage {
+    const limit = this.maxBytes.get(out.topic);
+    const bytes = recordBytes(out);
+    if (limit !== undefined && bytes + RECORD_OVERHEAD_BYTES > limit) {
+      throw new OutputTooLargeError('OUTPUT_TOO_LARGE', `the record for ${out.topic} is ${bytes} bytes; the topic takes ${limit} with the batch's overhead`);
+    }
+    return out;
   }
 }
+
+function recordBytes(out: OutboundMessage): number {
+  const size = (v: Buffer | string | null | undefined): number => (v == null ? 0 : typeof v === 'string' ? Buffer.byteLength(v) : v.length);
+  let bytes = size(out.key) + size(out.value);
+  for (const [name, value] of Object.entries(out.headers ?? {})) bytes += size(name) + size(value);
+  return bytes;
+}
+
+const where = (m: BrokerMessage): { topic: string; partition: number; offset: string } => ({ topic: m.topic, partition: m.partition, offset: m.offset });
+
+const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 function decode(message: BrokerMessage): unknown {
   if (message.value === null || message.value.length === 0) {

@@ -10,7 +10,8 @@ export class PgClient implements SqlClient {
     connectionString: string,
     private readonly onConnectionError: (error: Error) => void = () => undefined,
   ) {
-    this.pool = new Pool({ connectionString, max: 4 });
+    // A server that does not answer (host gone, packets dropped) fails the attempt after 5 s rather than never.
+    this.pool = new Pool({ connectionString, max: 4, connectionTimeoutMillis: 5000 });
     // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is reported here and
     // dropped by the pool; without a listener Node treats the 'error' event as fatal and the process dies.
     this.pool.on('error', (error) => this.onConnectionError(error));

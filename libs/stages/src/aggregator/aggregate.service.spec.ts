@@ -96,6 +96,27 @@ describe(AggregateService.name, () => {
     ]);
   });
 
+  it('while the store is away, the redelivered chunk waits for it (nothing taken on half-restored state), then goes in once', async () => {
+    for (const event of events.slice(0, 2)) await service.aggregate(event);
+    await service.commitChunk();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    jest.spyOn(store, 'saveChunk').mockRejectedValueOnce(refused);
+    for (const event of events.slice(2)) await service.aggregate(event);
+    await expect(service.commitChunk()).rejects.toBe(refused);
+
+    // Delivered again while the database is still down: the restore it needs first fails, each time, with the store's error.
+    const recent = jest.spyOn(store, 'recentArticles').mockRejectedValueOnce(refused).mockRejectedValueOnce(refused);
+    await expect(service.aggregate(events[2]!)).rejects.toBe(refused);
+    await expect(service.aggregate(events[2]!)).rejects.toBe(refused);
+    // Back: restored once, then the chunk goes in whole.
+    for (const event of events.slice(2)) await service.aggregate(event);
+    await service.commitChunk();
+    expect(recent).toHaveBeenCalledTimes(3);
+    const storyIds = await Promise.all(events.map((e) => store.storyOfArticle(e.articleId)));
+    expect(new Set(storyIds).size).toBe(1);
+    expect(published().map(([, , n]) => n)).toEqual([2, 5]);
+  });
+
   it('holds a story back for its interval, and never publishes a version older than one already out, across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eventwire-aggregate-'));
     const open = async (): Promise<AggregateService> => {

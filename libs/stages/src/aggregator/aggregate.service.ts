@@ -12,8 +12,9 @@ import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator
  * store has already taken changes nothing, and a chunk's changes are written
  * to the store in one transaction ({@link commitChunk}), then its stories
  * published, before the chunk's offsets are committed. When the write fails,
- * the in-memory state is restored from the store and the chunk is delivered
- * again.
+ * the chunk is delivered again and the in-memory state is restored from the
+ * store before its first article is taken again (the store may be away for a
+ * while: the StageServer retries until it is back).
  *
  * Every story record goes out through one queue, a send at a time, so a
  * story's versions reach the topic in the order they were made (never a
@@ -40,6 +41,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   /** Already stored, published again (a redelivered article's story, in case a crash kept it from going out). */
   private readonly chunkRepublish = new Map<string, StoryEnrichedV1>();
   private timer: NodeJS.Timeout | null = null;
+  /** A chunk's write failed: the clusterer holds articles the store does not, and is rebuilt from the store first. */
+  private stale = false;
   /** The publishing queue: each send starts when the one before it is acknowledged. */
   private publishing: Promise<unknown> = Promise.resolve();
   /** Every story update as it is published (`record` null: the story was merged into another), for live subscribers. */
@@ -57,6 +60,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async restore(): Promise<void> {
+    this.stale = true;
     this.clusterer = new StoryClusterer({ keepRetired: false });
     this.lastEmit.clear();
     this.pending.clear();
@@ -70,6 +74,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     const unemitted = await this.store.unemitted();
     for (const record of unemitted) this.pending.set(record.storyId, record);
     if (unemitted.length > 0) this.schedule(0);
+    this.stale = false;
     this.logger.log({ msg: 'aggregator state restored', store: this.store.kind, articles: recent.length, unpublished: unemitted.length });
   }
 
@@ -94,6 +99,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
 
   /** Takes one article into the open chunk; its stories are stored and published by {@link commitChunk}. */
   async aggregate(event: EventExtractedV1): Promise<void> {
+    // After a failed write, and again after each failed attempt at it while the store is away.
+    if (this.stale) await this.restore();
     // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
     // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
     const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
@@ -127,9 +134,9 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
    * Ends the open chunk: writes its changes to the store in one transaction,
    * then publishes what it changed (stories merged away as tombstones, each
    * changed story's latest version unless it waits for its interval, and the
-   * stories of redelivered articles). If the write fails, the clusterer and
-   * the maps are rebuilt from the store (which has none of the chunk), and
-   * the error makes the chunk be delivered again.
+   * stories of redelivered articles). If the write fails, the error makes
+   * the chunk be delivered again, and the clusterer and the maps are rebuilt
+   * from the store (which has none of the chunk) before it is.
    */
   async commitChunk(now = Date.now()): Promise<void> {
     // Each changed story's record as the chunk leaves it.
@@ -142,8 +149,9 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
         const takenBefore = await this.store.saveChunk(this.unsaved, changed);
         if (takenBefore.length > 0) this.logger.warn({ msg: 'articles taken before by another aggregator', articles: takenBefore.length });
       } catch (error) {
-        this.logger.error({ msg: 'chunk not saved: state restored from the store, chunk to be delivered again', error: String(error) });
-        await this.restore();
+        this.logger.error({ msg: 'chunk not saved: to be delivered again, on state restored from the store', error: String(error) });
+        this.clearChunk();
+        this.stale = true;
         throw error;
       }
     }

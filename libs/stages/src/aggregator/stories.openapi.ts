@@ -117,5 +117,14 @@ export const STORIES_OPENAPI = {
       },
     },
     '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'ok' } } } },
+    '/readyz': {
+      get: {
+        summary: 'Readiness: articles are flowing',
+        responses: {
+          '200': { description: 'ready' },
+          '503': { description: 'a partition waits out a transient failure (database away, table missing); `waiting` names it, the reason and since when' },
+        },
+      },
+    },
   },
 } as const;

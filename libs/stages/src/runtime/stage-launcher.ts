@@ -1,5 +1,5 @@
 import { pipelineTopics, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
-import { MessageBroker, StageServer } from '@eventwire/kafka';
+import { MessageBroker, StageReadiness, StageServer } from '@eventwire/kafka';
 import { DynamicModule, INestMicroservice, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorStageModule } from '../aggregator/aggregator-stage.module';
@@ -25,6 +25,8 @@ export interface StageSettings {
   /** The aggregator serves an audit report again for this long before reading the topics anew. */
   auditCacheMs?: number;
   logger?: LoggerService | false;
+  /** Shared by the stage's transport and its HTTP side: not ready while a partition waits out a transient failure. */
+  readiness?: StageReadiness;
 }
 
 export const DEFAULT_STORY_EMIT_INTERVAL_MS = 1000;
@@ -59,6 +61,7 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         sseMaxClients: settings.sseMaxClients ?? DEFAULT_SSE_MAX_CLIENTS,
         sseClientBufferBytes: settings.sseClientBufferBytes ?? DEFAULT_SSE_CLIENT_BUFFER_BYTES,
         auditCacheMs: settings.auditCacheMs ?? DEFAULT_AUDIT_CACHE_MS,
+        readiness: settings.readiness,
       });
   }
 }
@@ -69,6 +72,7 @@ export function stageServer(stage: StageName, broker: MessageBroker, settings: S
     stage,
     groupId: stageGroupId(stage),
     topics: pipelineTopics(settings.partitions ?? DEFAULT_PARTITIONS),
+    readiness: settings.readiness,
   });
 }
 
