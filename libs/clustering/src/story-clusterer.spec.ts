@@ -82,7 +82,8 @@ describe(buildStoryRecord.name, () => {
     clusterer.add(event('a3', ['country:KAZ', 'country:RUS'], { quantities: [q(3000, false)], source: { file: null, url: 'https://www.example.org/x', outlet: null } }));
     const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
     expect(record.numArticles).toBe(3);
-    expect(record.numSources).toBe(3);
+    // Two files of unknown origin are one source; the page on example.org is another.
+    expect(record.numSources).toBe(2);
     expect(record.version).toBe(3);
     expect(record.dateRange).toEqual({ start: '2022-01-06', end: '2022-01-11' });
     expect(record.entities.find((e) => e.id === 'country:KAZ')).toMatchObject({ articleCount: 3 });
