@@ -86,6 +86,7 @@ for service in "${SERVICES[@]}"; do
   esac
   (cd "$work" && exec env "${env_args[@]}" node "dist/apps/$service/src/main.js") >"$work/logs/$service.log" 2>&1 &
   pids[$service]=$!
+  disown "${pids[$service]}" # no job-control notices when cleanup kills it
 done
 
 # Up: the HTTP services answer their health endpoint, the Kafka-only ones log that their consumer started.
@@ -126,7 +127,6 @@ for service in "${SERVICES[@]}"; do
     [ "$SECONDS" -lt "$deadline" ] || fail "$service still running ${STOP_S}s after SIGTERM"
     sleep 0.2
   done
-  wait "${pids[$service]}" 2>/dev/null || true
   unset "pids[$service]"
   echo "$service: stopped"
 done
