@@ -118,6 +118,10 @@ grep -Eq 'in stories:\s+5\b' "$work/logs/cli-audit.log" || fail "eventwire audit
 cli audit --brokers "$KAFKA_BROKERS" --prefix "$prefix" --wait 0 >"$work/logs/cli-audit.log" 2>&1 \
   || fail "eventwire audit --wait 0 (log below)"
 echo "eventwire audit: BALANCED, 5 in stories ($(elapsed))"
+# The embedded pipeline (what `npm start` runs) from the same install: one story of the five seeds.
+cli run input >"$work/logs/cli-run.log" 2>"$work/logs/cli-run-stderr.log" || fail "eventwire run (log below)"
+grep -q '"numArticles":5,' "$work/logs/cli-run.log" || fail "eventwire run: no story of the five seeds (log below)"
+echo "eventwire run: one story of the five seeds ($(elapsed))"
 
 echo "== stop"
 for service in "${SERVICES[@]}"; do kill -TERM "${pids[$service]}" 2>/dev/null || true; done
