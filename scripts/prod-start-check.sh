@@ -27,7 +27,7 @@ fail() {
 elapsed() { echo "$(( SECONDS - started_at ))s"; }
 started_at=$SECONDS
 
-[ -f dist/apps/ingestor/src/main.js ] || npm run build --silent
+[ -f dist/apps/ingestor/src/main.js ] && [ -f dist/scripts/prod/check-runtime-imports.js ] || npm run build --silent
 
 echo "== runtime imports"
 node dist/scripts/prod/check-runtime-imports.js || fail "the built code loads a package that is not in dependencies (above)"
