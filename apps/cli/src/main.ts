@@ -1,16 +1,11 @@
 import 'reflect-metadata';
 import { TOPICS } from '@eventwire/contracts';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { auditCommand } from './audit-command';
 import { ingestCommand } from './ingest-command';
+import { nonNegativeInt, positiveInt } from './option-parsers';
 import { runCommand } from './run-command';
 import { tailCommand } from './tail-command';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-}
 
 const program = new Command('eventwire').description('News articles in, story-level event records out, over Kafka.');
 
@@ -56,7 +51,7 @@ program
   .option('--from <time>', 'articles that entered at or after this time (ISO 8601)')
   .option('--to <time>', 'articles that entered before this time')
   .option('--json', 'print the report as JSON', false)
-  .addOption(new Option('--wait <ms>', 're-audit until it balances, for at most this long').default(0).argParser(positiveInt))
+  .addOption(new Option('--wait <ms>', 're-audit until it balances, for at most this long (0: audit once)').default(0).argParser(nonNegativeInt))
   .action((options) => auditCommand(options));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import type { EventExtractedV1, ExtractedEntity } from '@eventwire/contracts';
 import { BUNDLED_JOIN_MODEL, checkJoinModel, JOIN_FEATURES, JoinModelMismatchError } from './join-model';
 import { StoryClusterer } from './story-clusterer';
-import { buildStoryRecord } from './story-record-builder';
+import { buildStoryRecord, sourceKey, UNKNOWN_SOURCE } from './story-record-builder';
 
 function entity(id: string): ExtractedEntity {
   const [type, code] = id.split(':') as ['country' | 'person', string];
@@ -82,7 +82,8 @@ describe(buildStoryRecord.name, () => {
     clusterer.add(event('a3', ['country:KAZ', 'country:RUS'], { quantities: [q(3000, false)], source: { file: null, url: 'https://www.example.org/x', outlet: null } }));
     const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
     expect(record.numArticles).toBe(3);
-    expect(record.numSources).toBe(3);
+    // Two files of unknown origin are one source; the page on example.org is another.
+    expect(record.numSources).toBe(2);
     expect(record.version).toBe(3);
     expect(record.dateRange).toEqual({ start: '2022-01-06', end: '2022-01-11' });
     expect(record.entities.find((e) => e.id === 'country:KAZ')).toMatchObject({ articleCount: 3 });
@@ -145,5 +146,18 @@ describe(StoryClusterer.name + ' (join model)', () => {
 
   it('refuses a model trained on other features', () => {
     expect(() => checkJoinModel({ ...BUNDLED_JOIN_MODEL, features: ['entity'], weights: [1] })).toThrow(JoinModelMismatchError);
+  });
+});
+
+describe(sourceKey.name, () => {
+  const source = (outlet: string | null, url: string | null, file: string | null = null) => ({ source: { outlet, url, file } });
+
+  it('is the outlet, else the host of the url, else the one unknown source', () => {
+    expect(sourceKey(source('Youm7', 'https://other.example/x'))).toBe('outlet:youm7');
+    expect(sourceKey(source(null, 'https://www.Youm7.com/story/1'))).toBe('outlet:youm7.com');
+    expect(sourceKey(source('youm7.com', null))).toBe(sourceKey(source(null, 'https://youm7.com/story/2')));
+    expect(sourceKey(source(null, null, 'seeds/000.txt'))).toBe(UNKNOWN_SOURCE);
+    expect(sourceKey(source(null, 'not a url'))).toBe(UNKNOWN_SOURCE);
+    expect(sourceKey(source(null, null))).toBe(UNKNOWN_SOURCE);
   });
 });

@@ -8,12 +8,25 @@ import { storyEvents } from './story-events';
 const CONFLICT_TOLERANCE = 0.1;
 
 /**
- * The outlet (the ingester fills it from the page's host when no outlet is
- * given); an article of unknown origin counts as its own source.
+ * Who published the article: its outlet, else the host of its url (the ingester fills the outlet from it, but a record
+ * may come without), else one shared "unknown" source. Counting each article of unknown origin as a source of its own
+ * would make the same text sent twice, or five files, look like corroboration by independent outlets.
  */
-export function sourceKey(event: Pick<ArticleFacts, 'source' | 'articleId'>): string {
+export function sourceKey(event: Pick<ArticleFacts, 'source'>): string {
   if (event.source.outlet) return `outlet:${event.source.outlet.toLowerCase()}`;
-  return `article:${event.source.file ?? event.source.url ?? event.articleId}`;
+  const host = hostOf(event.source.url);
+  return host ? `outlet:${host}` : UNKNOWN_SOURCE;
+}
+
+export const UNKNOWN_SOURCE = 'unknown';
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '').toLowerCase() || null;
+  } catch {
+    return null;
+  }
 }
 
 function representative(story: StoryState): ArticleFacts {

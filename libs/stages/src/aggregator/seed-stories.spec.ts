@@ -1,5 +1,5 @@
 import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
-import type { EventExtractedV1 } from '@eventwire/contracts';
+import type { EventExtractedV1, RawArticleV1 } from '@eventwire/contracts';
 import { EventExtractor } from '@eventwire/extraction';
 import { ArticleIngester } from '@eventwire/ingestion';
 import { KnowledgeBase } from '@eventwire/kb';
@@ -12,6 +12,19 @@ describe('stories from the seed articles', () => {
   const seeds = join(__dirname, '..', '..', '..', '..', 'seeds');
   let events: EventExtractedV1[];
   let extract: (body: string, file: string) => Promise<EventExtractedV1>;
+  let extractRaw: (raw: RawArticleV1) => Promise<EventExtractedV1>;
+  const seedTexts = (): string[] =>
+    readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(join(seeds, f), 'utf8'));
+  const storyOf = (articles: EventExtractedV1[]) => {
+    const clusterer = new StoryClusterer();
+    for (const e of articles) clusterer.add(e);
+    const stories = [...clusterer.stories()];
+    expect(stories).toHaveLength(1);
+    return buildStoryRecord(stories[0]!, new Date('2022-01-12T00:00:00Z'));
+  };
 
   beforeAll(async () => {
     const kb = KnowledgeBase.bundled();
@@ -19,6 +32,7 @@ describe('stories from the seed articles', () => {
     const translator = new ArticleTranslator(new StubTranslationEngine(new KbTermMatcher(kb)), 'en');
     const extractor = new EventExtractor(kb);
     extract = async (body, file) => extractor.extract(await translator.translate(ingester.ingest({ body, file, format: 'txt' })));
+    extractRaw = async (raw) => extractor.extract(await translator.translate(ingester.ingest(raw)));
     events = [];
     for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
       const ingested = ingester.ingest({ body: readFileSync(join(seeds, file), 'utf8'), file, format: 'txt' });
@@ -54,7 +68,8 @@ describe('stories from the seed articles', () => {
     for (const e of events) storyId = clusterer.add(e).storyId;
     const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
     expect(record.numArticles).toBe(5);
-    expect(record.numSources).toBe(5);
+    // Files name no outlet and no url: who published them is unknown, and five unknowns are one source, not five.
+    expect(record.numSources).toBe(1);
     expect(record.dateRange).toEqual({ start: '2022-01-06', end: '2022-01-11' });
     expect(record.entities.find((e) => e.id === 'org:csto')?.articleCount).toBe(5);
     expect(record.entities.find((e) => e.id === 'country:KAZ')?.articleCount).toBe(5);
@@ -116,6 +131,32 @@ describe('stories from the seed articles', () => {
     const record = buildStoryRecord(clusterer.get(storyId)!, new Date());
     expect(record.titleEn).toBe(events.find((e) => e.articleId === record.titleArticleId)!.titleEn);
     for (const article of record.articles) expect(article.titleEn).toMatch(/^\[gist\] .*Kazakhstan$/);
+  });
+
+  it('counts articles sent without an outlet as one "unknown" source, and by the host of their url when they have one', async () => {
+    // The five texts sent twice over HTTP with only a body (the same text keeps its id), and once more with a
+    // paragraph added (a new article where the paragraph is kept rather than set aside as page chrome).
+    const bare: EventExtractedV1[] = [];
+    for (const body of seedTexts()) {
+      bare.push(await extractRaw({ body }), await extractRaw({ body }));
+      bare.push(await extractRaw({ body: `${body}\n\nوقال مراسلنا إن الوضع لا يزال متوترا في المدينة حتى مساء اليوم.` }));
+    }
+    const distinct = new Set(bare.map((e) => e.articleId)).size;
+    expect(distinct).toBeGreaterThan(5);
+    expect(bare.every((e) => e.source.outlet === null && e.source.url === null)).toBe(true);
+    expect(storyOf(bare)).toMatchObject({ numArticles: distinct, numSources: 1 });
+
+    // With urls and no outlet: the host is the source (www. and case aside), so two pages of one site are one source.
+    const hosts = ['www.youm7.com', 'UrduPoint.com', 'www.elsaha.com', 'ar.rt.com', 'youm7.com'];
+    const linked: EventExtractedV1[] = [];
+    for (const [i, body] of seedTexts().entries()) linked.push(await extractRaw({ body, url: `https://${hosts[i]}/news/${i}` }));
+    expect(linked.map((e) => e.source.outlet)).toEqual(['youm7.com', 'urdupoint.com', 'elsaha.com', 'ar.rt.com', 'youm7.com']);
+    expect(storyOf(linked)).toMatchObject({ numArticles: 5, numSources: 4 });
+
+    // An url that is no url counts as unknown, with the bare articles.
+    const odd = await extractRaw({ body: seedTexts()[0]!, url: 'not a url' });
+    expect(odd.source.outlet).toBeNull();
+    expect(storyOf([...bare, odd])).toMatchObject({ numArticles: distinct, numSources: 1 });
   });
 
   it('counts a replayed article once', () => {
