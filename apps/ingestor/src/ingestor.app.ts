@@ -1,4 +1,4 @@
-import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, stageModule, stageServer, unauthorized } from '@eventwire/stages';
+import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, refuseInvalidUtf8, stageModule, stageServer, unauthorized } from '@eventwire/stages';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -24,9 +24,10 @@ export async function createIngestorApp(config: IngestorConfig): Promise<INestAp
     next(token.admits(request.headers.authorization) ? undefined : unauthorized()),
   );
   // A single article is its body plus a little metadata; batches are NDJSON text. body-parser refuses a larger request
-  // from its Content-Length before reading it (413, see StageErrorFilter).
-  app.useBodyParser('json', { limit: maxArticleRequestBytes(config.INGEST_MAX_BODY_BYTES) });
-  app.useBodyParser('text', { type: ['application/x-ndjson', 'application/ndjson', 'text/plain'], limit: config.INGEST_MAX_BATCH_BYTES });
+  // from its Content-Length before reading it (413, see StageErrorFilter). Bytes that are not UTF-8 are refused (400), as
+  // the raw topic dead-letters them.
+  app.useBodyParser('json', { limit: maxArticleRequestBytes(config.INGEST_MAX_BODY_BYTES), verify: refuseInvalidUtf8 });
+  app.useBodyParser('text', { type: ['application/x-ndjson', 'application/ndjson', 'text/plain'], limit: config.INGEST_MAX_BATCH_BYTES, verify: refuseInvalidUtf8 });
   app.connectMicroservice({ strategy: stageServer('ingestor', broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   return app;
