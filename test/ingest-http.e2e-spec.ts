@@ -37,7 +37,7 @@ describe('ingest and stories over HTTP: limits, batches and bad input', () => {
   /** Distinct article ids the ingestor said it took. */
   const taken = new Set<string>();
 
-  const post = (path: string, body: string, contentType = 'application/json'): Promise<Response> =>
+  const post = (path: string, body: string | Buffer, contentType = 'application/json'): Promise<Response> =>
     fetch(`${ingest}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   beforeAll(async () => {
@@ -109,7 +109,7 @@ describe('ingest and stories over HTTP: limits, batches and bad input', () => {
     for (const a of answer.accepted) taken.add(a.articleId);
   });
 
-  it('answers a body over the limit with 413 as JSON, and one nested 10,000 deep with 400 naming the field', async () => {
+  it('answers a body over the limit with 413 as JSON, one nested 10,000 deep with 400 naming the field, and bytes that are not UTF-8 with 400', async () => {
     const tooLarge = await post('/v1/articles', JSON.stringify({ body: 'a'.repeat(2 * 1024 * 1024) }));
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ statusCode: 413, error: 'REQUEST_TOO_LARGE', limit: 1024 * 1024 + 64 * 1024 });
@@ -124,6 +124,13 @@ describe('ingest and stories over HTTP: limits, batches and bad input', () => {
       const answer = (await deep.json()) as { error: string; errors: Array<{ field: string; problems: string[] }> };
       expect(answer.error).toBe('INVALID_ARTICLE');
       expect(answer.errors).toEqual([{ field, problems: [`${field} nests objects or arrays deeper than 32 levels`] }]);
+    }
+    // Bytes that are not UTF-8 (0xff in the title): refused as the raw topic dead-letters them, not read as U+FFFD.
+    const bytes = Buffer.concat([Buffer.from('{"title":"Dammam '), Buffer.from([0xff]), Buffer.from(' plant","body":"Officials in Dammam opened a desalination plant on Sunday."}')]);
+    for (const [path, type] of [['/v1/articles', 'application/json'], ['/v1/articles/batch', 'application/x-ndjson']] as const) {
+      const invalid = await post(path, bytes, type);
+      expect(invalid.status).toBe(400);
+      expect(await invalid.json()).toMatchObject({ statusCode: 400, error: 'INVALID_UTF8' });
     }
     const logs = services.find((s) => s.name === 'ingestor')!.logs();
     expect(logs).not.toMatch(/"level":"error"/);
