@@ -1,4 +1,4 @@
-import { TOPICS } from '@eventwire/contracts';
+import { dlqTopic, TOPICS } from '@eventwire/contracts';
 import { KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
 import { AuditReport, auditPipeline, PrefixedMessageBroker, stageLags } from '@eventwire/stages';
 import { randomBytes } from 'node:crypto';
@@ -163,6 +163,61 @@ describe('ingest and stories over HTTP: limits, batches and bad input', () => {
     expect((await get('/v1/schemas/events.enriched.v1.schema.json')).status).toBe(200);
     expect(services.find((s) => s.name === 'aggregator')!.logs()).not.toMatch(/"level":"error"/);
   });
+
+  it('carries a 700 KB Arabic article through every stage into a story, and dead-letters a 1.04 MB raw record without stopping its partition', async () => {
+    // Real article bodies end to end until the body is 700 KB (the topics between the stages take 16 MiB records).
+    const { records } = rawArticles(2000);
+    const bodyOf = (bytes: number): string => {
+      const parts: string[] = [];
+      let size = 0;
+      for (const r of records) {
+        if (size >= bytes) break;
+        const body = (JSON.parse(r.value) as { body: string }).body;
+        parts.push(body);
+        size += Buffer.byteLength(body) + 2;
+      }
+      return parts.join('\n\n');
+    };
+    const big = bodyOf(700 * 1024);
+    expect(Buffer.byteLength(big)).toBeGreaterThan(700 * 1024);
+    const response = await post('/v1/articles', JSON.stringify({ title: `ملف موسع ${prefix}`, body: big }));
+    expect(response.status).toBe(202);
+    const { articleId } = (await response.json()) as { articleId: string };
+    taken.add(articleId);
+    const inStory = await waitFor('the 700 KB article in a story', async () => {
+      const r = await fetch(`${stories}/v1/articles/${encodeURIComponent(articleId)}`);
+      return r.ok ? ((await r.json()) as { storyId: string }) : undefined;
+    }, 180_000, 1000);
+    expect(inStory.storyId).toBeTruthy();
+
+    // Over INGEST_MAX_BODY_BYTES on the raw topic: a dead letter with its reason, and the record behind it (same key,
+    // same partition) still goes through.
+    const huge = JSON.stringify({ title: 'oversized', body: Buffer.from(bodyOf(1.1 * 1024 * 1024)).subarray(0, 1.04 * 1024 * 1024).toString() });
+    expect(Buffer.byteLength(huge)).toBeGreaterThan(1.04 * 1024 * 1024);
+    const marker = `yanbu-${randomBytes(3).toString('hex')}`;
+    const after = JSON.stringify({ title: `Yanbu desalination ${marker}`, body: 'Officials in Yanbu opened a desalination plant on Sunday that will supply water to 300,000 people, the water authority said.', language: 'en' });
+    const key = `raw-oversized-${marker}`;
+    await audited.send([
+      { topic: TOPICS.articlesRaw, key, value: huge },
+      { topic: TOPICS.articlesRaw, key, value: after },
+    ]);
+    const dead = await waitFor('the dead letter of the 1.04 MB record', async () => {
+      const found: Array<Record<string, string>> = [];
+      await audited.scan([dlqTopic(TOPICS.articlesRaw)], (m) => {
+        if (m.key === key) found.push(m.headers);
+      });
+      return found.length > 0 ? found : undefined;
+    }, 120_000, 1000);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!['eventwire-dlq-reason']).toBe('BODY_TOO_LARGE');
+    const followed = await waitFor('the record behind it in a story', async () => {
+      const r = await fetch(`${stories}/v1/stories?q=${marker}`);
+      const list = r.ok ? ((await r.json()) as { stories?: Array<{ articles: Array<{ articleId: string; title: string | null }> }> }) : undefined;
+      const article = list?.stories?.flatMap((st) => st.articles).find((a) => a.title?.includes(marker));
+      return article;
+    }, 120_000, 1000);
+    taken.add(followed.articleId);
+  }, 400_000);
 
   it('accounts for every article taken: each in exactly one story, nothing in flight', async () => {
     await waitFor('every stage to consume its input', async () => (Object.values(await stageLags(audited)).every((lag) => lag === 0) ? true : undefined), 600_000, 1000);
