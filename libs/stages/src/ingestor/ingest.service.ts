@@ -1,9 +1,11 @@
 import { ArticleIngestedV1, contractErrors, pipelineTopics, RawArticleV1, RawArticleV1Dto, TOPICS } from '@eventwire/contracts';
 import { ArticleIngester, ArticleRejectedError } from '@eventwire/ingestion';
-import { encodeOutput, MESSAGE_BROKER, MessageBroker, NonRetriableError, ORIGIN_HEADER, OutboundMessage, StageOutput } from '@eventwire/kafka';
+import { classifyFailure, encodeOutput, MESSAGE_BROKER, MessageBroker, NonRetriableError, ORIGIN_HEADER, OutboundMessage, StageOutput, withDeadline } from '@eventwire/kafka';
 import { Inject, Injectable } from '@nestjs/common';
 import { AcceptedArticle, ArticleRefusal, BatchResult, chunksBySize, ndjsonLines } from './article-batch';
+import { BrokerConnectionMonitor, sendTimeoutMs } from './broker-connection.monitor';
 import { INGEST_OPTIONS, IngestStageOptions, maxArticleRequestBytes } from './ingest-stage.options';
+import { sendRefusal } from './send-refusal';
 
 /** The article cannot enter the pipeline (only page chrome, too large): its code says which. */
 export class ArticleRejectedStageError extends NonRetriableError {}
@@ -17,12 +19,6 @@ function recordBytes(message: OutboundMessage): number {
   return bytes;
 }
 
-/** A send the broker did not acknowledge: it may or may not hold the article, and sending it again is safe. */
-function notConfirmed(error: unknown, what: 'line' | 'article'): ArticleRefusal {
-  const cause = error instanceof Error ? error.message : String(error);
-  return { error: 'NOT_CONFIRMED', message: `the broker did not confirm this ${what} (${cause}); send it again: the same article keeps its id and is counted once` };
-}
-
 /** An article ready to produce, or why it was refused. */
 type Prepared = { record: OutboundMessage; article: AcceptedArticle } | { refusal: ArticleRefusal };
 
@@ -33,11 +29,14 @@ export class IngestService {
   /** `articles.ingested.v1`'s record limit, from the one place topics are declared. */
   private readonly maxRecordBytes: number;
   private readonly chunkBytes: number;
+  private readonly sendTimeoutMs: number;
 
   constructor(
     @Inject(INGEST_OPTIONS) options: IngestStageOptions,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+    private readonly connection: BrokerConnectionMonitor,
   ) {
+    this.sendTimeoutMs = sendTimeoutMs(options);
     this.ingester = new ArticleIngester({ maxBodyBytes: options.maxBodyBytes });
     this.maxLineBytes = maxArticleRequestBytes(options.maxBodyBytes);
     this.maxRecordBytes = pipelineTopics().find((t) => t.name === TOPICS.articlesIngested)!.maxMessageBytes ?? 1_000_000;
@@ -60,9 +59,9 @@ export class IngestService {
     const prepared = this.prepare(value);
     if ('refusal' in prepared) return prepared;
     try {
-      await this.broker.send([prepared.record]);
+      await this.send([prepared.record]);
     } catch (error) {
-      return { failure: notConfirmed(error, 'article') };
+      return { failure: sendRefusal(error, 'article', this.broker.address, this.connection.down()) };
     }
     return { accepted: prepared.article };
   }
@@ -88,15 +87,30 @@ export class IngestService {
     const chunks = chunksBySize(ready, (r) => recordBytes(r.record), this.chunkBytes);
     for (let i = 0; i < chunks.length; i++) {
       try {
-        await this.broker.send(chunks[i]!.map((r) => r.record));
+        await this.send(chunks[i]!.map((r) => r.record));
         result.accepted.push(...chunks[i]!.map((r) => ({ line: r.line, ...r.article })));
       } catch (error) {
-        const failure = notConfirmed(error, 'line');
+        const failure = sendRefusal(error, 'line', this.broker.address, this.connection.down());
         for (const r of chunks.slice(i).flat()) result.failed.push({ line: r.line, ...failure });
         break;
       }
     }
     return result;
+  }
+
+  /**
+   * A send an HTTP client waits on: answered within `sendTimeoutMs` whatever
+   * the broker does, its outcome kept for readiness. A send that timed out
+   * is not accepted, though kafkajs may still deliver it.
+   */
+  private async send(records: OutboundMessage[]): Promise<void> {
+    try {
+      await withDeadline(this.broker.send(records), this.sendTimeoutMs, 'send');
+    } catch (error) {
+      if (classifyFailure(error).kind === 'transient') this.connection.unreachable(error);
+      throw error;
+    }
+    this.connection.reachable();
   }
 
   private prepareLine(json: string): Prepared {
