@@ -57,8 +57,8 @@ type Answer = { status: number; body: Record<string, unknown>; ms: number };
     try {
       expect((await post(article(1))).status).toBe(202);
 
+      const stoppingAt = Date.now();
       await broker.script('stop');
-      const stoppedAt = Date.now();
       const refused = await post(article(2));
       expect(refused.status).toBe(503);
       expect(refused.ms).toBeLessThan(10_000);
@@ -69,7 +69,7 @@ type Answer = { status: number; body: Record<string, unknown>; ms: number };
         return answer.status === 503 ? answer : undefined;
       }, 15_000);
       expect(notReady.body).toMatchObject({ ready: false, waiting: { [`kafka ${broker.brokers}`]: { reason: expect.any(String), since: expect.any(String) } } });
-      const detectedAfterMs = Date.parse((notReady.body.waiting as Record<string, { since: string }>)[`kafka ${broker.brokers}`]!.since) - stoppedAt;
+      const detectedAfterMs = Date.parse((notReady.body.waiting as Record<string, { since: string }>)[`kafka ${broker.brokers}`]!.since) - stoppingAt;
       const batch = await fetch(`${url}/v1/articles/batch`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-ndjson' },
@@ -95,7 +95,7 @@ type Answer = { status: number; body: Record<string, unknown>; ms: number };
           broker: broker.brokers,
           refusedAfterMs: refused.ms,
           refusal: refused.body,
-          readyz: { notReadyAfterStopMs: detectedAfterMs, body: notReady.body },
+          readyz: { unreachableSinceMsAfterStopCalled: detectedAfterMs, body: notReady.body },
           afterRestart: { brokerStartMs: startedAt - startingAt, postAcceptedMs: postBackMs, readyzOkMs: readyzBackMs },
         }),
       );

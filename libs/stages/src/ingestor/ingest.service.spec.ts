@@ -2,7 +2,7 @@ import { pipelineTopics, TOPICS } from '@eventwire/contracts';
 import { InMemoryMessageBroker, OutboundMessage, StageReadiness } from '@eventwire/kafka';
 import { BrokerConnectionMonitor } from './broker-connection.monitor';
 import { IngestStageOptions } from './ingest-stage.options';
-import { IngestService } from './ingest.service';
+import { IngestService, MAX_LINGERING_SENDS } from './ingest.service';
 
 /** What kafkajs throws when no broker listens on the port. */
 const refused = (): Error =>
@@ -14,6 +14,11 @@ class LimitedBroker extends InMemoryMessageBroker {
   failFrom = Infinity;
   /** Sends from this one on never settle, as kafkajs retrying against a broker that is gone. */
   hangFrom = Infinity;
+  /** Ends every send left hanging, as kafkajs does when it gives up. */
+  private readonly hanging: Array<() => void> = [];
+  giveUp(): void {
+    for (const end of this.hanging.splice(0)) end();
+  }
   /** What a failing send throws. */
   failure: () => Error = refused;
 
@@ -24,7 +29,7 @@ class LimitedBroker extends InMemoryMessageBroker {
   override async send(messages: OutboundMessage[]): Promise<void> {
     const bytes = messages.reduce((n, m) => n + Buffer.byteLength(m.value ?? '') + Buffer.byteLength(m.key ?? ''), 0);
     if (bytes > this.limit) throw Object.assign(new Error('The request included a message larger than the max message size the server will accept'), { type: 'MESSAGE_TOO_LARGE' });
-    if (this.sends.length >= this.hangFrom) return new Promise<void>(() => undefined);
+    if (this.sends.length >= this.hangFrom) return new Promise<void>((_resolve, reject) => this.hanging.push(() => reject(refused())));
     if (this.sends.length >= this.failFrom) throw this.failure();
     this.sends.push(messages.length);
     await super.send(messages);
@@ -108,6 +113,20 @@ describe(IngestService.name, () => {
     expect(outcome).toEqual({ failure: expect.objectContaining({ error: 'BROKER_UNAVAILABLE', message: expect.stringMatching(/did not acknowledge this article in time .*within 100 ms.*may still be written/) }) });
     const batch = await ingest.ingestBatch([article(2), article(3)].join('\n'));
     expect(batch).toMatchObject({ accepted: [], failed: [{ line: 1, error: 'BROKER_UNAVAILABLE' }, { line: 2, error: 'BROKER_UNAVAILABLE' }] });
+  });
+
+  it('answers at once, adding nothing, while as many timed-out sends as it keeps still wait on the broker', async () => {
+    const { ingest, broker } = await service(64 * 1024, 32 * 1024, 1500);
+    broker.hangFrom = 0;
+    await Promise.all(Array.from({ length: MAX_LINGERING_SENDS }, (_, i) => ingest.ingestOne(JSON.parse(article(i)))));
+    const started = Date.now();
+    const outcome = await ingest.ingestOne(JSON.parse(article(100)));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(outcome).toEqual({ failure: expect.objectContaining({ error: 'BROKER_UNAVAILABLE', message: expect.stringContaining(`BROKER_BACKLOG (${MAX_LINGERING_SENDS} earlier sends`) }) });
+    broker.hangFrom = Infinity;
+    broker.giveUp();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await ingest.ingestOne(JSON.parse(article(101)))).toEqual({ accepted: expect.objectContaining({ articleId: expect.any(String) }) });
   });
 
   it('keeps readiness on the broker: down since the first failed send, with the connection error a later timeout does not hide, up at the next acknowledged one', async () => {

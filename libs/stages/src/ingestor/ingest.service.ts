@@ -1,6 +1,18 @@
 import { ArticleIngestedV1, contractErrors, pipelineTopics, RawArticleV1, RawArticleV1Dto, TOPICS } from '@eventwire/contracts';
 import { ArticleIngester, ArticleRejectedError } from '@eventwire/ingestion';
-import { classifyFailure, encodeOutput, MESSAGE_BROKER, MessageBroker, NonRetriableError, ORIGIN_HEADER, OutboundMessage, StageOutput, withDeadline } from '@eventwire/kafka';
+import {
+  BrokerTimeoutError,
+  classifyFailure,
+  encodeOutput,
+  MESSAGE_BROKER,
+  MessageBroker,
+  NonRetriableError,
+  ORIGIN_HEADER,
+  OutboundMessage,
+  RetriableError,
+  StageOutput,
+  withDeadline,
+} from '@eventwire/kafka';
 import { Inject, Injectable } from '@nestjs/common';
 import { AcceptedArticle, ArticleRefusal, BatchResult, chunksBySize, ndjsonLines } from './article-batch';
 import { BrokerConnectionMonitor, sendTimeoutMs } from './broker-connection.monitor';
@@ -19,6 +31,14 @@ function recordBytes(message: OutboundMessage): number {
   return bytes;
 }
 
+/**
+ * Sends past their deadline that kafkajs may still be retrying, each holding
+ * its records (up to a quarter of the topic's limit) until it gives up, a
+ * minute or more later: past this many, a request is answered at once
+ * instead of adding to them.
+ */
+export const MAX_LINGERING_SENDS = 32;
+
 /** An article ready to produce, or why it was refused. */
 type Prepared = { record: OutboundMessage; article: AcceptedArticle } | { refusal: ArticleRefusal };
 
@@ -30,6 +50,8 @@ export class IngestService {
   private readonly maxRecordBytes: number;
   private readonly chunkBytes: number;
   private readonly sendTimeoutMs: number;
+  /** Timed-out sends not yet settled (see {@link MAX_LINGERING_SENDS}). */
+  private lingering = 0;
 
   constructor(
     @Inject(INGEST_OPTIONS) options: IngestStageOptions,
@@ -104,9 +126,17 @@ export class IngestService {
    * is not accepted, though kafkajs may still deliver it.
    */
   private async send(records: OutboundMessage[]): Promise<void> {
+    if (this.lingering >= MAX_LINGERING_SENDS) {
+      throw new RetriableError('BROKER_BACKLOG', `${this.lingering} earlier sends that timed out still wait on the broker`);
+    }
+    const sending = this.broker.send(records);
     try {
-      await withDeadline(this.broker.send(records), this.sendTimeoutMs, 'send');
+      await withDeadline(sending, this.sendTimeoutMs, 'send');
     } catch (error) {
+      if (error instanceof BrokerTimeoutError) {
+        this.lingering++;
+        void sending.catch(() => undefined).finally(() => this.lingering--);
+      }
       if (classifyFailure(error).kind === 'transient') this.connection.unreachable(error);
       throw error;
     }
