@@ -1,4 +1,5 @@
 import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, refuseInvalidUtf8, stageModule, stageServer, unauthorized } from '@eventwire/stages';
+import { StageReadiness } from '@eventwire/kafka';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,6 +12,8 @@ export async function createIngestorApp(config: IngestorConfig): Promise<INestAp
     partitions: partitionCounts(config),
     maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
     apiToken: config.INGEST_API_TOKEN,
+    sendTimeoutMs: config.INGEST_SEND_TIMEOUT_MS,
+    readiness: new StageReadiness(),
   };
   const module = stageModule('ingestor', broker, settings, true);
   const logger = new JsonLogger('ingestor', config.LOG_LEVEL);

@@ -37,6 +37,9 @@ const RETRY_DELAY_MS = 50;
  */
 export class InMemoryMessageBroker implements MessageBroker {
   readonly kind = 'memory' as const;
+  readonly address = 'memory';
+
+  async ping(): Promise<void> {}
   private readonly topics = new Map<string, MemoryTopic>();
   private readonly groups = new Map<string, MemoryGroup>();
   private readonly partitioner = Partitioners.DefaultPartitioner();

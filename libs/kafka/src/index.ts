@@ -9,3 +9,4 @@ export * from './stage-server';
 export * from './failure-classifier';
 export * from './transient-retry';
 export * from './stage-readiness';
+export * from './broker-deadline';

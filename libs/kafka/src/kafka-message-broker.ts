@@ -50,6 +50,8 @@ export class KafkaMessageBroker implements MessageBroker {
   private readonly consumers = new Set<Consumer>();
   private admin: Admin | null = null;
   private adminReady: Promise<Admin> | null = null;
+  /** The readiness probe's own admin client: never retried, so a check answers as soon as the connection does. */
+  private probe: Promise<Admin> | null = null;
 
   constructor(
     private readonly options: KafkaConnectionOptions,
@@ -59,6 +61,28 @@ export class KafkaMessageBroker implements MessageBroker {
       ...toKafkaConfig(options),
       logLevel: logLevel.NOTHING,
     });
+  }
+
+  get address(): string {
+    return this.options.brokers.join(',');
+  }
+
+  async ping(): Promise<void> {
+    this.probe ??= (async () => {
+      // Its own client, so that connecting is not retried either (kafkajs retries a cluster's connect with the client's settings).
+      const admin = new Kafka({ ...toKafkaConfig(this.options), retry: { retries: 0 }, logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      return admin;
+    })();
+    const probe = this.probe;
+    try {
+      await (await probe).describeCluster();
+    } catch (error) {
+      // A fresh client next time: one that lost its broker may hold a dead connection or stale metadata.
+      if (this.probe === probe) this.probe = null;
+      await probe.then((admin) => admin.disconnect()).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** One admin client, however many callers ask at once (each would otherwise connect one and leave it open). */
@@ -306,6 +330,8 @@ export class KafkaMessageBroker implements MessageBroker {
     this.consumers.clear();
     if (this.producer) await this.producer.disconnect();
     if (this.admin) await this.admin.disconnect();
+    if (this.probe) await this.probe.then((admin) => admin.disconnect()).catch(() => undefined);
+    this.probe = null;
     this.producer = null;
     this.producerReady = null;
     this.admin = null;

@@ -52,6 +52,14 @@ export interface BrokerSubscription {
  */
 export interface MessageBroker {
   readonly kind: 'kafka' | 'memory';
+  /** Where it is, for messages an operator reads: the bootstrap servers (`127.0.0.1:9092`), or `memory`. */
+  readonly address: string;
+  /**
+   * One cheap round trip to the cluster (a metadata request, not retried),
+   * for readiness checks: rejects with the connection's error while no
+   * broker can be reached.
+   */
+  ping(): Promise<void>;
   ensureTopics(specs: TopicSpec[]): Promise<void>;
   send(messages: OutboundMessage[]): Promise<void>;
   consume(options: ConsumeOptions): Promise<BrokerSubscription>;

@@ -23,6 +23,11 @@ export class StageReadiness {
     this.waiting.delete(where);
   }
 
+  /** Why `where` waits and since when, or undefined when it does not. */
+  waitingOn(where: string): { reason: string; since: number } | undefined {
+    return this.waiting.get(where);
+  }
+
   get ready(): boolean {
     return this.waiting.size === 0;
   }

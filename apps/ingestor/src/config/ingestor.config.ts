@@ -11,6 +11,11 @@ export class IngestorConfig extends ServiceEnvConfig {
   @IsInt() @Min(1024) @Max(STAGE_MAX_MESSAGE_BYTES / 4) INGEST_MAX_BODY_BYTES: number = 1024 * 1024;
   /** Largest NDJSON batch request. */
   @IsInt() @Min(1024) INGEST_MAX_BATCH_BYTES: number = 16 * 1024 * 1024;
+  /**
+   * How long a POST waits for the broker to acknowledge its send: past it, 503 BROKER_UNAVAILABLE (kafkajs alone would
+   * retry for over a minute while the broker is down).
+   */
+  @IsInt() @Min(100) @Max(120_000) INGEST_SEND_TIMEOUT_MS: number = 5000;
   /** When set, POST /v1/articles* require `Authorization: Bearer <token>`. */
   @IsOptional() @IsString() @MinLength(16) INGEST_API_TOKEN?: string;
 }

@@ -5,6 +5,10 @@ export interface IngestStageOptions {
   apiToken?: string;
   /** Most bytes of records one send of a batch carries; by default a quarter of `articles.ingested.v1`'s record limit. */
   batchChunkBytes?: number;
+  /** How long an HTTP request waits for the broker to acknowledge a send before it is answered 503 (5000 by default). */
+  sendTimeoutMs?: number;
+  /** How often the broker connection is checked for readiness while the HTTP API is on; unset or 0, only sends tell. */
+  checkIntervalMs?: number;
 }
 
 export const INGEST_OPTIONS = Symbol('INGEST_OPTIONS');

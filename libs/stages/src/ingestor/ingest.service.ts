@@ -1,9 +1,23 @@
 import { ArticleIngestedV1, contractErrors, pipelineTopics, RawArticleV1, RawArticleV1Dto, TOPICS } from '@eventwire/contracts';
 import { ArticleIngester, ArticleRejectedError } from '@eventwire/ingestion';
-import { encodeOutput, MESSAGE_BROKER, MessageBroker, NonRetriableError, ORIGIN_HEADER, OutboundMessage, StageOutput } from '@eventwire/kafka';
+import {
+  BrokerTimeoutError,
+  classifyFailure,
+  encodeOutput,
+  MESSAGE_BROKER,
+  MessageBroker,
+  NonRetriableError,
+  ORIGIN_HEADER,
+  OutboundMessage,
+  RetriableError,
+  StageOutput,
+  withDeadline,
+} from '@eventwire/kafka';
 import { Inject, Injectable } from '@nestjs/common';
 import { AcceptedArticle, ArticleRefusal, BatchResult, chunksBySize, ndjsonLines } from './article-batch';
+import { BrokerConnectionMonitor, sendTimeoutMs } from './broker-connection.monitor';
 import { INGEST_OPTIONS, IngestStageOptions, maxArticleRequestBytes } from './ingest-stage.options';
+import { sendRefusal } from './send-refusal';
 
 /** The article cannot enter the pipeline (only page chrome, too large): its code says which. */
 export class ArticleRejectedStageError extends NonRetriableError {}
@@ -17,11 +31,13 @@ function recordBytes(message: OutboundMessage): number {
   return bytes;
 }
 
-/** A send the broker did not acknowledge: it may or may not hold the article, and sending it again is safe. */
-function notConfirmed(error: unknown, what: 'line' | 'article'): ArticleRefusal {
-  const cause = error instanceof Error ? error.message : String(error);
-  return { error: 'NOT_CONFIRMED', message: `the broker did not confirm this ${what} (${cause}); send it again: the same article keeps its id and is counted once` };
-}
+/**
+ * Sends past their deadline that kafkajs may still be retrying, each holding
+ * its records (up to a quarter of the topic's limit) until it gives up, a
+ * minute or more later: past this many, a request is answered at once
+ * instead of adding to them.
+ */
+export const MAX_LINGERING_SENDS = 32;
 
 /** An article ready to produce, or why it was refused. */
 type Prepared = { record: OutboundMessage; article: AcceptedArticle } | { refusal: ArticleRefusal };
@@ -33,11 +49,16 @@ export class IngestService {
   /** `articles.ingested.v1`'s record limit, from the one place topics are declared. */
   private readonly maxRecordBytes: number;
   private readonly chunkBytes: number;
+  private readonly sendTimeoutMs: number;
+  /** Timed-out sends not yet settled (see {@link MAX_LINGERING_SENDS}). */
+  private lingering = 0;
 
   constructor(
     @Inject(INGEST_OPTIONS) options: IngestStageOptions,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+    private readonly connection: BrokerConnectionMonitor,
   ) {
+    this.sendTimeoutMs = sendTimeoutMs(options);
     this.ingester = new ArticleIngester({ maxBodyBytes: options.maxBodyBytes });
     this.maxLineBytes = maxArticleRequestBytes(options.maxBodyBytes);
     this.maxRecordBytes = pipelineTopics().find((t) => t.name === TOPICS.articlesIngested)!.maxMessageBytes ?? 1_000_000;
@@ -60,9 +81,9 @@ export class IngestService {
     const prepared = this.prepare(value);
     if ('refusal' in prepared) return prepared;
     try {
-      await this.broker.send([prepared.record]);
+      await this.send([prepared.record]);
     } catch (error) {
-      return { failure: notConfirmed(error, 'article') };
+      return { failure: sendRefusal(error, 'article', this.broker.address, this.connection.down()) };
     }
     return { accepted: prepared.article };
   }
@@ -88,15 +109,38 @@ export class IngestService {
     const chunks = chunksBySize(ready, (r) => recordBytes(r.record), this.chunkBytes);
     for (let i = 0; i < chunks.length; i++) {
       try {
-        await this.broker.send(chunks[i]!.map((r) => r.record));
+        await this.send(chunks[i]!.map((r) => r.record));
         result.accepted.push(...chunks[i]!.map((r) => ({ line: r.line, ...r.article })));
       } catch (error) {
-        const failure = notConfirmed(error, 'line');
+        const failure = sendRefusal(error, 'line', this.broker.address, this.connection.down());
         for (const r of chunks.slice(i).flat()) result.failed.push({ line: r.line, ...failure });
         break;
       }
     }
     return result;
+  }
+
+  /**
+   * A send an HTTP client waits on: answered within `sendTimeoutMs` whatever
+   * the broker does, its outcome kept for readiness. A send that timed out
+   * is not accepted, though kafkajs may still deliver it.
+   */
+  private async send(records: OutboundMessage[]): Promise<void> {
+    if (this.lingering >= MAX_LINGERING_SENDS) {
+      throw new RetriableError('BROKER_BACKLOG', `${this.lingering} earlier sends that timed out still wait on the broker`);
+    }
+    const sending = this.broker.send(records);
+    try {
+      await withDeadline(sending, this.sendTimeoutMs, 'send');
+    } catch (error) {
+      if (error instanceof BrokerTimeoutError) {
+        this.lingering++;
+        void sending.catch(() => undefined).finally(() => this.lingering--);
+      }
+      if (classifyFailure(error).kind === 'transient') this.connection.unreachable(error);
+      throw error;
+    }
+    this.connection.reachable();
   }
 
   private prepareLine(json: string): Prepared {

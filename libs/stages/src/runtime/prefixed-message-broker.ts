@@ -16,6 +16,14 @@ export class PrefixedMessageBroker implements MessageBroker {
     this.kind = inner.kind;
   }
 
+  get address(): string {
+    return this.inner.address;
+  }
+
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+
   private out(topic: string): string {
     return this.prefix + topic;
   }

@@ -12,6 +12,8 @@ export interface StageSettings {
   partitions?: TopicPartitionCounts;
   maxBodyBytes?: number;
   apiToken?: string;
+  /** The HTTP ingestor answers 503 when the broker has not acknowledged a send within this many milliseconds. */
+  sendTimeoutMs?: number;
   translationTarget?: string;
   /** The translator's HTTP engine (LibreTranslate-compatible) and the source languages routed to it. */
   translationHttp?: { url: string; apiKey?: string; timeoutMs?: number; languages: string[] };
@@ -46,6 +48,8 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         http,
         maxBodyBytes: settings.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         apiToken: settings.apiToken,
+        sendTimeoutMs: settings.sendTimeoutMs,
+        readiness: settings.readiness,
       });
     case 'translator':
       return TranslatorStageModule.register({ target: settings.translationTarget ?? 'en', http: settings.translationHttp });
