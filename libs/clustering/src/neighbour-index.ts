@@ -23,7 +23,6 @@ interface Entry {
  * each key keeps its newest `maxPostings` articles.
  */
 export class NeighbourIndex {
-  private readonly ids = new Map<string, number>();
   /** Entries by arrival: `entries[arrival - base]` (arrivals only grow, so the array is a queue with holes). */
   private entries: Array<Entry | undefined> = [];
   private base = 0;
@@ -41,35 +40,44 @@ export class NeighbourIndex {
     private readonly maxVerified: number,
   ) {}
 
-  /** Stores an article's vector (key → weight, any scale) under its arrival number (larger than any stored before). */
-  add(arrival: number, vector: ReadonlyMap<string, number>, time: number): void {
-    const pairs: Array<[number, number]> = [];
+  /**
+   * A new key's id. The caller interns its keys (the clusterer's key index
+   * holds each key's id beside its document frequency), so no string is
+   * looked up here; `forgetKey` gives the id back.
+   */
+  newKey(): number {
+    const id = this.freeIds.pop() ?? this.postings.length;
+    this.postings[id] = [];
+    return id;
+  }
+
+  /** Forgets a key no article in the window has any more: its id is reused, the vocabulary stays bounded by the window's. */
+  forgetKey(id: number): void {
+    if (this.postings[id] === undefined) return;
+    this.postings[id] = undefined;
+    this.freeIds.push(id);
+  }
+
+  /** Stores an article's vector (key ids from `newKey`, distinct, with weights at any scale) under its arrival number (larger than any stored before). */
+  add(arrival: number, keys: ArrayLike<number>, values: ArrayLike<number>, time: number): void {
     let sum = 0;
-    for (const [key, w] of vector) {
-      let id = this.ids.get(key);
-      if (id === undefined) {
-        id = this.freeIds.pop() ?? this.postings.length;
-        this.ids.set(key, id);
-        this.postings[id] = [];
-      }
-      pairs.push([id, w]);
-      sum += w * w;
-    }
+    for (let i = 0; i < values.length; i++) sum += values[i]! * values[i]!;
     if (sum === 0) return;
     if (this.entries.length === 0) this.base = arrival;
     if (arrival < this.base + this.entries.length) throw new Error(`arrival ${arrival} is not after the last one stored`);
-    pairs.sort((a, b) => a[0] - b[0]);
+    const order = sortedOrder(keys);
     const norm = Math.sqrt(sum);
-    const ids = new Int32Array(pairs.length);
-    const weights = new Float32Array(pairs.length);
-    pairs.forEach(([id, w], i) => {
+    const ids = new Int32Array(order.length);
+    const weights = new Float32Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const id = keys[order[i]!]!;
       ids[i] = id;
-      weights[i] = w / norm;
+      weights[i] = values[order[i]!]! / norm;
       const list = this.postings[id]!;
       list.push(arrival);
       // Trimmed in batches: the newest articles stay, the cost of a trim is spread over many additions.
       if (list.length > 2 * this.maxPostings) list.splice(0, list.length - this.maxPostings);
-    });
+    }
     while (this.base + this.entries.length < arrival) this.entries.push(undefined);
     this.entries.push({ ids, weights, time });
   }
@@ -91,43 +99,27 @@ export class NeighbourIndex {
     }
   }
 
-  /** Forgets a key no article in the window has any more: the vocabulary stays bounded by the window's. */
-  forgetKey(key: string): void {
-    const id = this.ids.get(key);
-    if (id === undefined) return;
-    this.ids.delete(key);
-    this.postings[id] = undefined;
-    this.freeIds.push(id);
-  }
-
   /**
-   * The earlier articles most like `vector`, most similar first: the
-   * articles sharing its `lookup` keys (the rarest) are ranked by what those
-   * keys share, and the best `maxVerified` are compared in full. Articles
-   * published more than `windowMs` away are left out.
+   * The earlier articles most like a query, most similar first: the query's
+   * known keys (`keys`, ids from `newKey`, with their `values`) and the norm
+   * of the whole query (keys not indexed yet count in it). The articles
+   * sharing the `lookup` keys (positions in `keys`: the rarest) are ranked
+   * by what those keys share, and the best `maxVerified` are compared in
+   * full. Articles published more than `windowMs` away are left out.
    */
-  nearest(vector: ReadonlyMap<string, number>, lookup: readonly string[], time: number, windowMs: number, k: number): Neighbour[] {
-    const query = new Map<number, number>();
-    let sum = 0;
-    for (const [key, w] of vector) {
-      const id = this.ids.get(key);
-      sum += w * w;
-      if (id !== undefined) query.set(id, w);
-    }
-    if (sum === 0 || query.size === 0) return [];
-    const norm = Math.sqrt(sum);
+  nearest(keys: ArrayLike<number>, values: ArrayLike<number>, norm: number, lookup: readonly number[], time: number, windowMs: number, k: number): Neighbour[] {
+    if (norm === 0 || keys.length === 0) return [];
     // The query as the entries are stored (ids ascending): a full comparison is one merge of two sorted arrays.
-    const ordered = [...query.keys()].sort((a, b) => a - b);
-    const queryIds = Int32Array.from(ordered);
-    const queryWeights = Float64Array.from(ordered, (id) => query.get(id)!);
+    const order = sortedOrder(keys);
+    const queryIds = Int32Array.from(order, (i) => keys[i]!);
+    const queryWeights = Float64Array.from(order, (i) => values[i]!);
     if (this.partial.length < this.entries.length) this.partial = new Float64Array(Math.max(1024, 2 * this.entries.length));
     const partial = this.partial;
     const touched = this.touched;
-    for (const key of lookup) {
-      const id = this.ids.get(key);
-      const list = id === undefined ? undefined : this.postings[id];
+    for (const at of lookup) {
+      const list = this.postings[keys[at]!];
       if (!list) continue;
-      const w = query.get(id!)!;
+      const w = values[at]!;
       if (!(w > 0)) continue;
       // The newest articles holding the key; whether they are still in the window is checked for the few verified.
       for (let j = list.length - 1; j >= 0 && j >= list.length - this.maxPostings; j--) {
@@ -150,6 +142,13 @@ export class NeighbourIndex {
     }
     return verified.sort((a, b) => b.similarity - a.similarity || a.arrival - b.arrival).slice(0, k);
   }
+}
+
+/** Positions of `keys` in ascending order of key. */
+function sortedOrder(keys: ArrayLike<number>): Int32Array {
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => keys[a]! - keys[b]!);
 }
 
 /** Dot product of two sparse vectors given as ascending ids with their weights. */

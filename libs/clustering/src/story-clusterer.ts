@@ -141,22 +141,20 @@ interface ActiveStory {
   normsAt: number;
 }
 
-/** IDF of one side's keys (entities with their index prefix, as profiles hold them), its rare keys and its norms. */
+/** One side's vectors as arrays with the IDF of every key (entities with their index prefix, as profiles hold them), and its norms. */
 interface Weights {
-  entities: Map<string, number>;
-  terms: Map<string, number>;
-  rare: Set<string>;
   norms: Norms;
-  /** The same, as arrays along each vector: what the comparisons walk, with no lookup of the side's own keys. */
+  /** What the comparisons walk, with no lookup of the side's own keys. */
   walks: { entities: Walk; terms: Walk; title: Walk };
 }
 
-/** One vector of the walked side: its keys in order, their weights, IDF and whether each is rare. */
+/** One vector of the walked side: its keys in order, their weights, IDF, whether each is rare, and its index entry (none for a key the window has not seen). */
 interface Walk {
   keys: string[];
   values: Float64Array;
   idf: Float64Array;
   rare: Uint8Array;
+  entries: Array<KeyEntry | undefined>;
 }
 
 /** Norms of a profile's three parts under the window's IDF. */
@@ -181,6 +179,8 @@ const NO_LINK: Link = { similarity: 0, nearest: false, count: 0 };
 /** An index key: how many articles of the window have it, and the stories holding it, most recently updated last (objects: no lookup by id per posting). */
 interface KeyEntry {
   key: string;
+  /** The key's id in the neighbour index (given back when the entry goes). */
+  id: number;
   df: number;
   stories: ActiveStory[];
 }
@@ -275,10 +275,8 @@ export class StoryClusterer {
 
     const arrival = this.arrivals++;
     const profile = profileOf(event);
-    const keys = keysOf(profile);
     const weights = this.weightsOf(profile);
-    const vector = neighbourVector(profile, weights);
-    const { ranked, near } = this.rank(event, profile, keys, weights, vector);
+    const { ranked, near } = this.rank(event, profile, weights);
     const best = ranked[0];
     const { joinThreshold, mergeThreshold } = this.options.model;
 
@@ -292,7 +290,7 @@ export class StoryClusterer {
       target = this.newStory(`story-${event.articleId}`, arrival);
       kind = 'created';
     }
-    this.index(event, target, profile, keys, arrival, vector);
+    this.index(event, target, profile, weights, arrival);
     // A story of one article has the article's profile, whose norms are known.
     if (kind === 'created') Object.assign(target, { norms: weights.norms, normsVersion: target.state.version, normsAt: this.windowSize });
     for (const [story, link] of near) this.link(target, story, link);
@@ -314,7 +312,7 @@ export class StoryClusterer {
   explain(event: EventExtractedV1): ScoredCandidate[] {
     const profile = profileOf(event);
     const weights = this.weightsOf(profile);
-    return this.rank(event, profile, keysOf(profile), weights, neighbourVector(profile, weights)).ranked.map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
+    return this.rank(event, profile, weights).ranked.map((c) => ({ storyId: c.story.state.storyId, features: c.features, probability: c.probability }));
   }
 
   /**
@@ -327,7 +325,7 @@ export class StoryClusterer {
     const arrival = this.arrivals++;
     const profile = profileOf(event);
     const target = this.active.get(this.resolve(storyId)) ?? this.newStory(storyId, arrival);
-    this.index(event, target, profile, keysOf(profile), arrival, neighbourVector(profile, this.weightsOf(profile)));
+    this.index(event, target, profile, this.weightsOf(profile), arrival);
   }
 
   /** After `restore`: the story's version and merge history as the store has them, so versions keep growing across restarts. */
@@ -386,16 +384,33 @@ export class StoryClusterer {
     return story;
   }
 
-  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, keys: string[], arrival: number, vector: ReadonlyMap<string, number>): void {
+  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, weights: Weights, arrival: number): void {
     this.addArticle(target, event, profile, arrival);
-    this.neighbourIndex.add(arrival, vector, seenTime(event));
-    const entries = keys.map((key) => {
-      let entry = this.keyIndex.get(key);
-      if (!entry) this.keyIndex.set(key, (entry = { key, df: 0, stories: [] }));
-      entry.df++;
-      post(entry.stories, target, this.options.maxPostings);
-      return entry;
-    });
+    const { entities, terms, title } = weights.walks;
+    const entries: KeyEntry[] = [];
+    // The neighbour index stores the entities and body words under the IDF the article was matched with.
+    const ids: number[] = [];
+    const values: number[] = [];
+    const take = (walk: Walk, neighbour: boolean): void => {
+      for (let j = 0; j < walk.keys.length; j++) {
+        const key = walk.keys[j]!;
+        // A title's words are among the body's keys already.
+        if (walk === title && profile.terms.has(key)) continue;
+        let entry = walk.entries[j];
+        if (!entry) this.keyIndex.set(key, (entry = walk.entries[j] = { key, id: this.neighbourIndex.newKey(), df: 0, stories: [] }));
+        entry.df++;
+        post(entry.stories, target, this.options.maxPostings);
+        entries.push(entry);
+        if (neighbour) {
+          ids.push(entry.id);
+          values.push(walk.values[j]! * walk.idf[j]!);
+        }
+      }
+    };
+    take(entities, true);
+    take(terms, true);
+    take(title, false);
+    this.neighbourIndex.add(arrival, ids, values, seenTime(event));
     this.window.push({ articleId: event.articleId, arrival, keys: entries, story: target });
     this.storyOfArticle.set(event.articleId, target.state.storyId);
     this.expire();
@@ -429,21 +444,41 @@ export class StoryClusterer {
   }
 
   /** Candidate stories, found through the article's rarest keys and scored by the model, most probable first. */
-  private rank(event: EventExtractedV1, profile: Profile, keys: string[], weights: Weights, vector: ReadonlyMap<string, number>): { ranked: Ranked[]; near: Map<ActiveStory, Link> } {
-    if (keys.length === 0) return { ranked: [], near: new Map() };
+  private rank(event: EventExtractedV1, profile: Profile, weights: Weights): { ranked: Ranked[]; near: Map<ActiveStory, Link> } {
+    const { entities, terms, title } = weights.walks;
+    if (entities.keys.length + terms.keys.length + title.keys.length === 0) return { ranked: [], near: new Map() };
     const time = seenTime(event);
-    const idfOf = (key: string): number => (key.startsWith(ENTITY_KEY) ? weights.entities.get(key) : weights.terms.get(key)) ?? this.idf(key);
+    // The article as the neighbour index holds articles (entities and body words), its keys the window has seen by their ids.
+    const query: Query = { ids: [], values: [], norm: 0 };
     // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
     const n = this.windowSize;
-    const lookup: Array<[string, number, KeyEntry]> = [];
-    for (const k of keys) {
-      const entry = this.keyIndex.get(k);
-      if (entry && entry.df > 0 && (n < 20 || entry.df <= n / 5)) lookup.push([k, idfOf(k), entry]);
-    }
-    lookup.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const lookup: Lookup[] = [];
+    let sum = 0;
+    const visit = (walk: Walk, neighbour: boolean): void => {
+      for (let j = 0; j < walk.keys.length; j++) {
+        const entry = walk.entries[j];
+        const idf = walk.idf[j]!;
+        let at = -1;
+        if (neighbour) {
+          const x = walk.values[j]! * idf;
+          sum += x * x;
+          if (entry) {
+            at = query.ids.length;
+            query.ids.push(entry.id);
+            query.values.push(x);
+          }
+        } else if (profile.terms.has(walk.keys[j]!)) continue;
+        if (entry && entry.df > 0 && (n < 20 || entry.df <= n / 5)) lookup.push({ key: walk.keys[j]!, idf, entry, at });
+      }
+    };
+    visit(entities, true);
+    visit(terms, true);
+    visit(title, false);
+    query.norm = Math.sqrt(sum);
+    lookup.sort((a, b) => b.idf - a.idf || (a.key < b.key ? -1 : 1));
     lookup.length = Math.min(lookup.length, this.options.maxKeys);
     const shared = new Map<ActiveStory, number>();
-    for (const [, weight, { stories: list }] of lookup) {
+    for (const { idf: weight, entry: { stories: list } } of lookup) {
       // Newest first, and only the stories that can still take articles: the bound holds however long the list.
       for (let j = list.length - 1, seen = 0; j >= 0 && seen < this.options.maxPostings; j--) {
         const story = current(list[j]!);
@@ -454,7 +489,11 @@ export class StoryClusterer {
         shared.set(story, (shared.get(story) ?? 0) + weight);
       }
     }
-    const near = this.nearStories(vector, lookup.map(([k]) => k), time);
+    const near = this.nearStories(
+      query,
+      lookup.filter((l) => l.at >= 0).map((l) => l.at),
+      time,
+    );
     const candidate: Side = {
       profile,
       size: 1,
@@ -485,9 +524,9 @@ export class StoryClusterer {
    * still take it): for each, the best similarity to one of its members and
    * whether it holds the very nearest.
    */
-  private nearStories(vector: ReadonlyMap<string, number>, lookup: readonly string[], time: number): Map<ActiveStory, Link> {
+  private nearStories(query: Query, lookup: readonly number[], time: number): Map<ActiveStory, Link> {
     const near = new Map<ActiveStory, Link>();
-    const found = this.neighbourIndex.nearest(vector, lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
+    const found = this.neighbourIndex.nearest(query.ids, query.values, query.norm, lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
     let eligible = 0;
     found.forEach((n: Neighbour) => {
       const article = this.articleAt(n.arrival);
@@ -533,39 +572,32 @@ export class StoryClusterer {
     return joinProbability(this.options.model, features);
   }
 
-  /** IDF of every key of a profile (the side that is walked), which keys are rare, and the profile's norms. */
+  /** IDF of every key of a profile (the side that is walked), which keys are rare, their index entries, and the profile's norms. */
   private weightsOf(profile: Profile): Weights {
     const n = this.windowSize;
     const rareDf = Math.max(2, RARE_SHARE * n);
-    const rare = new Set<string>();
-    const walkOf = (v: SparseVector, out: Map<string, number>): Walk => {
-      const walk: Walk = { keys: new Array<string>(v.size), values: new Float64Array(v.size), idf: new Float64Array(v.size), rare: new Uint8Array(v.size) };
+    const walkOf = (v: SparseVector): Walk => {
+      const walk: Walk = { keys: new Array<string>(v.size), values: new Float64Array(v.size), idf: new Float64Array(v.size), rare: new Uint8Array(v.size), entries: new Array<KeyEntry | undefined>(v.size) };
       let i = 0;
       for (const [k, x] of v) {
-        let idf = out.get(k);
-        if (idf === undefined) {
-          const df = this.dfOf(k);
-          idf = Math.log(1 + (n + this.options.idfPrior) / (df + 1));
-          out.set(k, idf);
-          if (df > 0 && df <= rareDf) rare.add(k);
-        }
+        const entry = this.keyIndex.get(k);
+        const df = entry?.df ?? 0;
         walk.keys[i] = k;
         walk.values[i] = x;
-        walk.idf[i] = idf;
-        walk.rare[i] = rare.has(k) ? 1 : 0;
+        walk.idf[i] = Math.log(1 + (n + this.options.idfPrior) / (df + 1));
+        walk.rare[i] = df > 0 && df <= rareDf ? 1 : 0;
+        walk.entries[i] = entry;
         i++;
       }
       return walk;
     };
-    const entities = new Map<string, number>();
-    const terms = new Map<string, number>();
-    const walks = { entities: walkOf(profile.entities, entities), terms: walkOf(profile.terms, terms), title: walkOf(profile.title, terms) };
+    const walks = { entities: walkOf(profile.entities), terms: walkOf(profile.terms), title: walkOf(profile.title) };
     const norm = (w: Walk): number => {
       let sum = 0;
       for (let i = 0; i < w.keys.length; i++) sum += (w.values[i]! * w.idf[i]!) ** 2;
       return Math.sqrt(sum);
     };
-    return { entities, terms, rare, walks, norms: { entities: norm(walks.entities), terms: norm(walks.terms), title: norm(walks.title) } };
+    return { walks, norms: { entities: norm(walks.entities), terms: norm(walks.terms), title: norm(walks.title) } };
   }
 
   /** The norms of a profile under the window's IDF (what `weightsOf` gives, without keeping the weights). */
@@ -769,7 +801,7 @@ export class StoryClusterer {
       for (const entry of old.keys) {
         if (--entry.df <= 0) {
           this.keyIndex.delete(entry.key);
-          this.neighbourIndex.forgetKey(entry.key);
+          this.neighbourIndex.forgetKey(entry.id);
         }
       }
       this.neighbourIndex.remove(old.arrival);
@@ -795,6 +827,21 @@ function post(list: ActiveStory[], story: ActiveStory, maxPostings: number): voi
   list.push(story);
   // Trimmed in batches: the most recent stories stay, the cost of a trim is spread over many additions.
   if (list.length > 2 * maxPostings) list.splice(0, list.length - maxPostings);
+}
+
+/** An article as the neighbour index is asked about it: its known keys' ids, their weights, and the norm of all its weights. */
+interface Query {
+  ids: number[];
+  values: number[];
+  norm: number;
+}
+
+/** A key that finds candidates: its IDF, its index entry, and its place in the neighbour query (-1: not in it, a title's word). */
+interface Lookup {
+  key: string;
+  idf: number;
+  entry: KeyEntry;
+  at: number;
 }
 
 /** A candidate story as the join decision saw it. */
@@ -841,22 +888,6 @@ function spanGap(a: ActiveStory, b: ActiveStory): number {
   if (a.lastSeen < b.firstSeen) return (b.firstSeen - a.lastSeen) / DAY_MS;
   if (b.lastSeen < a.firstSeen) return (a.firstSeen - b.lastSeen) / DAY_MS;
   return 0;
-}
-
-/** An article as the neighbour index holds it: its entities and body words under the window's IDF, in one vector. */
-function neighbourVector(profile: Profile, weights: Weights): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [key, x] of profile.entities) out.set(key, x * weights.entities.get(key)!);
-  for (const [t, x] of profile.terms) out.set(t, x * weights.terms.get(t)!);
-  return out;
-}
-
-/** Index keys of a profile: its entities (prefixed ids) and body terms (a title's words are among them). */
-function keysOf(profile: Profile): string[] {
-  const keys = [...profile.entities.keys()];
-  for (const t of profile.terms.keys()) keys.push(t);
-  for (const t of profile.title.keys()) if (!profile.terms.has(t)) keys.push(t);
-  return keys;
 }
 
 function countType(story: ActiveStory, type: string, n: number): void {
