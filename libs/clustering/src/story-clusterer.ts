@@ -475,10 +475,9 @@ export class StoryClusterer {
     visit(terms, true);
     visit(title, false);
     query.norm = Math.sqrt(sum);
-    lookup.sort((a, b) => b.idf - a.idf || (a.key < b.key ? -1 : 1));
-    lookup.length = Math.min(lookup.length, this.options.maxKeys);
+    const rarest = top(lookup, this.options.maxKeys, (a, b) => a.idf > b.idf || (a.idf === b.idf && a.key < b.key));
     const shared = new Map<ActiveStory, number>();
-    for (const { idf: weight, entry: { stories: list } } of lookup) {
+    for (const { idf: weight, entry: { stories: list } } of rarest) {
       // Newest first, and only the stories that can still take articles: the bound holds however long the list.
       for (let j = list.length - 1, seen = 0; j >= 0 && seen < this.options.maxPostings; j--) {
         const story = current(list[j]!);
@@ -491,7 +490,7 @@ export class StoryClusterer {
     }
     const near = this.nearStories(
       query,
-      lookup.filter((l) => l.at >= 0).map((l) => l.at),
+      rarest.filter((l) => l.at >= 0).map((l) => l.at),
       time,
     );
     const candidate: Side = {
@@ -504,10 +503,7 @@ export class StoryClusterer {
       norms: weights.norms,
     };
     const candidates = new Set(
-      [...shared]
-        .sort((a, b) => b[1] - a[1] || (a[0].state.storyId < b[0].state.storyId ? -1 : 1))
-        .slice(0, this.options.maxCandidates)
-        .map(([story]) => story),
+      top([...shared], this.options.maxCandidates, (a, b) => a[1] > b[1] || (a[1] === b[1] && a[0].state.storyId < b[0].state.storyId)).map(([story]) => story),
     );
     for (const story of near.keys()) candidates.add(story);
     const ranked = [...candidates]
@@ -819,6 +815,26 @@ export class StoryClusterer {
       this.windowStart = 0;
     }
   }
+}
+
+/**
+ * The first `k` of `items` in the order `before` gives (a strict total
+ * order), in that order: what sorting all and keeping `k` gives, at the
+ * cost of one pass when most items fall behind the k-th at once.
+ */
+function top<T>(items: readonly T[], k: number, before: (a: T, b: T) => boolean): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const item of items) {
+    if (out.length === k && !before(item, out[k - 1]!)) continue;
+    let i = out.length === k ? k - 1 : out.length;
+    while (i > 0 && before(item, out[i - 1]!)) {
+      out[i] = out[i - 1]!;
+      i--;
+    }
+    out[i] = item;
+  }
+  return out;
 }
 
 /** Notes that `story` holds a key (its posting list), newest last. */
