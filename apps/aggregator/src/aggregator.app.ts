@@ -1,4 +1,4 @@
-import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, stageModule, stageServer } from '@eventwire/stages';
+import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, serviceModule, stageServer } from '@eventwire/stages';
 import { StageReadiness } from '@eventwire/kafka';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,7 +17,7 @@ export async function createAggregatorApp(config: AggregatorConfig): Promise<INe
     apiToken: config.INGEST_API_TOKEN,
     readiness: new StageReadiness(),
   };
-  const app = await NestFactory.create(stageModule('aggregator', broker, settings, true), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
+  const app = await NestFactory.create(serviceModule('aggregator', broker, settings), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
   app.connectMicroservice({ strategy: stageServer('aggregator', broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   return app;

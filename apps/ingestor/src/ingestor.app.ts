@@ -1,4 +1,4 @@
-import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, refuseInvalidUtf8, stageModule, stageServer, unauthorized } from '@eventwire/stages';
+import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, refuseInvalidUtf8, serviceModule, stageServer, unauthorized } from '@eventwire/stages';
 import { StageReadiness } from '@eventwire/kafka';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -15,7 +15,7 @@ export async function createIngestorApp(config: IngestorConfig): Promise<INestAp
     sendTimeoutMs: config.INGEST_SEND_TIMEOUT_MS,
     readiness: new StageReadiness(),
   };
-  const module = stageModule('ingestor', broker, settings, true);
+  const module = serviceModule('ingestor', broker, settings);
   const logger = new JsonLogger('ingestor', config.LOG_LEVEL);
   if (!config.INGEST_API_TOKEN) {
     logger.warn({ msg: 'the ingest API takes articles from anyone: INGEST_API_TOKEN is not set', port: config.HTTP_PORT }, 'IngestorApp');

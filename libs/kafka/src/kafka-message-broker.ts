@@ -197,6 +197,12 @@ export class KafkaMessageBroker implements MessageBroker {
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
     this.consumers.add(consumer);
+    // Before run(): its first join happens inside it.
+    consumer.on(consumer.events.GROUP_JOIN, (event) => options.onJoin?.(event.payload.memberAssignment));
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.logger?.error('kafka consumer crashed', { groupId: options.groupId, error: String(event.payload.error), restart: event.payload.restart });
+      options.onLeave?.(event.payload.error instanceof Error ? event.payload.error.name : 'CONSUMER_CRASHED');
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
     await consumer.run({
@@ -231,9 +237,6 @@ export class KafkaMessageBroker implements MessageBroker {
           throw new KafkaJSError(error instanceof Error ? error.message : String(error), { retriable: true });
         }
       },
-    });
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.logger?.error('kafka consumer crashed', { groupId: options.groupId, error: String(event.payload.error), restart: event.payload.restart });
     });
     return {
       stop: async () => {

@@ -39,6 +39,10 @@ export interface ConsumeOptions {
    * make redelivery harmless).
    */
   eachBatch(messages: BrokerMessage[], control: BatchControl): Promise<void>;
+  /** Told each time the consumer has joined its group, with the partitions it was given (`{ topic: [partitions] }`). */
+  onJoin?(assignment: Record<string, number[]>): void;
+  /** Told when the consumer is out of its group until it joins again: it crashed (`reason`) and restarts, or it gave up. */
+  onLeave?(reason: string): void;
 }
 
 export interface BrokerSubscription {

@@ -3,7 +3,7 @@ import { InMemoryMessageBroker } from './in-memory-message-broker';
 import { KafkaJSProtocolError } from 'kafkajs';
 import { RetriableError } from './broker-errors';
 import { DLQ_HEADERS } from './dead-letter';
-import type { BrokerMessage, OutboundMessage } from './message-broker';
+import type { BrokerMessage, BrokerSubscription, ConsumeOptions, OutboundMessage } from './message-broker';
 import { CHUNK_COMPLETE, ORIGIN_HEADER, StageServer, StageServerOptions } from './stage-server';
 import { StageReadiness } from './stage-readiness';
 
@@ -250,5 +250,30 @@ describe(StageServer.name, () => {
     await small.processBatch([0, 1, 2, 3, 4].map((o) => message(JSON.stringify({ body: 'text' }), o)), stopping);
     expect(committed).toEqual(['1']);
     expect(broker.read('elsewhere').map((m) => m.headers[ORIGIN_HEADER])).toEqual([`${TOPICS.articlesRaw}/0/0`, `${TOPICS.articlesRaw}/0/1`]);
+  });
+
+  it('is not ready until its consumer has joined the group, nor while the consumer is out of it after a crash', async () => {
+    /** Holds back the in-memory broker's join, so the test says when the group takes the consumer in. */
+    class JoinLaterBroker extends InMemoryMessageBroker {
+      consumeOptions: ConsumeOptions | undefined;
+      override consume(options: ConsumeOptions): Promise<BrokerSubscription> {
+        this.consumeOptions = options;
+        return super.consume({ ...options, onJoin: undefined });
+      }
+    }
+    const broker = new JoinLaterBroker();
+    await broker.ensureTopics(topics);
+    const readiness = new StageReadiness();
+    const server = new StageServer(broker, { stage: 'test', groupId: 'g', topics, wait, readiness });
+    server.addHandler(TOPICS.articlesRaw, async () => [], true);
+    await new Promise<void>((resolve, reject) => void server.listen((error) => (error ? reject(error as Error) : resolve())));
+    expect(readiness.report()).toMatchObject({ ready: false, waiting: { 'group g': { reason: 'JOINING_GROUP' } } });
+    broker.consumeOptions!.onJoin!({ [TOPICS.articlesRaw]: [0] });
+    expect(readiness.ready).toBe(true);
+    broker.consumeOptions!.onLeave!('KafkaJSConnectionError');
+    expect(readiness.report()).toMatchObject({ ready: false, waiting: { 'group g': { reason: 'KafkaJSConnectionError' } } });
+    broker.consumeOptions!.onJoin!({ [TOPICS.articlesRaw]: [0] });
+    expect(readiness.ready).toBe(true);
+    await server.close();
   });
 });

@@ -113,11 +113,19 @@ export class StageServer extends Server implements CustomTransportStrategy {
       await this.broker.ensureTopics(this.options.topics);
       const topics = [...this.messageHandlers.keys()].filter((pattern) => pattern !== CHUNK_COMPLETE);
       if (topics.length > 0) {
+        // Not ready until the group has taken this member in, nor while it is out of the group after a crash.
+        const group = `group ${this.options.groupId}`;
+        this.readiness.retrying(group, 'JOINING_GROUP', Date.now());
         this.subscription = await this.broker.consume({
           groupId: this.options.groupId,
           topics,
           fromBeginning: this.options.fromBeginning ?? true,
           eachBatch: (messages, control) => this.processBatch(messages, control),
+          onJoin: (assignment) => {
+            this.readiness.clear(group);
+            this.logger.log({ msg: 'partitions assigned', stage: this.options.stage, groupId: this.options.groupId, assignment });
+          },
+          onLeave: (reason) => this.readiness.retrying(group, reason, Date.now()),
         });
       }
       callback();

@@ -65,7 +65,6 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         sseMaxClients: settings.sseMaxClients ?? DEFAULT_SSE_MAX_CLIENTS,
         sseClientBufferBytes: settings.sseClientBufferBytes ?? DEFAULT_SSE_CLIENT_BUFFER_BYTES,
         auditCacheMs: settings.auditCacheMs ?? DEFAULT_AUDIT_CACHE_MS,
-        readiness: settings.readiness,
       });
   }
 }
