@@ -1,15 +1,33 @@
+import { TOPICS } from '@eventwire/contracts';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort, ServiceName, ServiceProcess, waitFor } from './support/service-process';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { TopicCollector } from './support/topic-collector';
+
+const SEEDS = join(__dirname, '..', 'seeds');
 
 const SERVICES: ServiceName[] = ['aggregator', 'extractor', 'translator', 'ingestor'];
+
+/** The value of the sample `name` whose labels include `labels`, in a Prometheus text exposition; undefined when there is none. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const own = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([key, value]) => own[key] === value)) return Number(match[3]);
+  }
+  return undefined;
+}
 
 /**
  * What an operator asks the four services over HTTP, each its own process on
  * the real broker: liveness, readiness once the consumer has joined its
- * group (translator and extractor on a port of their own).
+ * group (translator and extractor on a port of their own), and metrics that
+ * count the seeds through every stage and a poison record dead-lettered.
  */
-describe('service operations: probes on every service', () => {
+describe('service operations: probes and metrics on every service', () => {
   const brokers = process.env.KAFKA_BROKERS!;
   const prefix = `ops-${randomBytes(4).toString('hex')}.`;
   const services = new Map<ServiceName, ServiceProcess>();
@@ -53,5 +71,53 @@ describe('service operations: probes on every service', () => {
       return answer.status === 200 ? answer : undefined;
     }, 60_000);
     expect(JSON.parse(ready.text)).toEqual({ ready: true, waiting: {} });
+  });
+
+  it('counts the five seeds through every stage on /metrics, the poison record by its reason, with the process metrics', async () => {
+    const lines = readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => JSON.stringify({ body: readFileSync(join(SEEDS, f), 'utf8') }));
+    const posted = await fetch(`http://127.0.0.1:${ports.get('ingestor')}/v1/articles/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: [...lines, '{"body":'].join('\n'),
+    });
+    expect(posted.status).toBe(207);
+    const producer = TopicCollector.kafka(brokers).producer();
+    await producer.connect();
+    await producer.send({ topic: prefix + TOPICS.articlesRaw, messages: [{ key: 'poison', value: '{"body":' }] });
+    await producer.disconnect();
+
+    const metrics = async (name: ServiceName): Promise<string> => {
+      const answer = await fetch(`http://127.0.0.1:${ports.get(name)}/metrics`);
+      expect(answer.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      return answer.text();
+    };
+    const aggregator = await waitFor('the aggregator to count five articles', async () => {
+      const text = await metrics('aggregator');
+      return sample(text, 'eventwire_records_consumed_total', { topic: TOPICS.eventsExtracted }) === 5 ? text : undefined;
+    }, 90_000);
+    expect(sample(aggregator, 'eventwire_handler_duration_seconds_count', { service: 'aggregator', topic: TOPICS.eventsExtracted })).toBe(5);
+    expect(sample(aggregator, 'eventwire_consumer_lag', { topic: TOPICS.eventsExtracted, partition: '0' })).toBe(0);
+
+    const ingestor = await waitFor('the ingestor to dead-letter the poison record', async () => {
+      const text = await metrics('ingestor');
+      return sample(text, 'eventwire_records_dead_lettered_total', { topic: TOPICS.articlesRaw, reason: 'INVALID_JSON' }) === 1 ? text : undefined;
+    }, 30_000);
+    expect(sample(ingestor, 'eventwire_http_articles_total', { outcome: 'accepted' })).toBe(5);
+    expect(sample(ingestor, 'eventwire_http_articles_total', { outcome: 'refused', reason: 'INVALID_JSON' })).toBe(1);
+    expect(sample(ingestor, 'eventwire_records_consumed_total', { topic: TOPICS.articlesRaw })).toBe(1);
+
+    const translator = await metrics('translator');
+    expect(sample(translator, 'eventwire_records_consumed_total', { topic: TOPICS.articlesIngested, service: 'translator' })).toBe(5);
+    expect(sample(translator, 'eventwire_records_produced_total', { topic: TOPICS.articlesTranslated })).toBe(5);
+    const extractor = await metrics('extractor');
+    expect(sample(extractor, 'eventwire_records_consumed_total', { topic: TOPICS.articlesTranslated })).toBe(5);
+    expect(sample(extractor, 'eventwire_records_produced_total', { topic: TOPICS.eventsExtracted })).toBe(5);
+    expect(sample(extractor, 'eventwire_batch_records_sum', { topic: TOPICS.articlesTranslated })).toBe(5);
+    for (const text of [aggregator, ingestor, translator, extractor]) {
+      expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+      expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -216,6 +216,7 @@ export class KafkaMessageBroker implements MessageBroker {
           await options.eachBatch(messages, {
             heartbeat,
             isRunning: () => isRunning() && !isStale(),
+            highWatermark: batch.highWatermark,
             // Called once a record's outputs are acknowledged by the broker: only then is the input committed.
             commit: async (offset) => {
               resolveOffset(offset);

@@ -25,6 +25,8 @@ export interface BatchControl {
   isRunning(): boolean;
   /** Every record of the batch up to and including `offset` is done (its outputs acknowledged): commit past it. */
   commit(offset: string): Promise<void>;
+  /** The partition's end offset when the batch was fetched, when the broker tells it: what the consumer's lag is measured to. */
+  highWatermark?: string;
 }
 
 export interface ConsumeOptions {

@@ -5,6 +5,7 @@ import { RetriableError } from './broker-errors';
 import { DLQ_HEADERS } from './dead-letter';
 import type { BrokerMessage, BrokerSubscription, ConsumeOptions, OutboundMessage } from './message-broker';
 import { CHUNK_COMPLETE, ORIGIN_HEADER, StageServer, StageServerOptions } from './stage-server';
+import { StageObserver } from './stage-observer';
 import { StageReadiness } from './stage-readiness';
 
 const topics = [
@@ -275,5 +276,40 @@ describe(StageServer.name, () => {
     broker.consumeOptions!.onJoin!({ [TOPICS.articlesRaw]: [0] });
     expect(readiness.ready).toBe(true);
     await server.close();
+  });
+
+  it('tells its observers what each chunk consumed, produced and dead-lettered, the time of each handler call and the lag', async () => {
+    const seen: string[] = [];
+    const observer: StageObserver = {
+      batch: (topic, records) => seen.push(`batch ${topic} ${records}`),
+      handled: (topic, seconds) => seen.push(`handled ${topic} ${seconds >= 0}`),
+      consumed: (topic, records) => seen.push(`consumed ${topic} ${records}`),
+      produced: (topic, records) => seen.push(`produced ${topic} ${records}`),
+      deadLettered: (topic, reason) => seen.push(`dead ${topic} ${reason}`),
+      retried: (topic, reason) => seen.push(`retried ${topic} ${reason}`),
+      lag: (topic, partition, records) => seen.push(`lag ${topic}/${partition} ${records}`),
+    };
+    let calls = 0;
+    const { server, broker } = await serverWith(
+      () => {
+        if (++calls === 1) throw refused();
+        return [{ topic: 'elsewhere', key: 'k', value: { any: 'thing' } }];
+      },
+      { observers: [observer] },
+    );
+    await broker.ensureTopics([{ name: 'elsewhere', partitions: 1, compacted: false }]);
+    const valid = JSON.stringify({ body: 'text' });
+    await server.processBatch([message(valid, 10), message('{"body":', 11)], { ...control, highWatermark: '15' });
+    expect(seen).toEqual([
+      `batch ${TOPICS.articlesRaw} 2`,
+      `handled ${TOPICS.articlesRaw} true`,
+      `retried ${TOPICS.articlesRaw} ECONNREFUSED`,
+      `handled ${TOPICS.articlesRaw} true`,
+      `handled ${TOPICS.articlesRaw} true`,
+      `consumed ${TOPICS.articlesRaw} 2`,
+      `produced elsewhere 1`,
+      `dead ${TOPICS.articlesRaw} INVALID_JSON`,
+      `lag ${TOPICS.articlesRaw}/0 3`,
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { AddressInfo } from 'node:net';
 import { kafkaBrokerFromConfig, partitionCounts } from './broker-factory';
 import { JsonLogger } from './json-logger';
 import { ServiceOpsModule } from './service-ops.module';
+import { StageMetrics } from './stage-metrics';
 import { StageSettings, stageModule, stageServer } from './stage-launcher';
 import { StageName, stageGroupId } from './stage-names';
 
@@ -13,12 +14,21 @@ import { StageName, stageGroupId } from './stage-names';
 @Module({})
 class StageServiceModule {}
 
-/** A stage's module as a service runs it: the stage (with its own HTTP routes, if any) and `/livez`, `/readyz`. */
-export function serviceModule(stage: StageName, broker: MessageBroker, settings: StageSettings & { readiness: StageReadiness }): DynamicModule {
+/** A stage's module as a service runs it: the stage (with its own HTTP routes, if any) and `/livez`, `/readyz`, `/metrics`. */
+export function serviceModule(stage: StageName, broker: MessageBroker, settings: ServiceSettings): DynamicModule {
   return {
     module: StageServiceModule,
-    imports: [stageModule(stage, broker, settings, true), ServiceOpsModule.register({ readiness: settings.readiness })],
+    imports: [stageModule(stage, broker, settings, true), ServiceOpsModule.register({ readiness: settings.readiness, metrics: settings.metrics })],
   };
+}
+
+/** A stage's settings as a service runs it: what its probes and `/metrics` read, given to its transport too. */
+export type ServiceSettings = StageSettings & { readiness: StageReadiness; metrics: StageMetrics };
+
+/** The readiness and metrics of a service, wired to its transport. */
+export function serviceSettings(stage: StageName, settings: StageSettings): ServiceSettings {
+  const metrics = new StageMetrics(stage);
+  return { ...settings, readiness: new StageReadiness(), metrics, observers: [...(settings.observers ?? []), metrics] };
 }
 
 /**
@@ -27,7 +37,7 @@ export function serviceModule(stage: StageName, broker: MessageBroker, settings:
  */
 export async function createStageService(stage: Exclude<StageName, 'ingestor'>, config: ServiceEnvConfig, extra: StageSettings = {}): Promise<INestApplication> {
   const broker = kafkaBrokerFromConfig(config, stage);
-  const settings = { ...extra, partitions: partitionCounts(config), readiness: new StageReadiness() };
+  const settings = serviceSettings(stage, { ...extra, partitions: partitionCounts(config) });
   const app = await NestFactory.create(serviceModule(stage, broker, settings), { logger: new JsonLogger(stage, config.LOG_LEVEL) });
   app.connectMicroservice({ strategy: stageServer(stage, broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();
