@@ -25,9 +25,10 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
  * What an operator asks the four services over HTTP, each its own process on
  * the real broker: liveness, readiness once the consumer has joined its
  * group (translator and extractor on a port of their own), and metrics that
- * count the seeds through every stage and a poison record dead-lettered.
+ * count the seeds through every stage and a poison record dead-lettered;
+ * logs that say where each runs, what it was given and what it did.
  */
-describe('service operations: probes and metrics on every service', () => {
+describe('service operations: probes, metrics and logs on every service', () => {
   const brokers = process.env.KAFKA_BROKERS!;
   const prefix = `ops-${randomBytes(4).toString('hex')}.`;
   const services = new Map<ServiceName, ServiceProcess>();
@@ -43,7 +44,14 @@ describe('service operations: probes and metrics on every service', () => {
     database = await createTestDatabase();
     for (const name of SERVICES) ports.set(name, await freePort());
     // One environment for all, as a deployment shares one: the stages' own port variables keep them off HTTP_PORT.
-    const env = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'log', DATABASE_URL: database.url, HTTP_PORT: String(ports.get('ingestor')) };
+    const env = {
+      KAFKA_BROKERS: brokers,
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'log',
+      LOG_THROUGHPUT_INTERVAL_MS: '1000',
+      DATABASE_URL: database.url,
+      HTTP_PORT: String(ports.get('ingestor')),
+    };
     const own: Record<ServiceName, Record<string, string>> = {
       aggregator: { HTTP_PORT: String(ports.get('aggregator')) },
       extractor: { EXTRACTOR_HTTP_PORT: String(ports.get('extractor')) },
@@ -118,6 +126,64 @@ describe('service operations: probes and metrics on every service', () => {
     for (const text of [aggregator, ingestor, translator, extractor]) {
       expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
       expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('logs where each service runs, the partitions it was given and, once a second here, what it did', async () => {
+    const lines = (name: ServiceName): Array<Record<string, unknown>> =>
+      services
+        .get(name)!
+        .logs()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const name of SERVICES) {
+      expect(lines(name)).toContainEqual(
+        expect.objectContaining({ msg: 'service started', brokers, topicPrefix: prefix, groupId: `${prefix}eventwire.${name}`, httpPort: ports.get(name) }),
+      );
+      expect(lines(name)).toContainEqual(expect.objectContaining({ msg: 'partitions assigned', groupId: `eventwire.${name}`, assignment: expect.any(Object) }));
+    }
+    // The translator's input has three partitions, all given to its one member.
+    expect(lines('translator')).toContainEqual(expect.objectContaining({ msg: 'partitions assigned', assignment: { [TOPICS.articlesIngested]: [0, 1, 2] } }));
+    const throughput = await waitFor('the extractor to log its throughput', async () => {
+      const said = lines('extractor').filter((line) => line.msg === 'throughput');
+      return said.reduce((sum, line) => sum + (line.in as number), 0) === 5 ? said : undefined;
+    }, 10_000);
+    expect(throughput[0]).toMatchObject({ level: 'log', stage: 'extractor', out: expect.any(Number), deadLettered: 0, inPerSecond: expect.any(Number), lag: 0 });
+    const ingestorSaid = lines('ingestor').filter((line) => line.msg === 'throughput');
+    expect(ingestorSaid).toContainEqual(expect.objectContaining({ in: 1, deadLettered: 1, deadLetteredBy: { INVALID_JSON: 1 } }));
+  });
+});
+
+/**
+ * A service started with no broker to reach: it says so at once, with
+ * kafkajs' own errors through the service's logger, rather than nothing
+ * until kafkajs has spent its retries.
+ */
+describe('service operations: a stage started with no broker', () => {
+  it('logs where it looks for the broker and that it cannot reach it within seconds', async () => {
+    const port = await freePort();
+    const extractor = new ServiceProcess('extractor', { KAFKA_BROKERS: `127.0.0.1:${port}`, LOG_LEVEL: 'log' });
+    try {
+      const started = Date.now();
+      const lines = await waitFor('the extractor to say it cannot reach the broker', async () => {
+        const said = extractor
+          .logs()
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+        return said.some((line) => line.msg === 'cannot reach the broker: start-up waits for it') ? said : undefined;
+      }, 15_000);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'service starting', brokers: `127.0.0.1:${port}`, groupId: 'eventwire.extractor' }));
+      expect(lines).toContainEqual(
+        expect.objectContaining({ level: 'error', msg: 'cannot reach the broker: start-up waits for it', brokers: `127.0.0.1:${port}`, error: expect.stringContaining('ECONNREFUSED') }),
+      );
+      // kafkajs' own lines, relayed at error.
+      expect(lines).toContainEqual(expect.objectContaining({ level: 'error', context: 'Kafka', kafkajs: expect.any(String) }));
+      expect(extractor.running).toBe(true);
+    } finally {
+      await extractor.stop();
     }
   });
 });

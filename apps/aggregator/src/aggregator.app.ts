@@ -6,7 +6,7 @@ import { AggregatorConfig } from './config/aggregator.config';
 /** The aggregator service: the `events.extracted.v1` consumer and the story API (HTTP, Server-Sent Events) in one Nest app. */
 export async function createAggregatorApp(config: AggregatorConfig): Promise<INestApplication> {
   const broker = kafkaBrokerFromConfig(config, 'aggregator');
-  const settings = serviceSettings('aggregator', {
+  const settings = serviceSettings('aggregator', config, {
     partitions: partitionCounts(config),
     databaseUrl: config.DATABASE_URL,
     storyEmitIntervalMs: config.STORY_EMIT_INTERVAL_MS,

@@ -7,7 +7,7 @@ import { IngestorConfig } from './config/ingestor.config';
 /** The ingestor service: the HTTP API and the `articles.raw.v1` consumer in one Nest app. */
 export async function createIngestorApp(config: IngestorConfig): Promise<INestApplication> {
   const broker = kafkaBrokerFromConfig(config, 'ingestor');
-  const settings = serviceSettings('ingestor', {
+  const settings = serviceSettings('ingestor', config, {
     partitions: partitionCounts(config),
     maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
     apiToken: config.INGEST_API_TOKEN,

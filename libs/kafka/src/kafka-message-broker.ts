@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaJSError, KafkaMessage, logLevel, Producer } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaJSError, KafkaMessage, LogEntry, logLevel, Partitioners, Producer } from 'kafkajs';
 import type {
   BrokerMessage,
   BrokerSubscription,
@@ -16,7 +16,17 @@ const GROUP_MEMBERSHIP_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINAT
 export interface KafkaBrokerLogger {
   warn(message: string, context: Record<string, unknown>): void;
   error(message: string, context: Record<string, unknown>): void;
+  /** kafkajs' own info lines; kafkajs gives them only at `kafkaLogLevel: 'debug'`. */
+  log?(message: string, context: Record<string, unknown>): void;
+  debug?(message: string, context: Record<string, unknown>): void;
 }
+
+const KAFKAJS_LEVELS: Record<NonNullable<KafkaConnectionOptions['kafkaLogLevel']>, logLevel> = {
+  error: logLevel.ERROR,
+  warn: logLevel.WARN,
+  info: logLevel.INFO,
+  debug: logLevel.DEBUG,
+};
 
 /** kafkajs headers (buffers, arrays) as plain strings: the form every stage and tool reads. */
 export function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
@@ -57,10 +67,23 @@ export class KafkaMessageBroker implements MessageBroker {
     private readonly options: KafkaConnectionOptions,
     private readonly logger?: KafkaBrokerLogger,
   ) {
+    // kafkajs' own lines go through the service's logger (without one, as in the CLI, kafkajs says nothing).
     this.kafka = new Kafka({
       ...toKafkaConfig(options),
-      logLevel: logLevel.NOTHING,
+      logLevel: logger ? KAFKAJS_LEVELS[options.kafkaLogLevel ?? 'warn'] : logLevel.NOTHING,
+      logCreator: () => (entry) => this.relay(entry),
     });
+  }
+
+  /** One kafkajs log line as the service's: its message, and its context with the kafkajs namespace (`Connection`, `Runner`...). */
+  private relay({ namespace, level, log }: LogEntry): void {
+    if (!this.logger) return;
+    const { message, timestamp: _timestamp, logger: _logger, ...context } = log as LogEntry['log'] & { logger?: unknown };
+    const fields = { kafkajs: namespace, ...context };
+    if (level === logLevel.ERROR) this.logger.error(message, fields);
+    else if (level === logLevel.WARN) this.logger.warn(message, fields);
+    else if (level === logLevel.INFO) this.logger.log?.(message, fields);
+    else this.logger.debug?.(message, fields);
   }
 
   get address(): string {
@@ -153,7 +176,8 @@ export class KafkaMessageBroker implements MessageBroker {
 
   private getProducer(): Promise<Producer> {
     if (!this.producerReady) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      // The default partitioner named, as kafkajs warns on every producer otherwise (the same murmur2 as Java's; see InMemoryMessageBroker).
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       this.producerReady = producer.connect().then(() => {
         this.producer = producer;
         return producer;

@@ -114,6 +114,10 @@ export class StageServer extends Server implements CustomTransportStrategy {
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     this.stopping = new AbortController();
+    // ensureTopics goes through kafkajs' retries (about a minute) before it fails: one request, not retried, says now.
+    void this.broker.ping().catch((error: unknown) =>
+      this.logger.error({ msg: 'cannot reach the broker: start-up waits for it', stage: this.options.stage, brokers: this.broker.address, error: describe(error) }),
+    );
     try {
       await this.broker.ensureTopics(this.options.topics);
       const topics = [...this.messageHandlers.keys()].filter((pattern) => pattern !== CHUNK_COMPLETE);

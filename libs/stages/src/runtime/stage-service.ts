@@ -9,6 +9,7 @@ import { ServiceOpsModule } from './service-ops.module';
 import { StageMetrics } from './stage-metrics';
 import { StageSettings, stageModule, stageServer } from './stage-launcher';
 import { StageName, stageGroupId } from './stage-names';
+import { ThroughputLog } from './throughput-log';
 
 /** The root of a service's app: its stage's module beside the probes every service answers. */
 @Module({})
@@ -18,17 +19,18 @@ class StageServiceModule {}
 export function serviceModule(stage: StageName, broker: MessageBroker, settings: ServiceSettings): DynamicModule {
   return {
     module: StageServiceModule,
-    imports: [stageModule(stage, broker, settings, true), ServiceOpsModule.register({ readiness: settings.readiness, metrics: settings.metrics })],
+    imports: [stageModule(stage, broker, settings, true), ServiceOpsModule.register({ readiness: settings.readiness, metrics: settings.metrics, throughput: settings.throughput })],
   };
 }
 
 /** A stage's settings as a service runs it: what its probes and `/metrics` read, given to its transport too. */
-export type ServiceSettings = StageSettings & { readiness: StageReadiness; metrics: StageMetrics };
+export type ServiceSettings = StageSettings & { readiness: StageReadiness; metrics: StageMetrics; throughput: ThroughputLog };
 
-/** The readiness and metrics of a service, wired to its transport. */
-export function serviceSettings(stage: StageName, settings: StageSettings): ServiceSettings {
+/** The readiness, metrics and throughput log of a service, wired to its transport. */
+export function serviceSettings(stage: StageName, config: ServiceEnvConfig, settings: StageSettings): ServiceSettings {
   const metrics = new StageMetrics(stage);
-  return { ...settings, readiness: new StageReadiness(), metrics, observers: [...(settings.observers ?? []), metrics] };
+  const throughput = new ThroughputLog(stage, config.LOG_THROUGHPUT_INTERVAL_MS);
+  return { ...settings, readiness: new StageReadiness(), metrics, throughput, observers: [...(settings.observers ?? []), metrics, throughput] };
 }
 
 /**
@@ -37,7 +39,7 @@ export function serviceSettings(stage: StageName, settings: StageSettings): Serv
  */
 export async function createStageService(stage: Exclude<StageName, 'ingestor'>, config: ServiceEnvConfig, extra: StageSettings = {}): Promise<INestApplication> {
   const broker = kafkaBrokerFromConfig(config, stage);
-  const settings = serviceSettings(stage, { ...extra, partitions: partitionCounts(config) });
+  const settings = serviceSettings(stage, config, { ...extra, partitions: partitionCounts(config) });
   const app = await NestFactory.create(serviceModule(stage, broker, settings), { logger: new JsonLogger(stage, config.LOG_LEVEL) });
   app.connectMicroservice({ strategy: stageServer(stage, broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();
@@ -49,16 +51,12 @@ export async function createStageService(stage: Exclude<StageName, 'ingestor'>, 
  * it has one (`undefined`: none), and says where it runs.
  */
 export async function startService(app: INestApplication, stage: StageName, config: ServiceEnvConfig, httpPort: number | undefined): Promise<void> {
+  const logger = new Logger('Service');
+  const where = { stage, brokers: config.KAFKA_BROKERS, topicPrefix: config.KAFKA_TOPIC_PREFIX, groupId: config.KAFKA_TOPIC_PREFIX + stageGroupId(stage) };
+  logger.log({ msg: 'service starting', ...where, logLevel: config.LOG_LEVEL });
   await app.init();
   await app.startAllMicroservices();
   if (httpPort !== undefined) await app.listen(httpPort, '0.0.0.0');
   const address = httpPort === undefined ? null : (app.getHttpServer() as { address(): AddressInfo | string | null }).address();
-  new Logger('Service').log({
-    msg: 'service started',
-    stage,
-    brokers: config.KAFKA_BROKERS,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    groupId: config.KAFKA_TOPIC_PREFIX + stageGroupId(stage),
-    httpPort: address !== null && typeof address === 'object' ? address.port : null,
-  });
+  logger.log({ msg: 'service started', ...where, httpPort: address !== null && typeof address === 'object' ? address.port : null });
 }
