@@ -3,6 +3,7 @@ export * from './broker-errors';
 export * from './dead-letter';
 export * from './kafka-options';
 export * from './kafka-message-broker';
+export * from './kafka-log-relay';
 export * from './in-memory-message-broker';
 export * from './stage-context';
 export * from './stage-server';

@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaJSError, KafkaMessage, LogEntry, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaJSError, KafkaMessage, logLevel, Partitioners, Producer } from 'kafkajs';
 import type {
   BrokerMessage,
   BrokerSubscription,
@@ -7,26 +7,12 @@ import type {
   MessageBroker,
   OutboundMessage,
 } from './message-broker';
+import { KAFKAJS_LEVELS, KafkaBrokerLogger, relayKafkaLog } from './kafka-log-relay';
 import { KafkaConnectionOptions, toKafkaConfig } from './kafka-options';
 import { randomUUID } from 'node:crypto';
 
 /** kafkajs error types that make its consumer rejoin the group (kafkajs `isRebalancing`, and a member the group forgot). */
 const GROUP_MEMBERSHIP_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
-
-export interface KafkaBrokerLogger {
-  warn(message: string, context: Record<string, unknown>): void;
-  error(message: string, context: Record<string, unknown>): void;
-  /** kafkajs' own info lines; kafkajs gives them only at `kafkaLogLevel: 'debug'`. */
-  log?(message: string, context: Record<string, unknown>): void;
-  debug?(message: string, context: Record<string, unknown>): void;
-}
-
-const KAFKAJS_LEVELS: Record<NonNullable<KafkaConnectionOptions['kafkaLogLevel']>, logLevel> = {
-  error: logLevel.ERROR,
-  warn: logLevel.WARN,
-  info: logLevel.INFO,
-  debug: logLevel.DEBUG,
-};
 
 /** kafkajs headers (buffers, arrays) as plain strings: the form every stage and tool reads. */
 export function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
@@ -71,19 +57,8 @@ export class KafkaMessageBroker implements MessageBroker {
     this.kafka = new Kafka({
       ...toKafkaConfig(options),
       logLevel: logger ? KAFKAJS_LEVELS[options.kafkaLogLevel ?? 'warn'] : logLevel.NOTHING,
-      logCreator: () => (entry) => this.relay(entry),
+      logCreator: () => (entry) => relayKafkaLog(entry, this.logger),
     });
-  }
-
-  /** One kafkajs log line as the service's: its message, and its context with the kafkajs namespace (`Connection`, `Runner`...). */
-  private relay({ namespace, level, log }: LogEntry): void {
-    if (!this.logger) return;
-    const { message, timestamp: _timestamp, logger: _logger, ...context } = log as LogEntry['log'] & { logger?: unknown };
-    const fields = { kafkajs: namespace, ...context };
-    if (level === logLevel.ERROR) this.logger.error(message, fields);
-    else if (level === logLevel.WARN) this.logger.warn(message, fields);
-    else if (level === logLevel.INFO) this.logger.log?.(message, fields);
-    else this.logger.debug?.(message, fields);
   }
 
   get address(): string {
