@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, ServiceName, ServiceProcess, waitFor } from './support/service-process';
+import { subscribeToStories } from './support/sse-subscriber';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TopicCollector } from './support/topic-collector';
 
@@ -152,6 +153,22 @@ describe('service operations: probes, metrics and logs on every service', () => 
     expect(throughput[0]).toMatchObject({ level: 'log', stage: 'extractor', out: expect.any(Number), deadLettered: 0, inPerSecond: expect.any(Number), lag: 0 });
     const ingestorSaid = lines('ingestor').filter((line) => line.msg === 'throughput');
     expect(ingestorSaid).toContainEqual(expect.objectContaining({ in: 1, deadLettered: 1, deadLetteredBy: { INVALID_JSON: 1 } }));
+  });
+
+  it('stops the aggregator on SIGTERM within seconds while a live stream subscriber is connected, its stream ended', async () => {
+    const aggregator = services.get('aggregator')!;
+    const subscriber = await subscribeToStories(ports.get('aggregator')!, true);
+    expect(subscriber.status()).toBe(200);
+    const exited = new Promise<number>((resolve) => aggregator.child.once('exit', () => resolve(Date.now())));
+    const started = Date.now();
+    aggregator.child.kill('SIGTERM');
+    const tookMs = (await Promise.race([exited, new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 10_000))])) - started;
+    if (Number.isNaN(tookMs)) aggregator.child.kill('SIGKILL');
+    expect(tookMs).toBeLessThan(3000);
+    // Nest closed the app and then raised the signal again: exit by SIGTERM, no crash.
+    expect(aggregator.child.signalCode).toBe('SIGTERM');
+    await waitFor('the stream to end', async () => (subscriber.closed() ? true : undefined), 2000, 50);
+    expect(aggregator.logs()).toContain('"msg":"throughput"');
   });
 });
 

@@ -192,6 +192,8 @@ export class KafkaMessageBroker implements MessageBroker {
       groupId: options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
+      // Stopping waits for the fetch in flight: an idle partition's long poll holds it for up to this long (kafkajs: 5 s).
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
