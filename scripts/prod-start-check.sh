@@ -68,6 +68,8 @@ echo "installed in $(elapsed)"
 free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
 ingestor_port="$(free_port)"
 aggregator_port="$(free_port)"
+translator_port="$(free_port)"
+extractor_port="$(free_port)"
 prefix="prodcheck-$(date +%s)-$$-"
 database="eventwire_prodcheck_$(date +%s)_$$"
 database_url="$(ADMIN="$ADMIN_DATABASE_URL" DB="$database" node -e 'const u = new URL(process.env.ADMIN); u.pathname = "/" + process.env.DB; console.log(u.href)')"
@@ -83,19 +85,26 @@ for service in "${SERVICES[@]}"; do
   case "$service" in
     ingestor) env_args+=(HTTP_PORT="$ingestor_port") ;;
     aggregator) env_args+=(HTTP_PORT="$aggregator_port" DATABASE_URL="$database_url" STORY_EMIT_INTERVAL_MS=200) ;;
+    translator) env_args+=(TRANSLATOR_HTTP_PORT="$translator_port") ;;
+    extractor) env_args+=(EXTRACTOR_HTTP_PORT="$extractor_port") ;;
   esac
   (cd "$work" && exec env "${env_args[@]}" node "dist/apps/$service/src/main.js") >"$work/logs/$service.log" 2>&1 &
   pids[$service]=$!
   disown "${pids[$service]}" # no job-control notices when cleanup kills it
 done
 
-# Up: the HTTP services answer their health endpoint, the Kafka-only ones log that their consumer started.
-is_up() {
+# Up: ready (its consumer in its group, the broker reached) and serving its metrics.
+port_of() {
   case "$1" in
-    ingestor) curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$ingestor_port/healthz" ;;
-    aggregator) curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$aggregator_port/healthz" ;;
-    *) grep -q 'successfully started' "$work/logs/$1.log" ;;
+    ingestor) echo "$ingestor_port" ;;
+    aggregator) echo "$aggregator_port" ;;
+    translator) echo "$translator_port" ;;
+    extractor) echo "$extractor_port" ;;
   esac
+}
+is_up() {
+  curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(port_of "$1")/readyz" &&
+    curl -fs --max-time 2 "http://127.0.0.1:$(port_of "$1")/metrics" | grep -q '^process_cpu_seconds_total'
 }
 for service in "${SERVICES[@]}"; do
   deadline=$(( SECONDS + START_S ))

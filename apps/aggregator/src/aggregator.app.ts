@@ -1,5 +1,4 @@
-import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, stageModule, stageServer } from '@eventwire/stages';
-import { StageReadiness } from '@eventwire/kafka';
+import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, serviceModule, serviceSettings, stageServer } from '@eventwire/stages';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorConfig } from './config/aggregator.config';
@@ -7,7 +6,7 @@ import { AggregatorConfig } from './config/aggregator.config';
 /** The aggregator service: the `events.extracted.v1` consumer and the story API (HTTP, Server-Sent Events) in one Nest app. */
 export async function createAggregatorApp(config: AggregatorConfig): Promise<INestApplication> {
   const broker = kafkaBrokerFromConfig(config, 'aggregator');
-  const settings = {
+  const settings = serviceSettings('aggregator', config, {
     partitions: partitionCounts(config),
     databaseUrl: config.DATABASE_URL,
     storyEmitIntervalMs: config.STORY_EMIT_INTERVAL_MS,
@@ -15,9 +14,8 @@ export async function createAggregatorApp(config: AggregatorConfig): Promise<INe
     sseClientBufferBytes: config.SSE_CLIENT_BUFFER_BYTES,
     auditCacheMs: config.AUDIT_CACHE_MS,
     apiToken: config.INGEST_API_TOKEN,
-    readiness: new StageReadiness(),
-  };
-  const app = await NestFactory.create(stageModule('aggregator', broker, settings, true), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
+  });
+  const app = await NestFactory.create(serviceModule('aggregator', broker, settings), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
   app.connectMicroservice({ strategy: stageServer('aggregator', broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   return app;

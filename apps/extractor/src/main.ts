@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '@eventwire/config';
-import { createStageService, runService } from '@eventwire/stages';
+import { createStageService, runService, startService } from '@eventwire/stages';
 import { ExtractorConfig } from './config/extractor.config';
 
 runService('extractor', async () => {
-  const app = await createStageService('extractor', loadConfig(ExtractorConfig));
-  await app.listen();
+  const config = loadConfig(ExtractorConfig);
+  const app = await createStageService('extractor', config);
+  await startService(app, 'extractor', config, config.EXTRACTOR_HTTP_PORT);
 });

@@ -1,5 +1,4 @@
-import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, refuseInvalidUtf8, stageModule, stageServer, unauthorized } from '@eventwire/stages';
-import { StageReadiness } from '@eventwire/kafka';
+import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, refuseInvalidUtf8, serviceModule, serviceSettings, stageServer, unauthorized } from '@eventwire/stages';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,14 +7,13 @@ import { IngestorConfig } from './config/ingestor.config';
 /** The ingestor service: the HTTP API and the `articles.raw.v1` consumer in one Nest app. */
 export async function createIngestorApp(config: IngestorConfig): Promise<INestApplication> {
   const broker = kafkaBrokerFromConfig(config, 'ingestor');
-  const settings = {
+  const settings = serviceSettings('ingestor', config, {
     partitions: partitionCounts(config),
     maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
     apiToken: config.INGEST_API_TOKEN,
     sendTimeoutMs: config.INGEST_SEND_TIMEOUT_MS,
-    readiness: new StageReadiness(),
-  };
-  const module = stageModule('ingestor', broker, settings, true);
+  });
+  const module = serviceModule('ingestor', broker, settings);
   const logger = new JsonLogger('ingestor', config.LOG_LEVEL);
   if (!config.INGEST_API_TOKEN) {
     logger.warn({ msg: 'the ingest API takes articles from anyone: INGEST_API_TOKEN is not set', port: config.HTTP_PORT }, 'IngestorApp');

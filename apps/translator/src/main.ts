@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@eventwire/config';
-import { createStageService, runService } from '@eventwire/stages';
+import { createStageService, runService, startService } from '@eventwire/stages';
 import { TranslatorConfig } from './config/translator.config';
 
 runService('translator', async () => {
@@ -18,5 +18,5 @@ runService('translator', async () => {
         }
       : {}),
   });
-  await app.listen();
+  await startService(app, 'translator', config, config.TRANSLATOR_HTTP_PORT);
 });

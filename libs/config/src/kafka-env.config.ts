@@ -31,4 +31,6 @@ export class KafkaEnvConfig {
 /** What every service reads: Kafka plus its log level. */
 export class ServiceEnvConfig extends KafkaEnvConfig {
   @IsIn(['verbose', 'debug', 'log', 'warn', 'error', 'fatal']) LOG_LEVEL: 'verbose' | 'debug' | 'log' | 'warn' | 'error' | 'fatal' = 'log';
+  /** A `throughput` line (records in, out, dead-lettered, rate) at most this often, when the stage did some work. */
+  @IsInt() @Min(1000) @Max(3_600_000) LOG_THROUGHPUT_INTERVAL_MS: number = 30_000;
 }

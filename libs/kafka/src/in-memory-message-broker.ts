@@ -86,6 +86,8 @@ export class InMemoryMessageBroker implements MessageBroker {
     }
     const consumer = new MemoryConsumer(this, options, group, () => this.notifyIfIdle());
     group.member = consumer;
+    // One member per group: it is given every partition at once.
+    options.onJoin?.(Object.fromEntries(options.topics.map((name) => [name, this.topics.get(name)!.partitions.map((_log, p) => p)])));
     consumer.wake();
     return {
       stop: async () => {

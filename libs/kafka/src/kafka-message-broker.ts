@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaJSError, KafkaMessage, logLevel, Producer } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Consumer, IHeaders, Kafka, KafkaJSError, KafkaMessage, logLevel, Partitioners, Producer } from 'kafkajs';
 import type {
   BrokerMessage,
   BrokerSubscription,
@@ -7,16 +7,12 @@ import type {
   MessageBroker,
   OutboundMessage,
 } from './message-broker';
+import { KAFKAJS_LEVELS, KafkaBrokerLogger, relayKafkaLog } from './kafka-log-relay';
 import { KafkaConnectionOptions, toKafkaConfig } from './kafka-options';
 import { randomUUID } from 'node:crypto';
 
 /** kafkajs error types that make its consumer rejoin the group (kafkajs `isRebalancing`, and a member the group forgot). */
 const GROUP_MEMBERSHIP_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
-
-export interface KafkaBrokerLogger {
-  warn(message: string, context: Record<string, unknown>): void;
-  error(message: string, context: Record<string, unknown>): void;
-}
 
 /** kafkajs headers (buffers, arrays) as plain strings: the form every stage and tool reads. */
 export function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
@@ -57,9 +53,11 @@ export class KafkaMessageBroker implements MessageBroker {
     private readonly options: KafkaConnectionOptions,
     private readonly logger?: KafkaBrokerLogger,
   ) {
+    // kafkajs' own lines go through the service's logger (without one, as in the CLI, kafkajs says nothing).
     this.kafka = new Kafka({
       ...toKafkaConfig(options),
-      logLevel: logLevel.NOTHING,
+      logLevel: logger ? KAFKAJS_LEVELS[options.kafkaLogLevel ?? 'warn'] : logLevel.NOTHING,
+      logCreator: () => (entry) => relayKafkaLog(entry, this.logger),
     });
   }
 
@@ -153,7 +151,8 @@ export class KafkaMessageBroker implements MessageBroker {
 
   private getProducer(): Promise<Producer> {
     if (!this.producerReady) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      // The default partitioner named, as kafkajs warns on every producer otherwise (the same murmur2 as Java's; see InMemoryMessageBroker).
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       this.producerReady = producer.connect().then(() => {
         this.producer = producer;
         return producer;
@@ -193,10 +192,18 @@ export class KafkaMessageBroker implements MessageBroker {
       groupId: options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
+      // Stopping waits for the fetch in flight: an idle partition's long poll holds it for up to this long (kafkajs: 5 s).
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
     this.consumers.add(consumer);
+    // Before run(): its first join happens inside it.
+    consumer.on(consumer.events.GROUP_JOIN, (event) => options.onJoin?.(event.payload.memberAssignment));
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.logger?.error('kafka consumer crashed', { groupId: options.groupId, error: String(event.payload.error), restart: event.payload.restart });
+      options.onLeave?.(event.payload.error instanceof Error ? event.payload.error.name : 'CONSUMER_CRASHED');
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
     await consumer.run({
@@ -210,6 +217,7 @@ export class KafkaMessageBroker implements MessageBroker {
           await options.eachBatch(messages, {
             heartbeat,
             isRunning: () => isRunning() && !isStale(),
+            highWatermark: batch.highWatermark,
             // Called once a record's outputs are acknowledged by the broker: only then is the input committed.
             commit: async (offset) => {
               resolveOffset(offset);
@@ -231,9 +239,6 @@ export class KafkaMessageBroker implements MessageBroker {
           throw new KafkaJSError(error instanceof Error ? error.message : String(error), { retriable: true });
         }
       },
-    });
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.logger?.error('kafka consumer crashed', { groupId: options.groupId, error: String(event.payload.error), restart: event.payload.restart });
     });
     return {
       stop: async () => {

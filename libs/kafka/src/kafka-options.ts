@@ -10,6 +10,8 @@ export interface KafkaConnectionOptions {
   sasl?: { mechanism: SaslMechanism; username: string; password: string };
   /** How long the group waits for a silent consumer (a killed process) before its partitions go to others. */
   sessionTimeoutMs?: number;
+  /** The least of kafkajs' own log lines passed to the service's logger (`warn`). */
+  kafkaLogLevel?: 'error' | 'warn' | 'info' | 'debug';
 }
 
 export function toKafkaConfig(options: KafkaConnectionOptions): KafkaConfig {

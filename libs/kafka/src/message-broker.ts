@@ -25,6 +25,8 @@ export interface BatchControl {
   isRunning(): boolean;
   /** Every record of the batch up to and including `offset` is done (its outputs acknowledged): commit past it. */
   commit(offset: string): Promise<void>;
+  /** The partition's end offset when the batch was fetched, when the broker tells it: what the consumer's lag is measured to. */
+  highWatermark?: string;
 }
 
 export interface ConsumeOptions {
@@ -39,6 +41,10 @@ export interface ConsumeOptions {
    * make redelivery harmless).
    */
   eachBatch(messages: BrokerMessage[], control: BatchControl): Promise<void>;
+  /** Told each time the consumer has joined its group, with the partitions it was given (`{ topic: [partitions] }`). */
+  onJoin?(assignment: Record<string, number[]>): void;
+  /** Told when the consumer is out of its group until it joins again: it crashed (`reason`) and restarts, or it gave up. */
+  onLeave?(reason: string): void;
 }
 
 export interface BrokerSubscription {

@@ -3,8 +3,9 @@ import { InMemoryMessageBroker } from './in-memory-message-broker';
 import { KafkaJSProtocolError } from 'kafkajs';
 import { RetriableError } from './broker-errors';
 import { DLQ_HEADERS } from './dead-letter';
-import type { BrokerMessage, OutboundMessage } from './message-broker';
+import type { BrokerMessage, BrokerSubscription, ConsumeOptions, OutboundMessage } from './message-broker';
 import { CHUNK_COMPLETE, ORIGIN_HEADER, StageServer, StageServerOptions } from './stage-server';
+import { StageObserver } from './stage-observer';
 import { StageReadiness } from './stage-readiness';
 
 const topics = [
@@ -250,5 +251,65 @@ describe(StageServer.name, () => {
     await small.processBatch([0, 1, 2, 3, 4].map((o) => message(JSON.stringify({ body: 'text' }), o)), stopping);
     expect(committed).toEqual(['1']);
     expect(broker.read('elsewhere').map((m) => m.headers[ORIGIN_HEADER])).toEqual([`${TOPICS.articlesRaw}/0/0`, `${TOPICS.articlesRaw}/0/1`]);
+  });
+
+  it('is not ready until its consumer has joined the group, nor while the consumer is out of it after a crash', async () => {
+    /** Holds back the in-memory broker's join, so the test says when the group takes the consumer in. */
+    class JoinLaterBroker extends InMemoryMessageBroker {
+      consumeOptions: ConsumeOptions | undefined;
+      override consume(options: ConsumeOptions): Promise<BrokerSubscription> {
+        this.consumeOptions = options;
+        return super.consume({ ...options, onJoin: undefined });
+      }
+    }
+    const broker = new JoinLaterBroker();
+    await broker.ensureTopics(topics);
+    const readiness = new StageReadiness();
+    const server = new StageServer(broker, { stage: 'test', groupId: 'g', topics, wait, readiness });
+    server.addHandler(TOPICS.articlesRaw, async () => [], true);
+    await new Promise<void>((resolve, reject) => void server.listen((error) => (error ? reject(error as Error) : resolve())));
+    expect(readiness.report()).toMatchObject({ ready: false, waiting: { 'group g': { reason: 'JOINING_GROUP' } } });
+    broker.consumeOptions!.onJoin!({ [TOPICS.articlesRaw]: [0] });
+    expect(readiness.ready).toBe(true);
+    broker.consumeOptions!.onLeave!('KafkaJSConnectionError');
+    expect(readiness.report()).toMatchObject({ ready: false, waiting: { 'group g': { reason: 'KafkaJSConnectionError' } } });
+    broker.consumeOptions!.onJoin!({ [TOPICS.articlesRaw]: [0] });
+    expect(readiness.ready).toBe(true);
+    await server.close();
+  });
+
+  it('tells its observers what each chunk consumed, produced and dead-lettered, the time of each handler call and the lag', async () => {
+    const seen: string[] = [];
+    const observer: StageObserver = {
+      batch: (topic, records) => seen.push(`batch ${topic} ${records}`),
+      handled: (topic, seconds) => seen.push(`handled ${topic} ${seconds >= 0}`),
+      consumed: (topic, records) => seen.push(`consumed ${topic} ${records}`),
+      produced: (topic, records) => seen.push(`produced ${topic} ${records}`),
+      deadLettered: (topic, reason) => seen.push(`dead ${topic} ${reason}`),
+      retried: (topic, reason) => seen.push(`retried ${topic} ${reason}`),
+      lag: (topic, partition, records) => seen.push(`lag ${topic}/${partition} ${records}`),
+    };
+    let calls = 0;
+    const { server, broker } = await serverWith(
+      () => {
+        if (++calls === 1) throw refused();
+        return [{ topic: 'elsewhere', key: 'k', value: { any: 'thing' } }];
+      },
+      { observers: [observer] },
+    );
+    await broker.ensureTopics([{ name: 'elsewhere', partitions: 1, compacted: false }]);
+    const valid = JSON.stringify({ body: 'text' });
+    await server.processBatch([message(valid, 10), message('{"body":', 11)], { ...control, highWatermark: '15' });
+    expect(seen).toEqual([
+      `batch ${TOPICS.articlesRaw} 2`,
+      `handled ${TOPICS.articlesRaw} true`,
+      `retried ${TOPICS.articlesRaw} ECONNREFUSED`,
+      `handled ${TOPICS.articlesRaw} true`,
+      `handled ${TOPICS.articlesRaw} true`,
+      `consumed ${TOPICS.articlesRaw} 2`,
+      `produced elsewhere 1`,
+      `dead ${TOPICS.articlesRaw} INVALID_JSON`,
+      `lag ${TOPICS.articlesRaw}/0 3`,
+    ]);
   });
 });

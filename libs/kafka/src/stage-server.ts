@@ -3,10 +3,11 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { NonRetriableError } from './broker-errors';
-import { deadLetter } from './dead-letter';
+import { deadLetter, DLQ_HEADERS } from './dead-letter';
 import { classifyFailure } from './failure-classifier';
 import type { BatchControl, BrokerMessage, BrokerSubscription, MessageBroker, OutboundMessage } from './message-broker';
 import { StageContext } from './stage-context';
+import { StageObserver } from './stage-observer';
 import { StageReadiness } from './stage-readiness';
 import { BackoffOptions, retryTransient, RetryOutcome, sleep } from './transient-retry';
 
@@ -24,6 +25,8 @@ export interface StageServerOptions {
   readiness?: StageReadiness;
   /** Records per commit within a batch (100): bounds the work redone after a crash and the wait on SIGTERM. */
   commitEvery?: number;
+  /** Told of the work as it is done: metrics, the throughput log. */
+  observers?: StageObserver[];
 }
 
 /**
@@ -97,6 +100,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
   private stopping = new AbortController();
   private readonly readiness: StageReadiness;
   private readonly maxBytes: Map<string, number>;
+  private readonly observers: StageObserver[];
 
   constructor(
     private readonly broker: MessageBroker,
@@ -104,20 +108,33 @@ export class StageServer extends Server implements CustomTransportStrategy {
   ) {
     super();
     this.readiness = options.readiness ?? new StageReadiness();
+    this.observers = options.observers ?? [];
     this.maxBytes = new Map(options.topics.map((t) => [t.name, t.maxMessageBytes ?? BROKER_DEFAULT_MAX_MESSAGE_BYTES]));
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     this.stopping = new AbortController();
+    // ensureTopics goes through kafkajs' retries (about a minute) before it fails: one request, not retried, says now.
+    void this.broker.ping().catch((error: unknown) =>
+      this.logger.error({ msg: 'cannot reach the broker: start-up waits for it', stage: this.options.stage, brokers: this.broker.address, error: describe(error) }),
+    );
     try {
       await this.broker.ensureTopics(this.options.topics);
       const topics = [...this.messageHandlers.keys()].filter((pattern) => pattern !== CHUNK_COMPLETE);
       if (topics.length > 0) {
+        // Not ready until the group has taken this member in, nor while it is out of the group after a crash.
+        const group = `group ${this.options.groupId}`;
+        this.readiness.retrying(group, 'JOINING_GROUP', Date.now());
         this.subscription = await this.broker.consume({
           groupId: this.options.groupId,
           topics,
           fromBeginning: this.options.fromBeginning ?? true,
           eachBatch: (messages, control) => this.processBatch(messages, control),
+          onJoin: (assignment) => {
+            this.readiness.clear(group);
+            this.logger.log({ msg: 'partitions assigned', stage: this.options.stage, groupId: this.options.groupId, assignment });
+          },
+          onLeave: (reason) => this.readiness.retrying(group, reason, Date.now()),
         });
       }
       callback();
@@ -157,6 +174,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
     const revoked = new AbortController();
     const run: BatchRun = { control, revoked, signal: AbortSignal.any([this.stopping.signal, revoked.signal]) };
     const chunkSize = this.options.commitEvery ?? 100;
+    if (messages.length > 0) for (const o of this.observers) o.batch(messages[0]!.topic, messages.length);
     for (let start = 0; start < messages.length; start += chunkSize) {
       if (this.stopped(run)) return;
       if (!(await this.processChunk(messages.slice(start, start + chunkSize), run))) return;
@@ -183,6 +201,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
         if (outputs === null) return false;
         await this.broker.send(outputs);
         await run.control.commit(last.offset);
+        this.committed(chunk, outputs, run.control);
         return true;
       });
       return !outcome.stopped && outcome.value;
@@ -201,6 +220,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
       const outcome = await this.retrying(last, run, async () => {
         await this.broker.send([dead]);
         await run.control.commit(last.offset);
+        this.committed(chunk, [dead], run.control);
       });
       return !outcome.stopped;
     }
@@ -231,7 +251,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
   /** One record's outputs, retried through transient failures; its dead letter when it is refused for good; null when stopped. */
   private async processRecord(message: BrokerMessage, run: BatchRun): Promise<OutboundMessage[] | null> {
     try {
-      const outcome = await this.retrying(message, run, () => this.processOne(message));
+      const outcome = await this.retrying(message, run, () => this.timed(message));
       return outcome.stopped ? null : outcome.value;
     } catch (error) {
       const verdict = classifyFailure(error);
@@ -251,6 +271,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
         wait: (ms) => this.pause(ms, run),
         onTransient: ({ error, class: verdict, failures, delayMs, since }) => {
           this.readiness.retrying(partition, verdict.reason, since);
+          for (const o of this.observers) o.retried(message.topic, verdict.reason);
           this.logger.warn({ msg: 'transient failure: retrying', ...where(message), reason: verdict.reason, failures, retryInMs: delayMs, error: describe(error) });
         },
         onRecovered: ({ failures, outageMs }) => this.logger.log({ msg: 'recovered from a transient failure', ...where(message), failures, outageMs }),
@@ -266,6 +287,38 @@ export class StageServer extends Server implements CustomTransportStrategy {
     for (let left = ms; left > 0 && !this.stopped(run); left -= PAUSE_SLICE_MS) {
       await wait(Math.min(left, PAUSE_SLICE_MS), run.signal);
       await run.control.heartbeat();
+    }
+  }
+
+  /** Tells the observers of a chunk done: its records, what they produced and dead-lettered, and the partition's lag. */
+  private committed(chunk: BrokerMessage[], outputs: OutboundMessage[], control: BatchControl): void {
+    if (this.observers.length === 0) return;
+    const last = chunk[chunk.length - 1]!;
+    const deadLetters = dlqTopic(last.topic);
+    const produced = new Map<string, number>();
+    const dead: string[] = [];
+    for (const out of outputs) {
+      if (out.topic === deadLetters) dead.push(out.headers?.[DLQ_HEADERS.reason] ?? 'UNKNOWN');
+      else produced.set(out.topic, (produced.get(out.topic) ?? 0) + 1);
+    }
+    const lag = control.highWatermark === undefined ? undefined : Math.max(0, Number(BigInt(control.highWatermark) - BigInt(last.offset) - 1n));
+    for (const o of this.observers) {
+      o.consumed(last.topic, chunk.length);
+      for (const [topic, records] of produced) o.produced(topic, records);
+      for (const reason of dead) o.deadLettered(last.topic, reason);
+      if (lag !== undefined) o.lag(last.topic, last.partition, lag);
+    }
+  }
+
+  /** {@link processOne}, its time told to the observers whether it succeeds or throws. */
+  private async timed(message: BrokerMessage): Promise<OutboundMessage[]> {
+    if (this.observers.length === 0) return this.processOne(message);
+    const started = process.hrtime.bigint();
+    try {
+      return await this.processOne(message);
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      for (const o of this.observers) o.handled(message.topic, seconds);
     }
   }
 

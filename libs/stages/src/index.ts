@@ -12,6 +12,8 @@ export * from './extractor/extractor-stage.module';
 export * from './aggregator/aggregator-stage.module';
 export * from './runtime/service-main';
 export * from './runtime/stage-service';
+export * from './runtime/stage-metrics';
+export * from './runtime/throughput-log';
 export * from './runtime/stage-error.filter';
 export { refuseInvalidUtf8 } from './runtime/request-body-error';
 export * from './audit/pipeline-audit';

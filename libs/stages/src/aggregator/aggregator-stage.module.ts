@@ -1,4 +1,4 @@
-import { MESSAGE_BROKER, MessageBroker, StageReadiness } from '@eventwire/kafka';
+import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { openSqlClient, StoryStore } from '@eventwire/store';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -6,7 +6,7 @@ import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { AggregateService } from './aggregate.service';
 import { API_TOKEN, ApiTokenGuard } from '../ingestor/api-token.guard';
 import { AuditReportService } from './audit-report.service';
-import { AGGREGATOR_HTTP_OPTIONS, AGGREGATOR_OPTIONS, AggregatorHttpOptions, AggregatorOptions, STAGE_READINESS, STORY_STORE } from './aggregator.tokens';
+import { AGGREGATOR_HTTP_OPTIONS, AGGREGATOR_OPTIONS, AggregatorHttpOptions, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 import { EventExtractedConsumer } from './event-extracted.consumer';
 import { StoriesController } from './stories.controller';
 import { StoryStreamService } from './story-stream.service';
@@ -19,8 +19,6 @@ export interface AggregatorStageOptions extends AggregatorOptions, AggregatorHtt
   http?: boolean;
   /** When set, `/v1/audit` requires `Authorization: Bearer <token>`, as the ingest API does. */
   apiToken?: string;
-  /** What `/readyz` reports: the stage's transport sets it (the same object is given to the StageServer). */
-  readiness?: StageReadiness;
 }
 
 /** Stateful: clusters articles into stories, keeps them in the store, publishes them keyed by storyId. */
@@ -34,7 +32,6 @@ export class AggregatorStageModule {
         { provide: APP_FILTER, useClass: StageErrorFilter },
         { provide: MESSAGE_BROKER, useValue: options.broker },
         { provide: AGGREGATOR_OPTIONS, useValue: { emitIntervalMs: options.emitIntervalMs } },
-        { provide: STAGE_READINESS, useValue: options.readiness ?? new StageReadiness() },
         {
           provide: STORY_STORE,
           useFactory: (): Promise<StoryStore> => {

@@ -1,11 +1,10 @@
 import { StoryEnrichedV1 } from '@eventwire/contracts';
-import { ReadinessReport, StageReadiness } from '@eventwire/kafka';
 import { StoryStore } from '@eventwire/store';
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditReport } from '../audit/pipeline-audit';
 import { ApiTokenGuard } from '../ingestor/api-token.guard';
-import { STAGE_READINESS, STORY_STORE } from './aggregator.tokens';
+import { STORY_STORE } from './aggregator.tokens';
 import { AuditReportService } from './audit-report.service';
 import { STORIES_OPENAPI } from './stories.openapi';
 import { idOf, storyFilterOf } from './story-query';
@@ -23,7 +22,6 @@ export class StoriesController {
     @Inject(STORY_STORE) private readonly store: StoryStore,
     private readonly streams: StoryStreamService,
     private readonly audits: AuditReportService,
-    @Inject(STAGE_READINESS) private readonly readiness: StageReadiness,
   ) {}
 
   /** The pipeline's accounting for articles that entered in [from, to): as `eventwire audit`, from the topics (a report up to `AUDIT_CACHE_MS` old). */
@@ -37,19 +35,6 @@ export class StoriesController {
       return parsed;
     };
     return this.audits.report({ from: time('from', from), to: time('to', to) });
-  }
-
-  @Get('healthz')
-  health(): { status: 'ok' } {
-    return { status: 'ok' };
-  }
-
-  /** 503 while the consumer waits out a transient failure (the database away, a table missing): the process lives, work does not flow. */
-  @Get('readyz')
-  ready(): ReadinessReport {
-    const report = this.readiness.report();
-    if (!report.ready) throw new ServiceUnavailableException(report);
-    return report;
   }
 
   @Get('v1/openapi.json')

@@ -116,13 +116,14 @@ export const STORIES_OPENAPI = {
         responses: { '200': { description: 'the schema', content: { 'application/json': { schema: { type: 'object' } } } }, '404': { description: 'no such topic' } },
       },
     },
-    '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'ok' } } } },
+    '/livez': { get: { summary: 'Liveness: the process answers, whatever the broker and the database do', responses: { '200': { description: 'ok' } } } },
+    '/healthz': { get: { summary: 'Liveness (the older name of /livez)', responses: { '200': { description: 'ok' } } } },
     '/readyz': {
       get: {
         summary: 'Readiness: articles are flowing',
         responses: {
           '200': { description: 'ready' },
-          '503': { description: 'a partition waits out a transient failure (database away, table missing); `waiting` names it, the reason and since when' },
+          '503': { description: 'the consumer has not joined its group, or a partition waits out a transient failure (database away, table missing); `waiting` names it, the reason and since when' },
         },
       },
     },

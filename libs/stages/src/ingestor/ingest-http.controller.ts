@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, HttpException, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpException, HttpStatus, Optional, Post, Res, UseGuards } from '@nestjs/common';
+import { StageMetrics } from '../runtime/stage-metrics';
 import { AcceptedArticle, ArticleRefusal, batchStatus, BatchResult } from './article-batch';
 import { ApiTokenGuard } from './api-token.guard';
 import { IngestService } from './ingest.service';
@@ -25,12 +26,18 @@ interface StatusResponse {
 @Controller('v1/articles')
 @UseGuards(ApiTokenGuard)
 export class IngestHttpController {
-  constructor(private readonly ingest: IngestService) {}
+  constructor(
+    private readonly ingest: IngestService,
+    @Optional() private readonly metrics?: StageMetrics,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   async one(@Body() body: unknown): Promise<AcceptedArticle> {
     const outcome = await this.ingest.ingestOne(body);
+    if ('accepted' in outcome) this.metrics?.httpArticles('accepted', '');
+    else if ('refusal' in outcome) this.metrics?.httpArticles('refused', outcome.refusal.error);
+    else this.metrics?.httpArticles('failed', outcome.failure.error);
     if ('accepted' in outcome) return outcome.accepted;
     const [status, reason] = 'refusal' in outcome ? [refusalStatus(outcome.refusal), outcome.refusal] : [HttpStatus.SERVICE_UNAVAILABLE, outcome.failure];
     throw new HttpException({ statusCode: status, ...reason }, status);
@@ -43,6 +50,9 @@ export class IngestHttpController {
       throw new HttpException({ statusCode: 400, error: 'INVALID_BATCH', message: 'send NDJSON with Content-Type: application/x-ndjson' }, HttpStatus.BAD_REQUEST);
     }
     const result = await this.ingest.ingestBatch(body);
+    this.metrics?.httpArticles('accepted', '', result.accepted.length);
+    for (const line of result.refused) this.metrics?.httpArticles('refused', line.error);
+    for (const line of result.failed) this.metrics?.httpArticles('failed', line.error);
     if (result.lines === 0) throw new HttpException({ statusCode: 400, error: 'EMPTY_BATCH', message: 'the batch has no articles' }, HttpStatus.BAD_REQUEST);
     response.status(batchStatus(result));
     return result;

@@ -4,7 +4,6 @@ import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { API_TOKEN, ApiTokenGuard } from './api-token.guard';
 import { BrokerConnectionMonitor } from './broker-connection.monitor';
-import { HealthController } from './health.controller';
 import { IngestHttpController } from './ingest-http.controller';
 import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
 import { IngestService } from './ingest.service';
@@ -20,7 +19,7 @@ export class IngestorStageModule {
   static register(options: IngestStageOptions & { broker: MessageBroker; http: boolean; readiness?: StageReadiness }): DynamicModule {
     return {
       module: IngestorStageModule,
-      controllers: options.http ? [RawArticleConsumer, IngestHttpController, HealthController] : [RawArticleConsumer],
+      controllers: options.http ? [RawArticleConsumer, IngestHttpController] : [RawArticleConsumer],
       providers: [
         { provide: APP_FILTER, useClass: StageErrorFilter },
         IngestService,

@@ -50,6 +50,7 @@ export class PrefixedMessageBroker implements MessageBroker {
           messages.map((m) => ({ ...m, topic: this.in(m.topic) })),
           control,
         ),
+      onJoin: options.onJoin && ((assignment) => options.onJoin!(Object.fromEntries(Object.entries(assignment).map(([t, partitions]) => [this.in(t), partitions])))),
     });
   }
 

@@ -1,5 +1,5 @@
 import { pipelineTopics, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
-import { MessageBroker, StageReadiness, StageServer } from '@eventwire/kafka';
+import { MessageBroker, StageObserver, StageReadiness, StageServer } from '@eventwire/kafka';
 import { DynamicModule, INestMicroservice, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorStageModule } from '../aggregator/aggregator-stage.module';
@@ -29,6 +29,8 @@ export interface StageSettings {
   logger?: LoggerService | false;
   /** Shared by the stage's transport and its HTTP side: not ready while a partition waits out a transient failure. */
   readiness?: StageReadiness;
+  /** Told by the stage's transport of its work as it goes (a service's metrics and throughput log). */
+  observers?: StageObserver[];
 }
 
 export const DEFAULT_STORY_EMIT_INTERVAL_MS = 1000;
@@ -65,7 +67,6 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         sseMaxClients: settings.sseMaxClients ?? DEFAULT_SSE_MAX_CLIENTS,
         sseClientBufferBytes: settings.sseClientBufferBytes ?? DEFAULT_SSE_CLIENT_BUFFER_BYTES,
         auditCacheMs: settings.auditCacheMs ?? DEFAULT_AUDIT_CACHE_MS,
-        readiness: settings.readiness,
       });
   }
 }
@@ -77,6 +78,7 @@ export function stageServer(stage: StageName, broker: MessageBroker, settings: S
     groupId: stageGroupId(stage),
     topics: pipelineTopics(settings.partitions ?? DEFAULT_PARTITIONS),
     readiness: settings.readiness,
+    observers: settings.observers,
   });
 }
 

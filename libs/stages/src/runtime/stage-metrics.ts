@@ -1,0 +1,99 @@
+import { StageObserver } from '@eventwire/kafka';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Handler time: a record takes about a millisecond to extract, a remote translation up to its 10 s timeout. */
+const HANDLER_SECONDS_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** Records per fetched batch: kafkajs hands a partition's fetch over at once, up to some thousands. */
+const BATCH_RECORDS_BUCKETS = [1, 5, 10, 50, 100, 250, 500, 1000, 2500, 5000];
+
+/**
+ * A service's metrics in the Prometheus text format (`GET /metrics`): its
+ * stage's records in, out and dead-lettered, transient failures, handler
+ * time, batch sizes and consumer lag, and Node's process metrics, every one
+ * labelled with the service. One registry per service, not prom-client's
+ * global one, so stages started in one process (tests) keep apart.
+ */
+export class StageMetrics implements StageObserver {
+  readonly registry = new Registry();
+  private readonly consumedTotal: Counter<'topic'>;
+  private readonly producedTotal: Counter<'topic'>;
+  private readonly deadLetteredTotal: Counter<'topic' | 'reason'>;
+  private readonly retriesTotal: Counter<'topic' | 'reason'>;
+  private readonly handlerSeconds: Histogram<'topic'>;
+  private readonly batchRecords: Histogram<'topic'>;
+  private readonly consumerLag: Gauge<'topic' | 'partition'>;
+  private readonly httpArticlesTotal: Counter<'outcome' | 'reason'>;
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.consumedTotal = new Counter({ name: 'eventwire_records_consumed_total', help: 'Input records done: outputs acknowledged and offset committed', labelNames: ['topic'], registers });
+    this.producedTotal = new Counter({ name: 'eventwire_records_produced_total', help: 'Records produced to the stage output topics (dead letters apart)', labelNames: ['topic'], registers });
+    this.deadLetteredTotal = new Counter({
+      name: 'eventwire_records_dead_lettered_total',
+      help: 'Input records sent to <topic>.dlq, by reason',
+      labelNames: ['topic', 'reason'],
+      registers,
+    });
+    this.retriesTotal = new Counter({
+      name: 'eventwire_transient_failures_total',
+      help: 'Transient failures (database or broker away) retried with backoff, by reason',
+      labelNames: ['topic', 'reason'],
+      registers,
+    });
+    this.handlerSeconds = new Histogram({
+      name: 'eventwire_handler_duration_seconds',
+      help: 'Time of one handler call on one record, its outputs checked and encoded',
+      labelNames: ['topic'],
+      buckets: HANDLER_SECONDS_BUCKETS,
+      registers,
+    });
+    this.batchRecords = new Histogram({ name: 'eventwire_batch_records', help: 'Records per batch fetched from a partition', labelNames: ['topic'], buckets: BATCH_RECORDS_BUCKETS, registers });
+    this.consumerLag = new Gauge({
+      name: 'eventwire_consumer_lag',
+      help: 'Records behind the last committed offset, per partition, as of the last batch fetched',
+      labelNames: ['topic', 'partition'],
+      registers,
+    });
+    this.httpArticlesTotal = new Counter({
+      name: 'eventwire_http_articles_total',
+      help: 'Articles posted to the ingest API: accepted, refused (400/413/422, by reason) or failed (503, by reason)',
+      labelNames: ['outcome', 'reason'],
+      registers,
+    });
+  }
+
+  /** Articles the ingest API took (`reason` empty), refused or failed to send. */
+  httpArticles(outcome: 'accepted' | 'refused' | 'failed', reason: string, articles = 1): void {
+    if (articles > 0) this.httpArticlesTotal.inc({ outcome, reason }, articles);
+  }
+
+  /** The exposition text, and its content type. */
+  async render(): Promise<{ contentType: string; text: string }> {
+    return { contentType: this.registry.contentType, text: await this.registry.metrics() };
+  }
+
+  batch(topic: string, records: number): void {
+    this.batchRecords.observe({ topic }, records);
+  }
+  handled(topic: string, seconds: number): void {
+    this.handlerSeconds.observe({ topic }, seconds);
+  }
+  consumed(topic: string, records: number): void {
+    this.consumedTotal.inc({ topic }, records);
+  }
+  produced(topic: string, records: number): void {
+    this.producedTotal.inc({ topic }, records);
+  }
+  deadLettered(topic: string, reason: string): void {
+    this.deadLetteredTotal.inc({ topic, reason });
+  }
+  retried(topic: string, reason: string): void {
+    this.retriesTotal.inc({ topic, reason });
+  }
+  lag(topic: string, partition: number, records: number): void {
+    this.consumerLag.set({ topic, partition: String(partition) }, records);
+  }
+}
