@@ -385,7 +385,7 @@ export class StoryClusterer {
   }
 
   private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, weights: Weights, arrival: number): void {
-    this.addArticle(target, event, profile, arrival);
+    this.addArticle(target, event, profile, weights, arrival);
     const { entities, terms, title } = weights.walks;
     const entries: KeyEntry[] = [];
     // The neighbour index stores the entities and body words under the IDF the article was matched with.
@@ -435,8 +435,8 @@ export class StoryClusterer {
    * replay) has seen too little to call a word rare or common, and every
    * word then weighs about the same, as in a plain term-frequency cosine.
    */
-  private idf(key: string): number {
-    return Math.log(1 + (this.windowSize + this.options.idfPrior) / (this.dfOf(key) + 1));
+  private idf(df: number): number {
+    return Math.log(1 + (this.windowSize + this.options.idfPrior) / (df + 1));
   }
 
   private dfOf(key: string): number {
@@ -580,7 +580,7 @@ export class StoryClusterer {
         const df = entry?.df ?? 0;
         walk.keys[i] = k;
         walk.values[i] = x;
-        walk.idf[i] = Math.log(1 + (n + this.options.idfPrior) / (df + 1));
+        walk.idf[i] = this.idf(df);
         walk.rare[i] = df > 0 && df <= rareDf ? 1 : 0;
         walk.entries[i] = entry;
         i++;
@@ -598,10 +598,9 @@ export class StoryClusterer {
 
   /** The norms of a profile under the window's IDF (what `weightsOf` gives, without keeping the weights). */
   private normsFor(profile: Profile): Norms {
-    const n = this.windowSize;
     const norm = (v: SparseVector): number => {
       let sum = 0;
-      for (const [k, x] of v) sum += (x * Math.log(1 + (n + this.options.idfPrior) / (this.dfOf(k) + 1))) ** 2;
+      for (const [k, x] of v) sum += (x * this.idf(this.dfOf(k))) ** 2;
       return Math.sqrt(sum);
     };
     return { entities: norm(profile.entities), terms: norm(profile.terms), title: norm(profile.title) };
@@ -691,7 +690,8 @@ export class StoryClusterer {
     return JOIN_FEATURES.map((f) => values[f]);
   }
 
-  private addArticle(story: ActiveStory, event: EventExtractedV1, profile: Profile, arrival: number): void {
+  /** Adds an article to a story; `weights` are the article's as it was matched (the IDF before it counts in the window). */
+  private addArticle(story: ActiveStory, event: EventExtractedV1, profile: Profile, weights: Weights, arrival: number): void {
     const facts = factsOf(event);
     const state = story.state;
     state.articles.push(facts);
@@ -710,18 +710,20 @@ export class StoryClusterer {
     story.lastSeen = Number.isNaN(story.lastSeen) ? seen : Math.max(story.lastSeen, seen);
     // Norms that were current follow the added weights, under today's IDF for the keys that changed.
     const norms = story.norms !== null && story.normsVersion === state.version - 1 ? story.norms : null;
-    const add = (into: SparseVector, from: SparseVector, norm: number): number => {
+    const add = (into: SparseVector, from: Walk, norm: number): number => {
       let norm2 = norm * norm;
-      for (const [k, w] of from) {
+      for (let j = 0; j < from.keys.length; j++) {
+        const k = from.keys[j]!;
+        const w = from.values[j]!;
         const old = into.get(k) ?? 0;
         into.set(k, old + w);
-        if (norms !== null) norm2 += ((old + w) ** 2 - old ** 2) * this.idf(k) ** 2;
+        if (norms !== null) norm2 += ((old + w) ** 2 - old ** 2) * from.idf[j]! ** 2;
       }
       return Math.sqrt(Math.max(0, norm2));
     };
-    const entities = add(story.profile.entities, profile.entities, norms?.entities ?? 0);
-    const terms = add(story.profile.terms, profile.terms, norms?.terms ?? 0);
-    const title = add(story.profile.title, profile.title, norms?.title ?? 0);
+    const entities = add(story.profile.entities, weights.walks.entities, norms?.entities ?? 0);
+    const terms = add(story.profile.terms, weights.walks.terms, norms?.terms ?? 0);
+    const title = add(story.profile.title, weights.walks.title, norms?.title ?? 0);
     const pruned = prune(story.profile.terms, this.options.maxStoryTerms) || prune(story.profile.title, this.options.maxStoryTerms);
     if (norms !== null && !pruned) {
       story.norms = { entities, terms, title };
