@@ -94,6 +94,18 @@ describe(StageServer.name, () => {
     expect(Math.max(...waits)).toBe(1000);
   });
 
+  it('counts in the dead letter the attempts a record had: transient failures, then the refusal', async () => {
+    let calls = 0;
+    const { server, broker } = await serverWith(() => {
+      if (++calls <= 2) throw refused();
+      throw Object.assign(new Error('value too long for type character varying(200)'), { name: 'error', code: '22001' });
+    });
+    await server.processBatch([message(JSON.stringify({ body: 'text' }))], control);
+    const [dead] = broker.read(`${TOPICS.articlesRaw}.dlq`);
+    expect(dead!.headers[DLQ_HEADERS.reason]).toBe('SQLSTATE_22001');
+    expect(dead!.headers[DLQ_HEADERS.attempts]).toBe('3');
+  });
+
   it('dead-letters at once what the database refuses for its content (SQLSTATE class 22), with the reason', async () => {
     const { server, broker } = await serverWith(() => {
       throw Object.assign(new Error('unsupported Unicode escape sequence'), { name: 'error', code: '22P05' });

@@ -9,7 +9,7 @@ import type { BatchControl, BrokerMessage, BrokerSubscription, MessageBroker, Ou
 import { StageContext } from './stage-context';
 import { StageObserver } from './stage-observer';
 import { StageReadiness } from './stage-readiness';
-import { BackoffOptions, retryTransient, RetryOutcome, sleep } from './transient-retry';
+import { attemptsOf, BackoffOptions, retryTransient, RetryOutcome, sleep } from './transient-retry';
 
 export interface StageServerOptions {
   /** Names the stage in logs and dead-letter headers. */
@@ -216,7 +216,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
         return true;
       }
       this.logDeadLetter(last, error);
-      const dead = deadLetter(last, this.options.stage, error, 1, classifyFailure(error).reason);
+      const dead = deadLetter(last, this.options.stage, error, attemptsOf(error), classifyFailure(error).reason);
       const outcome = await this.retrying(last, run, async () => {
         await this.broker.send([dead]);
         await run.control.commit(last.offset);
@@ -257,7 +257,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
       const verdict = classifyFailure(error);
       if (verdict.kind !== 'permanent') throw error;
       this.logDeadLetter(message, error);
-      return [deadLetter(message, this.options.stage, error, 1, verdict.reason)];
+      return [deadLetter(message, this.options.stage, error, attemptsOf(error), verdict.reason)];
     }
   }
 

@@ -1,5 +1,5 @@
 import { NonRetriableError } from './broker-errors';
-import { backoffDelay, retryTransient } from './transient-retry';
+import { attemptsOf, backoffDelay, retryTransient } from './transient-retry';
 
 const refused = (): Error => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 
@@ -50,6 +50,21 @@ describe(retryTransient.name, () => {
     await expect(retryTransient(attempt, { signal: new AbortController().signal, wait: clock.wait })).rejects.toThrow('empty');
     expect(attempt).toHaveBeenCalledTimes(1);
     expect(clock.waits).toEqual([]);
+  });
+
+  it('counts the attempts a record had when a permanent failure ends them', async () => {
+    const clock = fakeClock();
+    const gone = new NonRetriableError('STORE_REFUSED', 'value too long');
+    let calls = 0;
+    const attempt = async (): Promise<never> => {
+      // The database is away twice, then back and refusing the record.
+      if (++calls <= 2) throw refused();
+      throw gone;
+    };
+    await expect(retryTransient(attempt, { signal: new AbortController().signal, wait: clock.wait })).rejects.toBe(gone);
+    expect(attemptsOf(gone)).toBe(3);
+    expect(attemptsOf(new Error('never retried'))).toBe(1);
+    expect(attemptsOf('not an object')).toBe(1);
   });
 
   it('stops when shutdown aborts the signal during a wait, without another attempt', async () => {

@@ -43,6 +43,18 @@ export interface TransientRetryOptions {
 
 export type RetryOutcome<T> = { stopped: false; value: T } | { stopped: true };
 
+/** Attempts made before a permanent failure was thrown, by the error thrown (an error is not changed, so its class still reads the same). */
+const attemptsBefore = new WeakMap<object, number>();
+
+/**
+ * How many attempts a record had when `error`, a permanent failure thrown
+ * by {@link retryTransient}, ended them: 1 plus the transient failures before
+ * it (a dead letter's `eventwire-dlq-attempts`). 1 for any other error.
+ */
+export function attemptsOf(error: unknown): number {
+  return (typeof error === 'object' && error !== null && attemptsBefore.get(error)) || 1;
+}
+
 /**
  * Runs `attempt` until it succeeds, waiting with capped exponential backoff
  * after each transient failure for as long as they last. A permanent failure
@@ -62,7 +74,10 @@ export async function retryTransient<T>(attempt: () => Promise<T>, options: Tran
       return { stopped: false, value };
     } catch (error) {
       const verdict = classifyFailure(error);
-      if (verdict.kind === 'permanent') throw error;
+      if (verdict.kind === 'permanent') {
+        if (typeof error === 'object' && error !== null) attemptsBefore.set(error, failures + 1);
+        throw error;
+      }
       if (options.signal.aborted) return { stopped: true };
       if (failures === 0) since = now();
       failures++;
