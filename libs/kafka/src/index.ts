@@ -10,3 +10,4 @@ export * from './failure-classifier';
 export * from './transient-retry';
 export * from './stage-readiness';
 export * from './broker-deadline';
+export * from './scan-stalled-error';

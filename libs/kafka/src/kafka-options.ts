@@ -10,6 +10,8 @@ export interface KafkaConnectionOptions {
   sasl?: { mechanism: SaslMechanism; username: string; password: string };
   /** How long the group waits for a silent consumer (a killed process) before its partitions go to others. */
   sessionTimeoutMs?: number;
+  /** How long `scan` waits for a record while partitions are left to read before it fails (60 s). */
+  scanStallMs?: number;
 }
 
 export function toKafkaConfig(options: KafkaConnectionOptions): KafkaConfig {
