@@ -1,5 +1,5 @@
 import { KafkaMessageBroker, NonRetriableError, parseBrokers } from '@eventwire/kafka';
-import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { Admin, ConfigResourceTypes, Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 
 /** KafkaMessageBroker against the real broker: topics made by an earlier version get what the specs now ask for. */
@@ -73,5 +73,95 @@ describe('KafkaMessageBroker.ensureTopics on a real broker', () => {
       await subscription.stop();
       await admin.deleteTopics({ topics: [name] }).catch(() => undefined);
     }
+  });
+});
+
+/**
+ * A compacted topic whose writer was restarted (the aggregator after a crash
+ * or a deploy), once the log cleaner has run over it, read to its end with
+ * `scan` (the audit) as kafkajs consumers read it.
+ */
+describe('KafkaMessageBroker on a compacted topic the cleaner has run over', () => {
+  const brokers = parseBrokers(process.env.KAFKA_BROKERS!);
+  const base = `e2e-compacted-${randomBytes(4).toString('hex')}`;
+  const kafka = new Kafka({ clientId: 'e2e-compacted', brokers, logLevel: logLevel.NOTHING });
+  let admin: Admin;
+  let reader: KafkaMessageBroker;
+
+  beforeAll(async () => {
+    admin = kafka.admin();
+    await admin.connect();
+    reader = new KafkaMessageBroker({ brokers, clientId: 'e2e-compacted-reader', scanStallMs: 10_000 });
+  });
+
+  afterAll(async () => {
+    await admin.deleteTopics({ topics: [`${base}.plain`, `${base}.idempotent`] }).catch(() => undefined);
+    await admin.disconnect();
+    await reader.close();
+  });
+
+  /** A compacted topic whose every record is a segment of its own, cleaned as soon as the cleaner looks. */
+  const createTopic = async (topic: string): Promise<void> => {
+    const configEntries = [
+      { name: 'cleanup.policy', value: 'compact' },
+      { name: 'segment.bytes', value: '1024' },
+      { name: 'min.cleanable.dirty.ratio', value: '0.01' },
+      { name: 'min.compaction.lag.ms', value: '0' },
+    ];
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries }] });
+  };
+
+  /** Versions 1–3 of one story from a first writer, then, after it is gone, versions 4–7 from a second. */
+  const writeAcrossRestart = async (send: (writer: number, version: number) => Promise<void>): Promise<void> => {
+    for (let version = 1; version <= 7; version++) await send(version <= 3 ? 1 : 2, version);
+  };
+  const story = (version: number): string => JSON.stringify({ storyId: 'story-1', version, padding: 'x'.repeat(600) });
+
+  /** Scans until the cleaner has removed superseded versions (fewer than the seven written); what the last scan read. */
+  const scanUntilCleaned = async (topic: string): Promise<number[]> => {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const versions: number[] = [];
+      await reader.scan([topic], (m) => versions.push((JSON.parse(m.value!.toString()) as { version: number }).version));
+      if (versions.length < 7) return versions;
+      if (Date.now() > deadline) throw new Error(`the cleaner never ran over ${topic}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
+
+  it('reads to the end a topic our writers wrote across a restart: records for a compacted topic are sent without idempotence', async () => {
+    const topic = `${base}.plain`;
+    await createTopic(topic);
+    const writers = new Map<number, KafkaMessageBroker>();
+    await writeAcrossRestart(async (writer, version) => {
+      if (!writers.has(writer)) {
+        for (const [, other] of writers) await other.close();
+        const broker = new KafkaMessageBroker({ brokers, clientId: `e2e-compacted-writer-${writer}` });
+        await broker.ensureTopics([{ name: topic, partitions: 1, compacted: true }]);
+        writers.set(writer, broker);
+      }
+      await writers.get(writer)!.send([{ topic, key: 'story-1', value: story(version) }]);
+    });
+    await writers.get(2)!.close();
+
+    expect((await scanUntilCleaned(topic)).at(-1)).toBe(7);
+  });
+
+  it('fails a scan kafkajs cannot move on (an idempotent writer restarted: its last batch kept, empty) with SCAN_STALLED, rather than waiting for ever', async () => {
+    const topic = `${base}.idempotent`;
+    await createTopic(topic);
+    const producers = new Map<number, Producer>();
+    await writeAcrossRestart(async (writer, version) => {
+      if (!producers.has(writer)) {
+        for (const [, other] of producers) await other.disconnect();
+        const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+        await producer.connect();
+        producers.set(writer, producer);
+      }
+      await producers.get(writer)!.send({ topic, acks: -1, messages: [{ key: 'story-1', value: story(version) }] });
+    });
+    await producers.get(2)!.disconnect();
+
+    await expect(scanUntilCleaned(topic)).rejects.toMatchObject({ code: 'SCAN_STALLED', left: { [`${topic}/0`]: { end: '7' } } });
   });
 });

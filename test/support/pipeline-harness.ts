@@ -35,7 +35,8 @@ export class PipelineHarness {
       KAFKA_BROKERS: this.brokers,
       KAFKA_TOPIC_PREFIX: this.prefix,
       KAFKA_SESSION_TIMEOUT_MS: '10000',
-      LOG_LEVEL: 'warn',
+      // EVENTWIRE_TEST_LOG_LEVEL=log: the services' info lines too (their restores, recoveries), with EVENTWIRE_TEST_LOG_DIR to keep them.
+      LOG_LEVEL: process.env.EVENTWIRE_TEST_LOG_LEVEL ?? 'warn',
       ...this.extraEnv,
     };
     this.spawn('aggregator', { HTTP_PORT: String(await freePort()), ...aggregatorEnv });

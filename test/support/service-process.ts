@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -9,6 +10,8 @@ export type ServiceName = 'ingestor' | 'translator' | 'extractor' | 'aggregator'
 /** A service started as its own OS process from the built dist, as a deployment runs it. */
 export class ServiceProcess {
   private readonly output: string[] = [];
+  /** EVENTWIRE_TEST_LOG_DIR: every line the process writes, in `<dir>/<prefix><name>-<pid>.log` (the recent 400 chunks are kept either way). */
+  private readonly file: WriteStream | undefined;
   readonly child: ChildProcess;
 
   constructor(
@@ -19,7 +22,14 @@ export class ServiceProcess {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const dir = process.env.EVENTWIRE_TEST_LOG_DIR;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      this.file = createWriteStream(join(dir, `${env.KAFKA_TOPIC_PREFIX ?? ''}${name}-${this.child.pid}.log`));
+      this.child.once('close', () => this.file?.end());
+    }
     const keep = (chunk: Buffer): void => {
+      this.file?.write(chunk);
       this.output.push(chunk.toString());
       if (this.output.length > 400) this.output.shift();
     };

@@ -12,3 +12,4 @@ export * from './transient-retry';
 export * from './stage-readiness';
 export * from './broker-deadline';
 export * from './stage-observer';
+export * from './scan-stalled-error';

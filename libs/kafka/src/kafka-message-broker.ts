@@ -9,6 +9,7 @@ import type {
 } from './message-broker';
 import { KAFKAJS_LEVELS, KafkaBrokerLogger, relayKafkaLog } from './kafka-log-relay';
 import { KafkaConnectionOptions, toKafkaConfig } from './kafka-options';
+import { ScanStalledError } from './scan-stalled-error';
 import { randomUUID } from 'node:crypto';
 
 /** kafkajs error types that make its consumer rejoin the group (kafkajs `isRebalancing`, and a member the group forgot). */
@@ -37,12 +38,29 @@ export function toBrokerMessage(topic: string, partition: number, message: Kafka
   };
 }
 
-/** Kafka through kafkajs: idempotent producer with acks from all in-sync replicas; offsets committed per processed batch. */
+/** How long a scan waits for a record while partitions are left to read (see {@link ScanStalledError}). */
+export const DEFAULT_SCAN_STALL_MS = 60_000;
+
+/** One producer and its connection in progress. */
+interface ProducerSlot {
+  producer: Producer | null;
+  ready: Promise<Producer> | null;
+}
+
+/**
+ * Kafka through kafkajs: acks from all in-sync replicas, offsets committed per
+ * processed batch. Records go through an idempotent producer, except those
+ * for topics declared compacted (see {@link send}).
+ */
 export class KafkaMessageBroker implements MessageBroker {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
-  private producer: Producer | null = null;
-  private producerReady: Promise<Producer> | null = null;
+  private readonly producers: Record<'idempotent' | 'plain', ProducerSlot> = {
+    idempotent: { producer: null, ready: null },
+    plain: { producer: null, ready: null },
+  };
+  /** Topics declared compacted to {@link ensureTopics}. */
+  private readonly compacted = new Set<string>();
   private readonly consumers = new Set<Consumer>();
   private admin: Admin | null = null;
   private adminReady: Promise<Admin> | null = null;
@@ -98,6 +116,7 @@ export class KafkaMessageBroker implements MessageBroker {
   }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    for (const spec of specs) if (spec.compacted) this.compacted.add(spec.name);
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
     await this.raiseMessageLimits(admin, specs.filter((s) => existing.has(s.name) && s.maxMessageBytes));
@@ -149,22 +168,50 @@ export class KafkaMessageBroker implements MessageBroker {
     this.logger?.warn('raised max.message.bytes of existing topics', { topics: raise.map((r) => r.name) });
   }
 
-  private getProducer(): Promise<Producer> {
-    if (!this.producerReady) {
+  private getProducer(kind: keyof KafkaMessageBroker['producers']): Promise<Producer> {
+    const slot = this.producers[kind];
+    if (!slot.ready) {
       // The default partitioner named, as kafkajs warns on every producer otherwise (the same murmur2 as Java's; see InMemoryMessageBroker).
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-      this.producerReady = producer.connect().then(() => {
-        this.producer = producer;
+      const producer = this.kafka.producer({
+        idempotent: kind === 'idempotent',
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      const ready = producer.connect().then(() => {
+        slot.producer = producer;
         return producer;
       });
-      this.producerReady.catch(() => (this.producerReady = null));
+      slot.ready = ready;
+      ready.catch(() => {
+        if (slot.ready === ready) slot.ready = null;
+      });
     }
-    return this.producerReady;
+    return slot.ready;
   }
 
+  /**
+   * Records for a compacted topic go through a producer that is not
+   * idempotent. When the cleaner removes every record of an idempotent
+   * producer's last batch, it keeps the batch, empty, for the producer's
+   * sequence state; a producer that has gone away (a restarted aggregator)
+   * leaves its last batch behind in an old segment that way, and a kafkajs
+   * consumer that fetches it gets no record and asks for the same offset
+   * again, for ever (kafkajs 2.2.4: a batch without records never moves the
+   * fetch position). The cleaner drops an empty batch without a producer id.
+   * One send at a time keeps the order; a retry may write a record twice,
+   * which a compacted topic's readers take as the same version again.
+   */
   async send(messages: OutboundMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    const producer = await this.getProducer();
+    const plain = messages.filter((m) => this.compacted.has(m.topic));
+    const idempotent = messages.filter((m) => !this.compacted.has(m.topic));
+    if (idempotent.length > 0) await this.sendWith('idempotent', idempotent);
+    if (plain.length > 0) await this.sendWith('plain', plain);
+  }
+
+  private async sendWith(kind: keyof KafkaMessageBroker['producers'], messages: OutboundMessage[]): Promise<void> {
+    const slot = this.producers[kind];
+    const producer = await this.getProducer(kind);
     const byTopic = new Map<string, OutboundMessage[]>();
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
     try {
@@ -178,9 +225,9 @@ export class KafkaMessageBroker implements MessageBroker {
     } catch (error) {
       // An idempotent producer that failed for good (its sequence lost across a broker restart, say) stays failed:
       // the next send gets a new producer, and a new producer id.
-      if ((error as { retriable?: unknown }).retriable === false && this.producerReady) {
-        this.producerReady = null;
-        this.producer = null;
+      if ((error as { retriable?: unknown }).retriable === false && slot.producer === producer) {
+        slot.ready = null;
+        slot.producer = null;
         await producer.disconnect().catch(() => undefined);
       }
       throw error;
@@ -271,9 +318,9 @@ export class KafkaMessageBroker implements MessageBroker {
 
   async scan(topics: string[], visit: (message: BrokerMessage) => void): Promise<void> {
     const existing = new Set(await (await this.getAdmin()).listTopics());
-    const remaining = new Map<string, bigint>();
+    const remaining = new Map<string, { next: bigint; end: bigint }>();
     for (const topic of topics.filter((t) => existing.has(t))) {
-      for (const [partition, end] of await this.endOffsets(topic)) if (end > 0n) remaining.set(`${topic}/${partition}`, end);
+      for (const [partition, end] of await this.endOffsets(topic)) if (end > 0n) remaining.set(`${topic}/${partition}`, { next: 0n, end });
     }
     if (remaining.size === 0) return;
     const subscribed = [...new Set([...remaining.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))];
@@ -281,6 +328,9 @@ export class KafkaMessageBroker implements MessageBroker {
     // coordinator not yet available, which kafkajs retries.
     const groupId = `eventwire-scan-${randomUUID()}`;
     const consumer = this.rawConsumer(groupId);
+    const stallMs = this.options.scanStallMs ?? DEFAULT_SCAN_STALL_MS;
+    let progressAt = Date.now();
+    let watchdog: NodeJS.Timeout | undefined;
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: subscribed, fromBeginning: true });
@@ -288,24 +338,33 @@ export class KafkaMessageBroker implements MessageBroker {
         consumer.on(consumer.events.CRASH, (event) => {
           if (!event.payload.restart) reject(event.payload.error);
         });
+        progressAt = Date.now();
+        watchdog = setInterval(() => {
+          if (Date.now() - progressAt < stallMs) return;
+          const left = Object.fromEntries([...remaining].map(([where, { next, end }]) => [where, { next: String(next), end: String(end) }]));
+          reject(new ScanStalledError(stallMs, left));
+        }, Math.min(1000, stallMs));
         consumer
           .run({
             autoCommit: false,
             eachBatch: async ({ batch }) => {
               const key = `${batch.topic}/${batch.partition}`;
-              const end = remaining.get(key);
-              if (end === undefined) return;
+              const partition = remaining.get(key);
+              if (partition === undefined) return;
+              progressAt = Date.now();
               for (const message of batch.messages) {
-                if (BigInt(message.offset) >= end) break;
+                if (BigInt(message.offset) >= partition.end) break;
                 visit(toBrokerMessage(batch.topic, batch.partition, message));
               }
-              if (BigInt(batch.lastOffset()) + 1n >= end) remaining.delete(key);
+              partition.next = BigInt(batch.lastOffset()) + 1n;
+              if (partition.next >= partition.end) remaining.delete(key);
               if (remaining.size === 0) resolve();
             },
           })
           .catch(reject);
       });
     } finally {
+      clearInterval(watchdog);
       await consumer.disconnect();
       this.consumers.delete(consumer);
       await this.deleteGroup(groupId);
@@ -333,12 +392,14 @@ export class KafkaMessageBroker implements MessageBroker {
   async close(): Promise<void> {
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
-    if (this.producer) await this.producer.disconnect();
+    for (const slot of Object.values(this.producers)) {
+      if (slot.producer) await slot.producer.disconnect();
+      slot.producer = null;
+      slot.ready = null;
+    }
     if (this.admin) await this.admin.disconnect();
     if (this.probe) await this.probe.then((admin) => admin.disconnect()).catch(() => undefined);
     this.probe = null;
-    this.producer = null;
-    this.producerReady = null;
     this.admin = null;
     this.adminReady = null;
   }

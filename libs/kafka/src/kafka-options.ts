@@ -12,6 +12,8 @@ export interface KafkaConnectionOptions {
   sessionTimeoutMs?: number;
   /** The least of kafkajs' own log lines passed to the service's logger (`warn`). */
   kafkaLogLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /** How long `scan` waits for a record while partitions are left to read before it fails (60 s). */
+  scanStallMs?: number;
 }
 
 export function toKafkaConfig(options: KafkaConnectionOptions): KafkaConfig {

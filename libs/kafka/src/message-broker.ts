@@ -75,6 +75,8 @@ export interface MessageBroker {
    * Visits every record of `topics` that exists when the scan starts (each
    * partition up to its end offset then), outside any stage's group and
    * committing nothing; for audits and tools. Missing topics are skipped.
+   * Rejects (Kafka: `ScanStalledError`) when no record comes for a long
+   * while with partitions left to read, rather than waiting for ever.
    */
   scan(topics: string[], visit: (message: BrokerMessage) => void): Promise<void>;
   /** Last offset + 1 of every partition of `topic`. */

@@ -117,6 +117,25 @@ describe(AggregateService.name, () => {
     expect(published().map(([, , n]) => n)).toEqual([2, 5]);
   });
 
+  it('after a restart, takes the articles that come before or during the start\'s restore on the restored state, restoring once', async () => {
+    for (const event of events.slice(0, 2)) await service.aggregate(event);
+    await service.commitChunk();
+    const storyId = (await store.storyOfArticle(events[0]!.articleId))!;
+    const recent = jest.spyOn(store, 'recentArticles');
+
+    // The service's consumer starts before the init hooks: the first chunk may come before the restore or during it.
+    const restarted = new AggregateService(store, broker, { emitIntervalMs: 0 });
+    const first = restarted.aggregate(events[2]!);
+    const init = restarted.onModuleInit();
+    await first;
+    await restarted.aggregate(events[3]!);
+    await init;
+    await restarted.commitChunk();
+    expect(recent).toHaveBeenCalledTimes(1);
+    expect(await Promise.all(events.slice(0, 4).map((e) => store.storyOfArticle(e.articleId)))).toEqual([storyId, storyId, storyId, storyId]);
+    expect(published().at(-1)).toEqual([storyId, 4, 4]);
+  });
+
   it('holds a story back for its interval, and never publishes a version older than one already out, across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eventwire-aggregate-'));
     const open = async (): Promise<AggregateService> => {

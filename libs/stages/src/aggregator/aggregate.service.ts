@@ -41,8 +41,13 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   /** Already stored, published again (a redelivered article's story, in case a crash kept it from going out). */
   private readonly chunkRepublish = new Map<string, StoryEnrichedV1>();
   private timer: NodeJS.Timeout | null = null;
-  /** A chunk's write failed: the clusterer holds articles the store does not, and is rebuilt from the store first. */
-  private stale = false;
+  /**
+   * The clusterer does not hold the store's state (not restored yet, or a chunk's write failed, leaving it with
+   * articles the store does not have): it is rebuilt from the store before the next article is taken.
+   */
+  private stale = true;
+  /** The restore under way: the start's and the first article's wait for the same one (see {@link restoreIfStale}). */
+  private restoring: Promise<void> | null = null;
   /** The publishing queue: each send starts when the one before it is acknowledged. */
   private publishing: Promise<unknown> = Promise.resolve();
   /** Every story update as it is published (`record` null: the story was merged into another), for live subscribers. */
@@ -56,11 +61,25 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
 
   /** Indexes the newest articles of the store again, so a restarted aggregator goes on with the same stories. */
   async onModuleInit(): Promise<void> {
-    await this.restore();
+    await this.restoreIfStale();
+  }
+
+  /**
+   * One restore at a time, and none over a restored state. In the service the
+   * consumer starts before the module's init hooks run (a hybrid Nest app
+   * starts its microservices first), so the first chunk may come while the
+   * start's restore is under way: a second restore beside it rebuilt the
+   * clusterer under the first, and one begun after the chunk's first
+   * articles were taken dropped them from the chunk, whose offsets were then
+   * committed without them.
+   */
+  private restoreIfStale(): Promise<void> {
+    if (!this.stale) return Promise.resolve();
+    this.restoring ??= this.restore().finally(() => (this.restoring = null));
+    return this.restoring;
   }
 
   private async restore(): Promise<void> {
-    this.stale = true;
     this.clusterer = new StoryClusterer({ keepRetired: false });
     this.lastEmit.clear();
     this.pending.clear();
@@ -99,8 +118,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
 
   /** Takes one article into the open chunk; its stories are stored and published by {@link commitChunk}. */
   async aggregate(event: EventExtractedV1): Promise<void> {
-    // After a failed write, and again after each failed attempt at it while the store is away.
-    if (this.stale) await this.restore();
+    // Before the first article, after a failed write, and again after each failed attempt at it while the store is away.
+    if (this.stale) await this.restoreIfStale();
     // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
     // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
     const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
