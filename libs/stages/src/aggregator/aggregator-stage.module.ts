@@ -1,5 +1,5 @@
-import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
-import { openSqlClient, StoryStore } from '@eventwire/store';
+import { MESSAGE_BROKER, MessageBroker, retryTransient } from '@eventwire/kafka';
+import { openSqlClient, SqlClient, StoryStore } from '@eventwire/store';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
@@ -36,7 +36,10 @@ export class AggregatorStageModule {
           provide: STORY_STORE,
           useFactory: (): Promise<StoryStore> => {
             const logger = new Logger('StoryStore');
-            return StoryStore.open(openSqlClient(options.databaseUrl, (error) => logger.warn(`database connection lost (${error.message}); the pool opens a new one`)));
+            return openStoreWhenReachable(
+              openSqlClient(options.databaseUrl, (error) => logger.warn(`database connection lost (${error.message}); the pool opens a new one`)),
+              logger,
+            );
           },
         },
         AggregateService,
@@ -54,5 +57,31 @@ export class AggregatorStageModule {
           : []),
       ],
     };
+  }
+}
+
+/**
+ * Opens the store (and brings its schema up to date), waiting out a database
+ * that is not there yet (started after the aggregator, restarting, failing
+ * over, its database not created yet) with the stages' backoff, 0.5 s
+ * doubling to 30 s, saying why at each attempt; what the failure rule calls
+ * permanent ends start-up at once. SIGTERM or SIGINT while waiting ends it
+ * too. (Before this, an aggregator started ahead of its database exited.)
+ */
+export async function openStoreWhenReachable(client: SqlClient, logger: Pick<Logger, 'warn' | 'log'>, signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): Promise<StoryStore> {
+  const stop = new AbortController();
+  const abort = (): void => stop.abort();
+  for (const signal of signals) process.once(signal, abort);
+  try {
+    const outcome = await retryTransient(() => StoryStore.open(client), {
+      signal: stop.signal,
+      onTransient: ({ class: verdict, failures, delayMs }) =>
+        logger.warn(`database not reachable at start-up (${verdict.reason}): attempt ${failures} failed, the next in ${delayMs} ms`),
+      onRecovered: ({ failures, outageMs }) => logger.log(`database reached after ${failures} failed attempts (${outageMs} ms)`),
+    });
+    if (outcome.stopped) throw new Error('stopped while waiting for the database');
+    return outcome.value;
+  } finally {
+    for (const signal of signals) process.off(signal, abort);
   }
 }
