@@ -141,4 +141,31 @@ describe('eventwire ingest over HTTP', () => {
     expect(outcome.stderr).toMatch(/^dump\.ndjson:6: INVALID_ARTICLE: /m);
     expect(outcome.stderr).toMatch(/^eventwire ingest: 7 articles sent, 5 accepted, 2 refused, 0 failed in .*; (INVALID_JSON 1, INVALID_ARTICLE 1|INVALID_ARTICLE 1, INVALID_JSON 1)$/m);
   });
+
+  it('counts every article refused over HTTP in the audit: batch lines, single articles, and requests refused whole', async () => {
+    const post = (path: string, body: string, type = 'application/json'): Promise<Response> =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+    expect((await post('/v1/articles', '{"body": ')).status).toBe(400);
+    expect((await post('/v1/articles', JSON.stringify({ title: 'no body' }))).status).toBe(400);
+    expect((await post('/v1/articles', JSON.stringify({ body: 'x'.repeat(2 * 1024 * 1024) }))).status).toBe(413);
+    expect((await post('/v1/articles', JSON.stringify({ body: 'جميع الحقوق محفوظة\n\nاشترك في النشرة البريدية' }))).status).toBe(422);
+    expect((await post('/v1/articles/batch', '{oops\n{"title":"no body"}\n', 'application/x-ndjson')).status).toBe(400);
+    // Not articles refused: no such route, and a batch with no line at all.
+    expect((await post('/v1/articles/batch', '\n\n', 'application/x-ndjson')).status).toBe(400);
+
+    // The ingest above refused 2 lines; here 4 single articles and 2 batch lines: 8 over HTTP.
+    const reasons = { INVALID_JSON: 3, INVALID_ARTICLE: 3, REQUEST_TOO_LARGE: 1, NO_CONTENT: 1 };
+    const report = await waitFor(
+      'eight HTTP rejections on the rejections topic',
+      async () => {
+        const audit = await eventwireOutcome(['audit', '--brokers', brokers, '--prefix', prefix, '--json']);
+        const parsed = JSON.parse(audit.stdout) as { rejectedOverHttp: Record<string, number> };
+        return Object.values(parsed.rejectedOverHttp).reduce((a, b) => a + b, 0) >= 8 ? parsed : undefined;
+      },
+      60_000,
+    );
+    expect(report.rejectedOverHttp).toEqual(reasons);
+    const text = await eventwireOutcome(['audit', '--brokers', brokers, '--prefix', prefix]);
+    expect(text.stdout).toMatch(/^rejected at ingestion: 8 \(on articles\.raw\.v1: none; over HTTP: INVALID_(JSON|ARTICLE) 3, INVALID_(JSON|ARTICLE) 3, /m);
+  });
 });

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpException, HttpStatus, Optional, Post, 
 import { StageMetrics } from '../runtime/stage-metrics';
 import { AcceptedArticle, ArticleRefusal, batchStatus, BatchResult } from './article-batch';
 import { ApiTokenGuard } from './api-token.guard';
+import { IngestRejections } from './ingest-rejections';
 import { IngestService } from './ingest.service';
 
 /** The HTTP status of a refused article: its shape is wrong (400), it is too large (413), or there is no article in it (422). */
@@ -28,6 +29,7 @@ interface StatusResponse {
 export class IngestHttpController {
   constructor(
     private readonly ingest: IngestService,
+    private readonly rejections: IngestRejections,
     @Optional() private readonly metrics?: StageMetrics,
   ) {}
 
@@ -54,7 +56,9 @@ export class IngestHttpController {
     for (const line of result.refused) this.metrics?.httpArticles('refused', line.error);
     for (const line of result.failed) this.metrics?.httpArticles('failed', line.error);
     if (result.lines === 0) throw new HttpException({ statusCode: 400, error: 'EMPTY_BATCH', message: 'the batch has no articles' }, HttpStatus.BAD_REQUEST);
-    response.status(batchStatus(result));
+    const status = batchStatus(result);
+    await this.rejections.recordLines(body, result.refused, status);
+    response.status(status);
     return result;
   }
 }
