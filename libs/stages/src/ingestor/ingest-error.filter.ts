@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { requestBodyError } from '../runtime/request-body-error';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
@@ -18,15 +18,22 @@ const NOT_ARTICLE_REFUSALS = new Set([401, 403, 404, 405]);
 /** Codes answered to a request that held no article at all. */
 const NO_ARTICLE = new Set(['EMPTY_BATCH']);
 
-/** What was sent, as far as it was read: the parsed body again, or the text body-parser could not parse. */
-function sentValue(request: ArticleRequest, exception: unknown): string | null {
-  const raw = (exception as { body?: unknown } | null)?.body;
+/**
+ * What was sent, as far as it was read: the text body-parser could not
+ * parse, or the parsed body as JSON again. Null when there is none, or it
+ * cannot be written back (nested deeper than JSON.stringify's stack: the
+ * contract refuses those at 32 levels, JSON.parse takes 10,000).
+ */
+export function sentValue(body: unknown, exception?: unknown): string | null {
+  const raw = (exception as { body?: unknown } | null | undefined)?.body;
   if (typeof raw === 'string') return raw;
-  if (typeof request.body === 'string') return request.body;
-  if (request.body !== undefined && request.body !== null && !(typeof request.body === 'object' && Object.keys(request.body).length === 0)) {
-    return JSON.stringify(request.body);
+  if (typeof body === 'string') return body;
+  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) return null;
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /**
@@ -39,14 +46,21 @@ function sentValue(request: ArticleRequest, exception: unknown): string | null {
  */
 @Catch()
 export class IngestErrorFilter extends StageErrorFilter {
+  private readonly logger = new Logger(IngestErrorFilter.name);
+
   constructor(private readonly rejections: IngestRejections) {
     super();
   }
 
   override catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() === 'http') {
-      const rejection = this.rejection(exception, host.switchToHttp().getRequest<ArticleRequest>());
-      if (rejection) void this.rejections.record([rejection]);
+      // Keeping the record must never change the client's answer.
+      try {
+        const rejection = this.rejection(exception, host.switchToHttp().getRequest<ArticleRequest>());
+        if (rejection) void this.rejections.record([rejection]);
+      } catch (error) {
+        this.logger.warn({ msg: 'HTTP rejection not recorded', error: (error as Error).message });
+      }
     }
     return super.catch(exception, host);
   }
@@ -62,7 +76,7 @@ export class IngestErrorFilter extends StageErrorFilter {
     // Every refusal of ours carries a code; a 400 without one is Nest's answer to JSON that body-parser could not parse.
     const error = typeof body.error === 'string' && /^[A-Z_]+$/.test(body.error) ? body.error : status === 400 ? 'INVALID_JSON' : `HTTP_${status}`;
     if (NO_ARTICLE.has(error)) return undefined;
-    const value = sentValue(request, exception);
+    const value = sentValue(request.body, exception);
     const length = Number(request.headers['content-length']);
     return {
       value,
