@@ -74,6 +74,17 @@ describe('eventwire run', () => {
     expect(embeddedStderr).not.toContain('topic prefix');
   });
 
+  it('on a terminal redraws one progress line in place, then clears it for the summary', async () => {
+    // util-linux `script` gives the command a pseudo-terminal for stderr; its transcript keeps what was drawn.
+    const transcript = join(mkdtempSync(join(tmpdir(), 'eventwire-cli-tty-')), 'tty.log');
+    const out = join(tmpdir(), `eventwire-cli-tty-${randomBytes(4).toString('hex')}.ndjson`);
+    await run('script', ['-qec', `${process.execPath} ${join(REPO, 'bin', 'eventwire.js')} run seeds --out ${out}`, transcript], { cwd: REPO, timeout: 170_000 });
+    // Each drawing starts by clearing the line: what follows each clear is one state of the line.
+    const drawings = readFileSync(transcript, 'utf8').split('\r\x1b[2K').slice(1);
+    expect(drawings).toContainEqual(expect.stringMatching(/^run \d+\.\d s: \d+ in → \d+ ingested → \d+ translated → \d+ extracted → \d+ story updates; 0 dead letters; [\d.]+\/s$/));
+    expect(drawings.at(-1)).toMatch(/^eventwire run: 5 articles in, 5 ingested, 5 translated, 5 extracted, 1 story in /);
+  });
+
   it('embedded: prints one extracted record per seed file and one story of all five', () => {
     const extracted = embedded.filter((l) => l.topic === TOPICS.eventsExtracted).map((l) => l.value as EventExtractedV1);
     expect(extracted.map((e) => e.source.file).sort()).toEqual([

@@ -15,6 +15,7 @@ describe(ProgressLine.name, () => {
     const line = new ProgressLine(() => `articles ${++n} ${'x'.repeat(30)}`, { stream: tty, everySeconds: 0, ttyRefreshMs: 100 });
     await jest.advanceTimersByTimeAsync(250);
     line.stop();
+    line.stop();
     await jest.advanceTimersByTimeAsync(500);
     expect(tty.text()).toBe('\r\x1b[2Karticles 1 xxxxxxxx\r\x1b[2Karticles 2 xxxxxxxx\r\x1b[2K');
   });

@@ -66,6 +66,7 @@ export class ProgressLine {
 
   /** No more lines; a terminal's line is cleared for the summary that follows. */
   stop(): void {
+    if (this.stopped) return;
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.drawn) this.stream.write(CLEAR_LINE);
