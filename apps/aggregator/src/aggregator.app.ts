@@ -1,4 +1,4 @@
-import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, serviceModule, serviceSettings, stageServer } from '@eventwire/stages';
+import { kafkaBrokerFromConfig, JsonLogger, partitionCounts, serveApiDocs, serviceModule, serviceSettings, stageServer } from '@eventwire/stages';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorConfig } from './config/aggregator.config';
@@ -16,6 +16,10 @@ export async function createAggregatorApp(config: AggregatorConfig): Promise<INe
     apiToken: config.INGEST_API_TOKEN,
   });
   const app = await NestFactory.create(serviceModule('aggregator', broker, settings), { logger: new JsonLogger('aggregator', config.LOG_LEVEL) });
+  serveApiDocs(app, {
+    title: 'eventwire aggregator',
+    description: 'Stories clustered from the article stream: query them, read one with its articles and events, or subscribe to updates; and the pipeline\'s audit.',
+  });
   app.connectMicroservice({ strategy: stageServer('aggregator', broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   return app;

@@ -33,6 +33,8 @@ const counts = (c: Record<string, number>): string =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ') || 'none';
 
+const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
+
 /** The report as an operator reads it. */
 export function formatAudit(r: AuditReport): string {
   const n = (x: number): string => x.toLocaleString('en-US');
@@ -40,7 +42,7 @@ export function formatAudit(r: AuditReport): string {
   const lines = [
     `range: ${r.range.from ?? 'beginning'} .. ${r.range.to ?? 'now'}`,
     `entered: ${n(r.entered.raw)} records on articles.raw.v1, ${n(r.entered.http)} articles over HTTP`,
-    `rejected at ingestion: ${n(Object.values(r.rejected).reduce((a, b) => a + b, 0))} (${counts(r.rejected)})`,
+    `rejected at ingestion: ${n(sum(r.rejected) + sum(r.rejectedOverHttp))} (on articles.raw.v1: ${counts(r.rejected)}; over HTTP: ${counts(r.rejectedOverHttp)})`,
     `articles accepted: ${n(r.articles.accepted)} (+ ${n(r.articles.duplicates)} repeats of an accepted article, counted once)`,
     `  in stories:      ${n(r.articles.inStories)}`,
     `  dead-lettered:   ${n(deadArticles)}${Object.entries(r.articles.deadLettered)

@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { TOPICS } from '@eventwire/contracts';
 import { Command, Option } from 'commander';
 import { auditCommand } from './audit-command';
-import { ingestCommand } from './ingest-command';
+import { ingestCommand, MAX_BATCH_REQUEST_BYTES } from './ingest-command';
 import { nonNegativeInt, positiveInt } from './option-parsers';
 import { runCommand } from './run-command';
 import { tailCommand } from './tail-command';
+
+/** Progress is drawn on a terminal; in a log it is a plain line this often, or (the default) not at all. */
+const progressEvery = (): Option =>
+  new Option('--progress-every <seconds>', 'when stderr is not a terminal, a progress line this often (0: none)').default(0).argParser(nonNegativeInt);
 
 const program = new Command('eventwire').description('News articles in, story-level event records out, over Kafka.');
 
@@ -20,17 +24,20 @@ program
   .option('--all-versions', 'write every story update, not only the latest per story', false)
   .addOption(new Option('--timeout <ms>', 'how long to wait for the pipeline to drain over Kafka').default(120_000).argParser(positiveInt))
   .addOption(new Option('--log-level <level>').choices(['log', 'warn', 'error']).default('warn'))
+  .addOption(progressEvery())
   .action((paths: string[], options) => runCommand(paths, options));
 
 program
   .command('ingest')
-  .description('feed files to a running deployment, over HTTP (--url) or onto articles.raw.v1 (--brokers)')
-  .argument('<paths...>', 'files or folders of articles')
+  .description('feed files to a running deployment, over HTTP in NDJSON batches (--url) or onto articles.raw.v1 (--brokers)')
+  .argument('<paths...>', 'files or folders of articles (.ndjson and .jsonl are streamed line by line)')
   .option('--url <url>', 'base URL of the ingestor HTTP API')
   .option('--brokers <list>', 'Kafka bootstrap servers')
   .option('--prefix <prefix>', 'topic prefix of the deployment (KAFKA_TOPIC_PREFIX)')
   .option('--token <token>', 'bearer token for the ingestor API (or EVENTWIRE_TOKEN)', process.env.EVENTWIRE_TOKEN)
-  .addOption(new Option('--concurrency <n>', 'parallel HTTP requests').default(4).argParser(positiveInt))
+  .addOption(new Option('--concurrency <n>', 'batch requests in flight at once').default(4).argParser(positiveInt))
+  .addOption(new Option('--batch <n>', `articles per batch request or send (a request stays under ${MAX_BATCH_REQUEST_BYTES / 1024 / 1024} MiB)`).default(500).argParser(positiveInt))
+  .addOption(progressEvery())
   .action((paths: string[], options) => ingestCommand(paths, options));
 
 program

@@ -1,4 +1,4 @@
-import { DLQ_SUFFIX } from '@eventwire/contracts';
+import { DLQ_SUFFIX, REJECTIONS_TOPIC } from '@eventwire/contracts';
 import type { BrokerMessage } from '@eventwire/kafka';
 import { createWriteStream, WriteStream } from 'node:fs';
 
@@ -9,7 +9,7 @@ export interface OutputLine {
   headers?: Record<string, string>;
 }
 
-/** A record as one NDJSON line: JSON values inline, anything else as a string; dead letters keep their headers. */
+/** A record as one NDJSON line: JSON values inline, anything else as a string; dead letters and HTTP rejections keep their headers (the reason). */
 export function toOutputLine(message: BrokerMessage, topic = message.topic): OutputLine {
   let value: unknown = null;
   if (message.value) {
@@ -21,7 +21,7 @@ export function toOutputLine(message: BrokerMessage, topic = message.topic): Out
     }
   }
   const line: OutputLine = { topic, key: message.key, value };
-  if (topic.endsWith(DLQ_SUFFIX)) line.headers = message.headers;
+  if (topic.endsWith(DLQ_SUFFIX) || topic === REJECTIONS_TOPIC) line.headers = message.headers;
   return line;
 }
 

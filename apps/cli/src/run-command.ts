@@ -1,10 +1,12 @@
-import { dlqTopic, TOPICS } from '@eventwire/contracts';
+import { TOPICS } from '@eventwire/contracts';
 import { InMemoryMessageBroker, KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers } from '@eventwire/kafka';
 import { JsonLogger, PrefixedMessageBroker, startPipeline } from '@eventwire/stages';
 import { randomBytes } from 'node:crypto';
 import { latestPerKey, NdjsonWriter, toOutputLine } from './output-writer';
 import { waitForDrain } from './pipeline-drain';
+import { ProgressLine, ProgressStream } from './progress-line';
 import { rawRecords } from './raw-records';
+import { formatRunProgress, formatRunSummary, RunCounts, runCounts } from './run-progress';
 import { readTopic } from './topic-reader';
 
 export interface RunOptions {
@@ -15,25 +17,45 @@ export interface RunOptions {
   allVersions: boolean;
   timeout: number;
   logLevel: 'log' | 'warn' | 'error';
+  /** Seconds between progress lines when stderr is not a terminal; 0: none there. */
+  progressEvery: number;
 }
 
 const COMPACTED = new Set<string>([TOPICS.eventsEnriched]);
+
+/** Stories alive on the compacted stories topic: the latest record per key, a tombstone removing its key. */
+async function countStories(broker: MessageBroker): Promise<number> {
+  const live = new Set<string>();
+  await broker.scan([TOPICS.eventsEnriched], (m) => {
+    if (m.value === null) live.delete(m.key ?? '');
+    else live.add(m.key ?? '');
+  });
+  return live.size;
+}
 
 /**
  * Runs the four stages in this process and feeds them the files: over an
  * in-memory broker (embedded) or, with --brokers, over Kafka under a run
  * prefix of its own. When the pipeline has drained, the chosen topics are
  * written as NDJSON; a compacted topic as its latest record per key.
+ * Progress and the closing summary go to stderr, the records alone to
+ * stdout.
  */
-export async function runCommand(paths: string[], options: RunOptions): Promise<void> {
+export async function runCommand(paths: string[], options: RunOptions, stderr: ProgressStream = process.stderr): Promise<void> {
+  const started = Date.now();
   const memory = options.brokers ? null : new InMemoryMessageBroker();
   const kafka = options.brokers ? new KafkaMessageBroker({ brokers: parseBrokers(options.brokers), clientId: 'eventwire-cli' }) : null;
   const prefix = kafka ? (options.prefix ?? `run-${Date.now()}-${randomBytes(3).toString('hex')}.`) : '';
   const broker: MessageBroker = kafka ? (prefix ? new PrefixedMessageBroker(kafka, prefix) : kafka) : memory!;
   const logger = new JsonLogger('cli', options.logLevel);
   const pipeline = await startPipeline(broker, { logger });
+  const progress = new ProgressLine(async () => formatRunProgress(await runCounts(broker), Date.now() - started), {
+    stream: stderr,
+    everySeconds: options.progressEvery,
+  });
+  void progress.tick();
+  let sent = 0;
   try {
-    let sent = 0;
     let chunk: OutboundMessage[] = [];
     for await (const record of rawRecords(paths)) {
       chunk.push(record);
@@ -47,22 +69,28 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     sent += chunk.length;
     if (memory) await memory.whenIdle();
     else await waitForDrain(broker, options.timeout);
+    progress.stop();
 
     const writer = new NdjsonWriter(options.out);
-    const summary: Record<string, number> = { articlesIn: sent };
     for (const topic of options.topics.split(',').map((t) => t.trim()).filter(Boolean)) {
       const messages = memory ? memory.read(topic) : await readTopic(kafka!, prefix + topic);
       const shown = COMPACTED.has(topic) && !options.allVersions ? latestPerKey(messages) : messages;
       for (const m of shown) writer.write(toOutputLine(m, topic));
-      summary[topic] = shown.length;
     }
     await writer.close();
-    for (const topic of [TOPICS.articlesRaw, TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted]) {
-      const dead = memory ? memory.read(dlqTopic(topic)).length : (await readTopic(kafka!, prefix + dlqTopic(topic))).length;
-      if (dead > 0) summary[dlqTopic(topic)] = dead;
-    }
-    logger.log({ msg: 'run finished', mode: memory ? 'embedded' : 'kafka', prefix: prefix || undefined, ...summary });
   } finally {
+    progress.stop();
+    // The summary whether the run drained or not: over Kafka it names the prefix that `eventwire audit` needs to say
+    // where the articles are.
+    let counts: RunCounts = { raw: sent, ingested: 0, translated: 0, extracted: 0, storyUpdates: 0, deadLetters: {} };
+    let stories = 0;
+    try {
+      counts = await runCounts(broker);
+      stories = await countStories(broker);
+    } catch (error) {
+      logger.warn({ msg: 'the run summary could not read the topics', error: (error as Error).message });
+    }
+    stderr.write(formatRunSummary({ counts, stories, elapsedMs: Date.now() - started, kafka: options.brokers ? { brokers: options.brokers, prefix } : undefined }));
     await pipeline.close();
     await broker.close();
   }

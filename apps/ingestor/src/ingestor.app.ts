@@ -1,4 +1,16 @@
-import { ApiTokenGuard, kafkaBrokerFromConfig, JsonLogger, maxArticleRequestBytes, partitionCounts, refuseInvalidUtf8, serviceModule, serviceSettings, stageServer, unauthorized } from '@eventwire/stages';
+import {
+  ApiTokenGuard,
+  kafkaBrokerFromConfig,
+  JsonLogger,
+  maxArticleRequestBytes,
+  partitionCounts,
+  refuseInvalidUtf8,
+  serveApiDocs,
+  serviceModule,
+  serviceSettings,
+  stageServer,
+  unauthorized,
+} from '@eventwire/stages';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -29,6 +41,10 @@ export async function createIngestorApp(config: IngestorConfig): Promise<INestAp
   // the raw topic dead-letters them.
   app.useBodyParser('json', { limit: maxArticleRequestBytes(config.INGEST_MAX_BODY_BYTES), verify: refuseInvalidUtf8 });
   app.useBodyParser('text', { type: ['application/x-ndjson', 'application/ndjson', 'text/plain'], limit: config.INGEST_MAX_BATCH_BYTES, verify: refuseInvalidUtf8 });
+  serveApiDocs(app, {
+    title: 'eventwire ingestor',
+    description: 'Articles into the pipeline over HTTP: one at a time or as NDJSON batches, each answered once the broker acknowledged it or refused with the reason.',
+  });
   app.connectMicroservice({ strategy: stageServer('ingestor', broker, settings) }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   return app;

@@ -32,3 +32,25 @@ export function topicJsonSchemas(): Record<string, Schema> {
   }
   return out;
 }
+
+/**
+ * The contracts' schemas as OpenAPI components: every topic's record and
+ * the nested classes it reaches, referenced under `#/components/schemas/`,
+ * for the services' OpenAPI documents to point at instead of repeating them.
+ */
+export function contractComponentSchemas(): Record<string, Schema> {
+  const all = validationMetadatasToSchemas({
+    classValidatorMetadataStorage: getMetadataStorage(),
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    refPointerPrefix: '#/components/schemas/',
+  }) as Record<string, Schema>;
+  // Only what the contracts reach: the metadata storage also holds every other class-validator class loaded (configs, queries).
+  const out: Record<string, Schema> = {};
+  const visit = (name: string): void => {
+    if (out[name] || !all[name]) return;
+    out[name] = all[name];
+    for (const [, ref] of JSON.stringify(all[name]).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) visit(ref!);
+  };
+  for (const contract of Object.values(TOPIC_CONTRACTS)) visit(contract.name);
+  return out;
+}

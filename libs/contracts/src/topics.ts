@@ -15,6 +15,16 @@ export function dlqTopic(topic: string): string {
   return `${topic}${DLQ_SUFFIX}`;
 }
 
+/**
+ * Articles the ingestor refused over HTTP (400, 413, 422, and each refused
+ * line of a batch), one record each: the text as sent (its first 64 KiB)
+ * with the reason in the dead-letter headers. Kafka's way in dead-letters
+ * what it refuses on `articles.raw.v1.dlq`; this is the HTTP way in's
+ * counterpart, so that the audit accounts for every article offered, not
+ * only those taken. No contract: like a dead letter, it keeps what came.
+ */
+export const REJECTIONS_TOPIC = 'articles.rejected.v1';
+
 export interface TopicSpec {
   name: string;
   partitions: number;
@@ -61,7 +71,7 @@ export interface TopicPartitionCounts {
 // depends on the order articles arrive in, which only one partition keeps.
 export const DEFAULT_PARTITIONS: TopicPartitionCounts = { raw: 3, ingested: 3, translated: 6, extracted: 1, enriched: 3 };
 
-/** Every topic the pipeline uses, each with its dead-letter topic (same partitions, never compacted). */
+/** Every topic the pipeline uses, each with its dead-letter topic (same partitions, never compacted), and the HTTP rejections (as raw's dead letters). */
 export function pipelineTopics(counts: TopicPartitionCounts = DEFAULT_PARTITIONS): TopicSpec[] {
   const main: TopicSpec[] = [
     { name: TOPICS.articlesRaw, partitions: counts.raw, compacted: false, maxMessageBytes: RAW_MAX_MESSAGE_BYTES },
@@ -70,5 +80,9 @@ export function pipelineTopics(counts: TopicPartitionCounts = DEFAULT_PARTITIONS
     { name: TOPICS.eventsExtracted, partitions: counts.extracted, compacted: false, maxMessageBytes: STAGE_MAX_MESSAGE_BYTES },
     { name: TOPICS.eventsEnriched, partitions: counts.enriched, compacted: true, maxMessageBytes: STORY_MAX_MESSAGE_BYTES },
   ];
-  return [...main, ...main.map((t) => ({ name: dlqTopic(t.name), partitions: t.partitions, compacted: false, maxMessageBytes: t.maxMessageBytes }))];
+  return [
+    ...main,
+    ...main.map((t) => ({ name: dlqTopic(t.name), partitions: t.partitions, compacted: false, maxMessageBytes: t.maxMessageBytes })),
+    { name: REJECTIONS_TOPIC, partitions: counts.raw, compacted: false, maxMessageBytes: RAW_MAX_MESSAGE_BYTES },
+  ];
 }

@@ -15,7 +15,7 @@ describe(readArticleFile.name, () => {
   it('reads a .txt page as one article named after its file', async () => {
     writeFileSync(join(dir, 'a.txt'), 'عنوان\n\nنص المقال');
     expect(await collect(join(dir, 'a.txt'))).toEqual([
-      { ok: true, article: { body: 'عنوان\n\nنص المقال', file: 'a.txt', format: 'txt' }, origin: 'a.txt' },
+      { ok: true, article: { body: 'عنوان\n\nنص المقال', file: 'a.txt', format: 'txt' }, origin: 'a.txt', end: Buffer.byteLength('عنوان\n\nنص المقال') },
     ]);
   });
 
@@ -33,9 +33,19 @@ describe(readArticleFile.name, () => {
     expect(records[1]).toMatchObject({ ok: false, origin: 'c.ndjson:2' });
   });
 
+  it('streams .jsonl lines with how far into the file each one ends', async () => {
+    const lines = [JSON.stringify({ body: 'first' }), JSON.stringify({ body: 'zweiter Artikel' })];
+    writeFileSync(join(dir, 'd.jsonl'), `${lines.join('\n')}\n`);
+    const records = await collect(join(dir, 'd.jsonl'));
+    expect(records.map((r) => [r.origin, r.end])).toEqual([
+      ['d.jsonl:1', Buffer.byteLength(lines[0]!) + 1],
+      ['d.jsonl:2', Buffer.byteLength(lines.join('\n')) + 1],
+    ]);
+  });
+
   it('walks folders in name order and skips files that are not articles', async () => {
     writeFileSync(join(dir, 'notes.md'), '# not an article');
     const files = await listArticleFiles([dir]);
-    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['a.txt', 'b.json', 'c.ndjson']);
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['a.txt', 'b.json', 'c.ndjson', 'd.jsonl']);
   });
 });

@@ -17,3 +17,4 @@ export * from './runtime/throughput-log';
 export * from './runtime/stage-error.filter';
 export { refuseInvalidUtf8 } from './runtime/request-body-error';
 export * from './audit/pipeline-audit';
+export * from './runtime/api-docs';

@@ -1,6 +1,7 @@
 import { contractErrors } from '@eventwire/contracts';
 import type { StoryFilter } from '@eventwire/store';
 import { BadRequestException } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNumberString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** Text a query may carry: no control characters (a NUL reaches the database's text functions and fails there). */
@@ -15,14 +16,47 @@ const PLAIN_MESSAGE = (field: string): string => `${field} must be plain text wi
  * the store.
  */
 export class StoryQueryDto {
-  @IsOptional() @IsString() @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166-1 alpha-3 code such as KAZ' }) country?: string;
-  @IsOptional() @IsString() @MaxLength(200) @Matches(PLAIN, { message: PLAIN_MESSAGE('entity') }) entity?: string;
-  @IsOptional() @IsString() @MaxLength(64) @Matches(PLAIN, { message: PLAIN_MESSAGE('eventType') }) eventType?: string;
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'from must be a calendar date' }) from?: string;
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'to must be a calendar date' }) to?: string;
-  @IsOptional() @IsString() @MaxLength(500) @Matches(PLAIN, { message: PLAIN_MESSAGE('q') }) q?: string;
-  @IsOptional() @IsNumberString({ no_symbols: true }, { message: 'limit must be a whole number from 1 to 200' }) limit?: string;
-  @IsOptional() @IsNumberString({ no_symbols: true }, { message: 'offset must be a whole number from 0 to 1000000' }) offset?: string;
+  @ApiPropertyOptional({ description: 'an entity of the story has this ISO 3166-1 alpha-3 country', example: 'KAZ', pattern: '^[A-Z]{3}$' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166-1 alpha-3 code such as KAZ' })
+  country?: string;
+  @ApiPropertyOptional({ description: 'the story names this canonical entity id', example: 'org:csto', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(PLAIN, { message: PLAIN_MESSAGE('entity') })
+  entity?: string;
+  @ApiPropertyOptional({ description: 'PLOVER event type', example: 'MOBILIZE', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(PLAIN, { message: PLAIN_MESSAGE('eventType') })
+  eventType?: string;
+  @ApiPropertyOptional({ description: 'the story’s dates reach this day or later', format: 'date' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a calendar date' })
+  from?: string;
+  @ApiPropertyOptional({ description: 'the story’s dates start this day or earlier', format: 'date' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to must be a calendar date' })
+  to?: string;
+  @ApiPropertyOptional({ description: 'text in the title or anywhere in the record', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(PLAIN, { message: PLAIN_MESSAGE('q') })
+  q?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 20 })
+  @IsOptional()
+  @IsNumberString({ no_symbols: true }, { message: 'limit must be a whole number from 1 to 200' })
+  limit?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 })
+  @IsOptional()
+  @IsNumberString({ no_symbols: true }, { message: 'offset must be a whole number from 0 to 1000000' })
+  offset?: string;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {

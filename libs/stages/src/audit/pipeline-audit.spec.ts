@@ -1,5 +1,5 @@
-import { TOPICS } from '@eventwire/contracts';
-import { InMemoryMessageBroker, ORIGIN_HEADER } from '@eventwire/kafka';
+import { REJECTIONS_TOPIC, TOPICS } from '@eventwire/contracts';
+import { DLQ_HEADERS, InMemoryMessageBroker, ORIGIN_HEADER } from '@eventwire/kafka';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPipeline } from '../runtime/stage-launcher';
@@ -27,6 +27,7 @@ describe(auditPipeline.name, () => {
       const report = await auditPipeline(broker);
       expect(report.entered).toEqual({ raw: 9, http: 0 });
       expect(report.rejected).toEqual({ INVALID_JSON: 1, EMPTY_RECORD: 1, NO_CONTENT: 1 });
+      expect(report.rejectedOverHttp).toEqual({});
       expect(report.articles).toEqual({ accepted: 5, duplicates: 1, inStories: 5, deadLettered: {}, inFlight: 0, inSeveralStories: 0, examples: [] });
       expect(report.stages.map((s) => [s.stage, s.records, s.processed, s.pending])).toEqual([
         ['ingestor', 9, 6, 0],
@@ -59,5 +60,23 @@ describe(auditPipeline.name, () => {
     const early = await auditPipeline(broker, { to: before });
     expect(early.entered).toEqual({ raw: 2, http: 0 });
     expect(early.balanced).toBe(true);
+  });
+
+  it('counts the articles refused over HTTP by reason, in its time range, without unbalancing', async () => {
+    const broker = new InMemoryMessageBroker();
+    const pipeline = await startPipeline(broker);
+    const rejection = (reason: string) => ({ topic: REJECTIONS_TOPIC, key: null, value: '{}', headers: { [DLQ_HEADERS.reason]: reason } });
+    try {
+      await broker.send([rejection('INVALID_JSON'), rejection('INVALID_ARTICLE'), rejection('INVALID_JSON')]);
+      const before = new Date(Date.now() + 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await broker.send([rejection('REQUEST_TOO_LARGE')]);
+      const all = await auditPipeline(broker);
+      expect(all.rejectedOverHttp).toEqual({ INVALID_JSON: 2, INVALID_ARTICLE: 1, REQUEST_TOO_LARGE: 1 });
+      expect(all.balanced).toBe(true);
+      expect((await auditPipeline(broker, { to: before })).rejectedOverHttp).toEqual({ INVALID_JSON: 2, INVALID_ARTICLE: 1 });
+    } finally {
+      await pipeline.close();
+    }
   });
 });

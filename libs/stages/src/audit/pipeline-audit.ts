@@ -1,4 +1,4 @@
-import { dlqTopic, TOPICS } from '@eventwire/contracts';
+import { dlqTopic, REJECTIONS_TOPIC, TOPICS } from '@eventwire/contracts';
 import { BrokerMessage, DLQ_HEADERS, MessageBroker, ORIGIN_HEADER } from '@eventwire/kafka';
 
 /** Which articles to account for: those that entered the pipeline (record time of their first topic) in [from, to). */
@@ -29,6 +29,8 @@ export interface AuditReport {
   entered: { raw: number; http: number };
   /** Raw records the ingestor refused, by reason (`articles.raw.v1.dlq`). */
   rejected: Record<string, number>;
+  /** Articles (a batch line, or a request refused whole) the ingestor refused over HTTP, by reason (`articles.rejected.v1`). */
+  rejectedOverHttp: Record<string, number>;
   articles: {
     /** Distinct article ids accepted (a stable id: the same article sent twice is one article). */
     accepted: number;
@@ -85,6 +87,7 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
   const dead = new Map<string, Map<string, { reason: string; key: string | null }>>(HOPS.map((h) => [h.input, new Map()]));
   const aggregatorDead = new Map<string, string>(); // article id → reason
   const httpArticles: string[] = [];
+  const rejectedOverHttp: Record<string, number> = {};
   const liveStories = new Map<string, string[]>();
 
   const topics = [
@@ -92,8 +95,13 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
     TOPICS.eventsExtracted,
     dlqTopic(TOPICS.eventsExtracted),
     TOPICS.eventsEnriched,
+    REJECTIONS_TOPIC,
   ];
   await broker.scan(topics, (m) => {
+    if (m.topic === REJECTIONS_TOPIC) {
+      if (inRange(m)) bump(rejectedOverHttp, m.headers[DLQ_HEADERS.reason] ?? 'unknown');
+      return;
+    }
     const hop = HOPS.find((h) => h.input === m.topic);
     if (hop) inputs.get(hop.input)!.set(address(m), m.key);
     if (m.topic === TOPICS.articlesRaw && inRange(m)) rawInScope.add(address(m));
@@ -188,6 +196,7 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
     range: { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null },
     entered: { raw: rawInScope.size, http: httpArticles.length },
     rejected,
+    rejectedOverHttp,
     articles,
     stages,
     balanced,

@@ -1,7 +1,11 @@
+import { RawArticleV1Dto } from '@eventwire/contracts';
 import { Body, Controller, HttpCode, HttpException, HttpStatus, Optional, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { StageMetrics } from '../runtime/stage-metrics';
 import { AcceptedArticle, ArticleRefusal, batchStatus, BatchResult } from './article-batch';
 import { ApiTokenGuard } from './api-token.guard';
+import { AcceptedArticleDto, ArticleRefusalDto, BatchResultDto, HttpErrorDto } from './ingest-api.dto';
+import { IngestRejections } from './ingest-rejections';
 import { IngestService } from './ingest.service';
 
 /** The HTTP status of a refused article: its shape is wrong (400), it is too large (413), or there is no article in it (422). */
@@ -23,16 +27,30 @@ interface StatusResponse {
   status(code: number): unknown;
 }
 
+const UNAUTHORIZED = { status: 401, description: 'INGEST_API_TOKEN is set and the request has no `Authorization: Bearer <token>` with it', type: HttpErrorDto };
+
+@ApiTags('ingest')
+@ApiBearerAuth()
+@ApiExtraModels(AcceptedArticleDto, ArticleRefusalDto, BatchResultDto, HttpErrorDto)
 @Controller('v1/articles')
 @UseGuards(ApiTokenGuard)
 export class IngestHttpController {
   constructor(
     private readonly ingest: IngestService,
+    private readonly rejections: IngestRejections,
     @Optional() private readonly metrics?: StageMetrics,
   ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'One article (a raw article record): taken once the broker acknowledged it' })
+  @ApiBody({ schema: { $ref: getSchemaPath(RawArticleV1Dto) } })
+  @ApiResponse({ status: 202, description: 'on articles.ingested.v1', type: AcceptedArticleDto })
+  @ApiResponse({ status: 400, description: 'not JSON, not UTF-8, or breaks the contract (`errors` names the fields)', type: ArticleRefusalDto })
+  @ApiResponse({ status: 413, description: 'the request or the article body is over its limit (INGEST_MAX_BODY_BYTES)', type: ArticleRefusalDto })
+  @ApiResponse({ status: 422, description: 'no article in it (only page chrome)', type: ArticleRefusalDto })
+  @ApiResponse({ status: 503, description: 'the broker did not confirm it (BROKER_UNAVAILABLE): send it again once /readyz answers 200', type: ArticleRefusalDto })
+  @ApiResponse(UNAUTHORIZED)
   async one(@Body() body: unknown): Promise<AcceptedArticle> {
     const outcome = await this.ingest.ingestOne(body);
     if ('accepted' in outcome) this.metrics?.httpArticles('accepted', '');
@@ -45,6 +63,15 @@ export class IngestHttpController {
 
   /** NDJSON, one article a line, answered line by line (see {@link BatchResult}): 202 when every line was taken, else 207, 400 or 503. */
   @Post('batch')
+  @ApiOperation({ summary: 'NDJSON, one raw article a line (up to INGEST_MAX_BATCH_BYTES), answered line by line' })
+  @ApiConsumes('application/x-ndjson', 'application/ndjson', 'text/plain')
+  @ApiBody({ schema: { type: 'string', example: '{"body":"…","title":"…"}\n{"body":"…"}\n' } })
+  @ApiResponse({ status: 202, description: 'every line taken', type: BatchResultDto })
+  @ApiResponse({ status: 207, description: 'some lines taken, some refused or failed', type: BatchResultDto })
+  @ApiResponse({ status: 400, description: 'every line refused (a BatchResult), or no NDJSON (INVALID_BATCH, EMPTY_BATCH)', type: BatchResultDto })
+  @ApiResponse({ status: 413, description: 'the request is over INGEST_MAX_BATCH_BYTES (REQUEST_TOO_LARGE), never read', type: HttpErrorDto })
+  @ApiResponse({ status: 503, description: 'no line taken: the broker failed; the same batch may be sent again', type: BatchResultDto })
+  @ApiResponse(UNAUTHORIZED)
   async batch(@Body() body: unknown, @Res({ passthrough: true }) response: StatusResponse): Promise<BatchResult> {
     if (typeof body !== 'string') {
       throw new HttpException({ statusCode: 400, error: 'INVALID_BATCH', message: 'send NDJSON with Content-Type: application/x-ndjson' }, HttpStatus.BAD_REQUEST);
@@ -54,7 +81,9 @@ export class IngestHttpController {
     for (const line of result.refused) this.metrics?.httpArticles('refused', line.error);
     for (const line of result.failed) this.metrics?.httpArticles('failed', line.error);
     if (result.lines === 0) throw new HttpException({ statusCode: 400, error: 'EMPTY_BATCH', message: 'the batch has no articles' }, HttpStatus.BAD_REQUEST);
-    response.status(batchStatus(result));
+    const status = batchStatus(result);
+    await this.rejections.recordLines(body, result.refused, status);
+    response.status(status);
     return result;
   }
 }

@@ -1,10 +1,11 @@
 import { MESSAGE_BROKER, MessageBroker, StageReadiness } from '@eventwire/kafka';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { API_TOKEN, ApiTokenGuard } from './api-token.guard';
 import { BrokerConnectionMonitor } from './broker-connection.monitor';
+import { IngestErrorFilter } from './ingest-error.filter';
 import { IngestHttpController } from './ingest-http.controller';
+import { IngestRejections } from './ingest-rejections';
 import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
 import { IngestService } from './ingest.service';
 import { RawArticleConsumer } from './raw-article.consumer';
@@ -21,8 +22,9 @@ export class IngestorStageModule {
       module: IngestorStageModule,
       controllers: options.http ? [RawArticleConsumer, IngestHttpController] : [RawArticleConsumer],
       providers: [
-        { provide: APP_FILTER, useClass: StageErrorFilter },
+        { provide: APP_FILTER, useClass: IngestErrorFilter },
         IngestService,
+        IngestRejections,
         BrokerConnectionMonitor,
         ApiTokenGuard,
         { provide: API_TOKEN, useValue: options.apiToken ?? null },
