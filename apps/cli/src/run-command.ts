@@ -15,6 +15,9 @@ export interface RunOptions {
   allVersions: boolean;
   timeout: number;
   logLevel: 'log' | 'warn' | 'error';
+  /** After the run, keep serving the page, the story API and the live stream on this port until stopped. */
+  serve?: number;
+  host: string;
 }
 
 const COMPACTED = new Set<string>([TOPICS.eventsEnriched]);
@@ -23,15 +26,30 @@ const COMPACTED = new Set<string>([TOPICS.eventsEnriched]);
  * Runs the four stages in this process and feeds them the files: over an
  * in-memory broker (embedded) or, with --brokers, over Kafka under a run
  * prefix of its own. When the pipeline has drained, the chosen topics are
- * written as NDJSON; a compacted topic as its latest record per key.
+ * written as NDJSON; a compacted topic as its latest record per key. With
+ * --serve, the aggregator then keeps serving the page, the story API and the
+ * live stream until SIGINT or SIGTERM.
  */
+/** Resolves on the first SIGINT or SIGTERM. */
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 export async function runCommand(paths: string[], options: RunOptions): Promise<void> {
   const memory = options.brokers ? null : new InMemoryMessageBroker();
   const kafka = options.brokers ? new KafkaMessageBroker({ brokers: parseBrokers(options.brokers), clientId: 'eventwire-cli' }) : null;
   const prefix = kafka ? (options.prefix ?? `run-${Date.now()}-${randomBytes(3).toString('hex')}.`) : '';
   const broker: MessageBroker = kafka ? (prefix ? new PrefixedMessageBroker(kafka, prefix) : kafka) : memory!;
   const logger = new JsonLogger('cli', options.logLevel);
-  const pipeline = await startPipeline(broker, { logger });
+  const pipeline = await startPipeline(broker, { logger }, options.serve === undefined ? undefined : { port: options.serve, host: options.host });
   try {
     let sent = 0;
     let chunk: OutboundMessage[] = [];
@@ -62,6 +80,11 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
       if (dead > 0) summary[dlqTopic(topic)] = dead;
     }
     logger.log({ msg: 'run finished', mode: memory ? 'embedded' : 'kafka', prefix: prefix || undefined, ...summary });
+    if (pipeline.url) {
+      // Stdout carries the NDJSON; where to look goes to stderr, whatever the log level.
+      process.stderr.write(`eventwire: serving the page at ${pipeline.url} (the API under ${pipeline.url}v1/); Ctrl-C stops\n`);
+      await stopSignal();
+    }
   } finally {
     await pipeline.close();
     await broker.close();
