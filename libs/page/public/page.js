@@ -229,10 +229,13 @@ async function articleRecord(id) {
   return articleCache.get(id);
 }
 
-async function openStory(id) {
+/** Opens a story (a person chose it: its mark goes), or redraws the open one as the stream changes it (`refresh`: the mark stays, focus does not move). */
+async function openStory(id, refresh = false) {
   openId = id;
-  changed.delete(id);
-  history.replaceState(null, '', `#story=${encodeURIComponent(id)}`);
+  if (!refresh) {
+    changed.delete(id);
+    history.replaceState(null, '', `#story=${encodeURIComponent(id)}`);
+  }
   const story = stories.get(id) ?? (await (await fetch(`/v1/stories/${encodeURIComponent(id)}`)).json());
   stories.set(id, story);
   renderSoon();
@@ -240,7 +243,7 @@ async function openStory(id) {
   if (openId !== id) return;
   renderDetail(story, records);
   $('detail').hidden = false;
-  $('detail-heading').focus();
+  if (!refresh) $('detail-heading').focus();
 }
 
 function renderDetail(story, records) {
@@ -309,7 +312,7 @@ function renderDetail(story, records) {
                 el(
                   'li',
                   { class: 'claim-row' },
-                  el('button', { type: 'button', class: 'claim', onclick: () => showProvenance(q.category, c) }, `${c.qualifier ? `${c.qualifier} ` : ''}${c.approximate && !c.qualifier ? '~' : ''}${c.value.toLocaleString('en')}`),
+                  el('button', { type: 'button', class: 'claim', onclick: () => showProvenance(q.category, c) }, `${c.qualifier ? `${c.qualifier.replace(/-/g, ' ')} ` : ''}${c.approximate && !c.qualifier ? '~' : ''}${c.value.toLocaleString('en')}`),
                   ' — ',
                   el('span', { class: 'sources' }, c.articleIds.map(outletOfId).join(', ')),
                 ),
@@ -392,7 +395,7 @@ function listen() {
     if (known && known.version >= story.version) return;
     stories.set(story.storyId, story);
     changed.add(story.storyId);
-    if (story.storyId === openId) void openStory(openId);
+    if (story.storyId === openId) void openStory(openId, true);
     renderSoon();
   });
   stream.addEventListener('deleted', (event) => {
