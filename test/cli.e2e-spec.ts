@@ -1,5 +1,5 @@
 import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -65,5 +65,30 @@ describe('eventwire run', () => {
     const b = overKafka.filter((l) => l.topic === TOPICS.eventsEnriched).map((l) => essence(l.value as StoryEnrichedV1));
     expect(b).toHaveLength(1);
     expect(b).toEqual(a);
+  });
+
+  it('embedded with --serve: after the run, serves the page and the story until SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'eventwire.js'), 'run', 'seeds', '--serve', '0', '--out', '/dev/null'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      let stderr = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr!.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const found = /serving the page at (http:\/\/\S+\/) /.exec(stderr);
+          if (found) resolve(found[1]!);
+        });
+        void exited.then(() => reject(new Error(`eventwire exited before serving:\n${stderr}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<script src="/page/page.js" type="module">');
+      expect((await fetch(`${url}page/vendor/countries-110m.json`)).status).toBe(200);
+      const { stories } = (await (await fetch(`${url}v1/stories`)).json()) as { stories: StoryEnrichedV1[] };
+      expect(stories.map((s) => s.numArticles)).toEqual([5]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 });
