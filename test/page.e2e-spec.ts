@@ -116,6 +116,11 @@ browserDescribe('the page in a real browser', () => {
     await page.evaluate('scrollTo(0, 0)');
     await page.screenshot({ path: screenshot, fullPage: false });
     process.stdout.write(`page: screenshot at ${screenshot}\n`);
+
+    // A phone's width: everything wraps, nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(TEST_OUTPUT, 'page-phone.png'), fullPage: false });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -158,6 +163,18 @@ browserDescribe('the page in a real browser', () => {
     process.stdout.write(`page: 1,000 stories: first render ${firstRender} ms after navigation (${Math.round(inPage)} ms by the page's clock), all listed ${allListed} ms\n`);
     // The aim is under a second; the bound leaves room for a loaded CI machine.
     expect(firstRender).toBeLessThan(5000);
+
+    // Filters: a place clicked on the map, then cleared; the date range; text.
+    await page.locator('#map .marker[data-place="Egypt"]').click();
+    await page.locator('#count', { hasText: '(250 of 1000)' }).waitFor();
+    await page.locator('#f-place-clear').click();
+    await page.locator('#count', { hasText: '(1000 of 1000)' }).waitFor();
+    await page.locator('#f-from').fill('2024-12-01');
+    const fromDecember = synthetic.filter((s) => s.dateRange.end! >= '2024-12-01').length;
+    await page.locator('#count', { hasText: `(${fromDecember} of 1000)` }).waitFor();
+    await page.locator('#f-from').fill('');
+    await page.locator('#f-text').fill(`${record.title} 999`);
+    await page.locator('#count', { hasText: '(1 of 1000)' }).waitFor();
     await page.close();
   });
 });

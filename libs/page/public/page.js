@@ -9,7 +9,7 @@ const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi']);
 const stories = new Map();
 /** Story ids changed over the stream since the page opened: marked in the list until opened. */
 const changed = new Set();
-const filter = { text: '', country: '', type: '', place: '' };
+const filter = { text: '', country: '', type: '', place: '', from: '', to: '' };
 let order = 'newest';
 let openId = null;
 
@@ -56,6 +56,11 @@ const dateRangeText = ({ start, end }) => (start ? (end && end !== start ? `${st
 function matches(story, ignorePlace = false) {
   if (filter.type && !story.eventTypes.includes(filter.type)) return false;
   if (filter.country && !countriesOf(story).has(filter.country)) return false;
+  // A story is kept when its date range meets [from, to]; an undated story only when no date is asked for.
+  const start = story.dateRange.start ?? story.dateRange.end;
+  const end = story.dateRange.end ?? story.dateRange.start;
+  if (filter.from && !(end && end >= filter.from)) return false;
+  if (filter.to && !(start && start <= filter.to)) return false;
   if (filter.place && !ignorePlace && !placesOf(story).some((p) => p.id === filter.place)) return false;
   if (filter.text) {
     const hay = [story.title, story.titleEn, ...story.articles.map((a) => `${a.title ?? ''} ${a.titleEn ?? ''}`), ...outletsOf(story), ...story.entities.map((e) => e.name)]
@@ -112,7 +117,7 @@ function renderSoon() {
 }
 
 function render() {
-  const shown = sorted([...stories.values()].filter(matches));
+  const shown = sorted([...stories.values()].filter((story) => matches(story)));
   const fragment = document.createDocumentFragment();
   for (const story of shown) fragment.append(storyItem(story));
   $('stories').replaceChildren(fragment);
@@ -246,6 +251,13 @@ async function openStory(id, refresh = false) {
   if (!refresh) $('detail-heading').focus();
 }
 
+/** "CSTO, Russia → Kazakhstan": who acts on whom in a story event. */
+function actorsText(event) {
+  const names = (actors) => actors.map((a) => a.name).join(', ');
+  if (event.source.length === 0 && event.target.length === 0) return 'no actors';
+  return event.target.length ? `${names(event.source) || '?'} → ${names(event.target)}` : names(event.source);
+}
+
 function renderDetail(story, records) {
   const byId = new Map(story.articles.map((a) => [a.articleId, a]));
   const outletOfId = (aid) => (byId.has(aid) ? outletOf(byId.get(aid)) : aid);
@@ -338,7 +350,7 @@ function renderDetail(story, records) {
       'ul',
       { class: 'timeline' },
       ...[...eventsByDay].sort().map(([date, events]) =>
-        el('li', {}, el('strong', {}, date), ': ', events.map((e) => `${e.type ?? 'uncoded'}${e.location ? ` in ${e.location.name}` : ''} (${[...e.source, ...e.target].map((a) => a.name).join(' → ') || 'no actors'}; ${e.articleIds.length} article${e.articleIds.length === 1 ? '' : 's'})`).join('; ')),
+        el('li', {}, el('strong', {}, date), ': ', events.map((e) => `${e.type ?? 'uncoded'}${e.location ? ` in ${e.location.name}` : ''} (${actorsText(e)}; ${e.articleIds.length} article${e.articleIds.length === 1 ? '' : 's'})`).join('; ')),
       ),
     ),
     el('h4', {}, 'Articles by day and outlet'),
@@ -419,6 +431,12 @@ $('f-type').addEventListener('change', (event) => {
   filter.type = event.target.value;
   renderSoon();
 });
+for (const key of ['from', 'to']) {
+  $(`f-${key}`).addEventListener('change', (event) => {
+    filter[key] = event.target.value;
+    renderSoon();
+  });
+}
 $('f-order').addEventListener('change', (event) => {
   order = event.target.value;
   renderSoon();
@@ -428,7 +446,7 @@ $('f-place-clear').addEventListener('click', () => choosePlace(filter.place));
 listen();
 loadStories()
   .then(() => {
-    $('status').textContent = `${stories.size} stories loaded; live.`;
+    $('status').textContent = `${stories.size} stor${stories.size === 1 ? 'y' : 'ies'} loaded; live.`;
     const wanted = /^#story=(.+)$/.exec(location.hash);
     if (wanted) void openStory(decodeURIComponent(wanted[1]));
   })
