@@ -241,11 +241,18 @@ async function openStory(id, refresh = false) {
     changed.delete(id);
     history.replaceState(null, '', `#story=${encodeURIComponent(id)}`);
   }
-  const story = stories.get(id) ?? (await (await fetch(`/v1/stories/${encodeURIComponent(id)}`)).json());
-  stories.set(id, story);
+  let story = stories.get(id);
+  if (!story) {
+    // A story merged away: its id leads to the one it joined.
+    const response = await fetch(`/v1/stories/${encodeURIComponent(id)}`);
+    if (!response.ok) return;
+    story = await response.json();
+    stories.set(story.storyId, story);
+    if (openId === id) openId = story.storyId;
+  }
   renderSoon();
   const records = new Map((await Promise.all(story.articles.map(async (a) => [a.articleId, await articleRecord(a.articleId)]))).filter(([, r]) => r));
-  if (openId !== id) return;
+  if (openId !== story.storyId) return;
   renderDetail(story, records);
   $('detail').hidden = false;
   if (!refresh) $('detail-heading').focus();
@@ -389,7 +396,7 @@ async function loadStories() {
     const response = await fetch(`/v1/stories?limit=${PAGE_SIZE}&offset=${offset}`);
     if (!response.ok) throw new Error(`GET /v1/stories answered ${response.status}`);
     const page = await response.json();
-    for (const story of page.stories) if (!stories.has(story.storyId)) stories.set(story.storyId, story);
+    for (const story of page.stories) if (!(stories.get(story.storyId)?.version >= story.version)) stories.set(story.storyId, story);
     render();
     if (offset === 0) document.body.dataset.firstRender = String(performance.now());
     if (offset + page.stories.length >= page.total || page.stories.length === 0) break;
@@ -399,8 +406,17 @@ async function loadStories() {
 
 function listen() {
   const stream = new EventSource('/v1/stories/stream');
-  stream.addEventListener('open', () => ($('status').textContent = 'Live: updates arrive as stories change.'));
-  stream.addEventListener('error', () => ($('status').textContent = 'Live stream interrupted; reconnecting…'));
+  let interrupted = false;
+  stream.addEventListener('open', () => {
+    $('status').textContent = 'Live: updates arrive as stories change.';
+    // What changed while the stream was away is read again from the API.
+    if (interrupted) void loadStories().catch(() => undefined);
+    interrupted = false;
+  });
+  stream.addEventListener('error', () => {
+    interrupted = true;
+    $('status').textContent = 'Live stream interrupted; reconnecting…';
+  });
   stream.addEventListener('story', (event) => {
     const story = JSON.parse(event.data);
     const known = stories.get(story.storyId);
@@ -414,6 +430,7 @@ function listen() {
     const { storyId } = JSON.parse(event.data);
     stories.delete(storyId);
     changed.delete(storyId);
+    if (storyId === openId) void openStory(storyId, true);
     renderSoon();
   });
 }
