@@ -3,6 +3,7 @@
 // nothing of Nest or Kafka, libs are imported only through their root alias.
 // Import cycles are checked by madge (`npm run lint`).
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const ROOT_ALIAS_ONLY = { group: ['@eventwire/*/*'], message: 'import a lib through its root alias' };
@@ -45,6 +46,11 @@ export default tseslint.config(
         { patterns: [ROOT_ALIAS_ONLY, { group: ['../../*', '!../../src/**'], message: 'apps never import other apps' }] },
       ],
     },
+  },
+  {
+    // The page: plain ES modules for the browser, with the map libraries' globals.
+    files: ['libs/page/public/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
   },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],

@@ -1,5 +1,5 @@
 import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,5 +178,30 @@ describe('eventwire ingest over HTTP', () => {
     expect(report.rejectedOverHttp).toEqual(reasons);
     const text = await eventwireOutcome(['audit', '--brokers', brokers, '--prefix', prefix]);
     expect(text.stdout).toMatch(/^rejected at ingestion: 8 \(on articles\.raw\.v1: none; over HTTP: INVALID_(JSON|ARTICLE) 3, INVALID_(JSON|ARTICLE) 3, /m);
+  });
+
+  it('embedded with --serve: after the run, serves the page and the story until SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'eventwire.js'), 'run', 'seeds', '--serve', '0', '--out', '/dev/null'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      let stderr = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr!.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const found = /serving the page at (http:\/\/\S+\/) /.exec(stderr);
+          if (found) resolve(found[1]!);
+        });
+        void exited.then(() => reject(new Error(`eventwire exited before serving:\n${stderr}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<script src="/page/page.js" type="module">');
+      expect((await fetch(`${url}page/vendor/countries-110m.json`)).status).toBe(200);
+      const { stories } = (await (await fetch(`${url}v1/stories`)).json()) as { stories: StoryEnrichedV1[] };
+      expect(stories.map((s) => s.numArticles)).toEqual([5]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 });

@@ -25,6 +25,8 @@ program
   .addOption(new Option('--timeout <ms>', 'how long to wait for the pipeline to drain over Kafka').default(120_000).argParser(positiveInt))
   .addOption(new Option('--log-level <level>').choices(['log', 'warn', 'error']).default('warn'))
   .addOption(progressEvery())
+  .addOption(new Option('--serve <port>', 'after the run, serve the page, the story API and the live stream on this port until stopped').argParser(nonNegativeInt))
+  .option('--host <host>', 'the address --serve listens on', '127.0.0.1')
   .action((paths: string[], options) => runCommand(paths, options));
 
 program

@@ -8,6 +8,7 @@ import { API_TOKEN, ApiTokenGuard } from '../ingestor/api-token.guard';
 import { AuditReportService } from './audit-report.service';
 import { AGGREGATOR_HTTP_OPTIONS, AGGREGATOR_OPTIONS, AggregatorHttpOptions, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 import { EventExtractedConsumer } from './event-extracted.consumer';
+import { PageController } from './page.controller';
 import { StoriesController } from './stories.controller';
 import { StoryStreamService } from './story-stream.service';
 
@@ -15,7 +16,7 @@ export interface AggregatorStageOptions extends AggregatorOptions, AggregatorHtt
   broker: MessageBroker;
   /** `postgres://...` (production), `pglite://<dir>` (embedded, on disk) or `memory:`. */
   databaseUrl: string;
-  /** Serve the query API and the live stream over HTTP (the service does; the embedded pipeline does not). */
+  /** Serve the query API, the live stream and the page over HTTP (the service does; the embedded pipeline with --serve too). */
   http?: boolean;
   /** When set, `/v1/audit` requires `Authorization: Bearer <token>`, as the ingest API does. */
   apiToken?: string;
@@ -27,7 +28,7 @@ export class AggregatorStageModule {
   static register(options: AggregatorStageOptions): DynamicModule {
     return {
       module: AggregatorStageModule,
-      controllers: options.http ? [EventExtractedConsumer, StoriesController] : [EventExtractedConsumer],
+      controllers: options.http ? [EventExtractedConsumer, StoriesController, PageController] : [EventExtractedConsumer],
       providers: [
         { provide: APP_FILTER, useClass: StageErrorFilter },
         { provide: MESSAGE_BROKER, useValue: options.broker },

@@ -1,6 +1,8 @@
 import { pipelineTopics, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
 import { MessageBroker, StageObserver, StageReadiness, StageServer } from '@eventwire/kafka';
-import { DynamicModule, INestMicroservice, LoggerService, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, INestMicroservice, LoggerService, Type } from '@nestjs/common';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { AggregatorStageModule } from '../aggregator/aggregator-stage.module';
 import { ExtractorStageModule } from '../extractor/extractor-stage.module';
@@ -93,13 +95,39 @@ export async function startStage(stage: StageName, broker: MessageBroker, settin
 
 export const STAGES: StageName[] = ['ingestor', 'translator', 'extractor', 'aggregator'];
 
-/** All four stages on one broker: the embedded mode when the broker is in memory. */
-export async function startPipeline(broker: MessageBroker, settings: StageSettings = {}): Promise<{ close(): Promise<void> }> {
-  const apps: INestMicroservice[] = [];
+/** Where the embedded pipeline's aggregator serves its story API, live stream and page (`eventwire run --serve`). */
+export interface PipelineHttp {
+  port: number;
+  host: string;
+}
+
+/**
+ * All four stages on one broker: the embedded mode when the broker is in memory. Given `http`, the aggregator also
+ * serves the story API, the live stream and the page there, as the aggregator service does.
+ */
+export async function startPipeline(broker: MessageBroker, settings: StageSettings = {}, http?: PipelineHttp): Promise<{ url: string | null; close(): Promise<void> }> {
+  const apps: Array<INestMicroservice | INestApplication> = [];
   // One process running a batch to its end: every story change is published as it happens, none waits for a timer.
   const embedded = { ...settings, storyEmitIntervalMs: settings.storyEmitIntervalMs ?? 0 };
-  for (const stage of [...STAGES].reverse()) apps.push(await startStage(stage, broker, embedded));
+  let url: string | null = null;
+  try {
+    for (const stage of [...STAGES].reverse()) {
+      if (stage === 'aggregator' && http) {
+        const app = await NestFactory.create(stageModule(stage, broker, embedded, true), { logger: embedded.logger ?? false });
+        apps.push(app);
+        app.connectMicroservice({ strategy: stageServer(stage, broker, embedded) }, { inheritAppConfig: true });
+        await app.startAllMicroservices();
+        await app.listen(http.port, http.host);
+        const address = (app.getHttpServer() as Server).address() as AddressInfo;
+        url = `http://${http.host.includes(':') ? `[${http.host}]` : http.host}:${address.port}/`;
+      } else apps.push(await startStage(stage, broker, embedded));
+    }
+  } catch (error) {
+    for (const app of apps.reverse()) await app.close();
+    throw error;
+  }
   return {
+    url,
     close: async () => {
       for (const app of apps.reverse()) await app.close();
     },
