@@ -103,18 +103,27 @@ describe(`faults, ${ARTICLES} articles each (${origin})`, () => {
     expectBalanced(report, articles.length);
   });
 
-  it('dead-letters no valid article while the articles table is away, says not ready, and stores them all once it is back', async () => {
+  it('dead-letters no valid article while the articles table is dropped, says not ready, and stores them all once it is restored', async () => {
     harness = await new PipelineHarness(brokers).start(1);
     await harness.produce(articles);
     await harness.waitUntilCommitted('aggregator', Math.floor(articles.length / 4));
-    await sql(harness.databaseUrl, 'ALTER TABLE articles RENAME TO articles_away');
+    // DROP TABLE, with a copy taken in the same transaction (an operator's backup: its rows, keys and indexes), then the copy restored.
+    await sql(
+      harness.databaseUrl,
+      'BEGIN; CREATE TABLE articles_backup (LIKE articles INCLUDING ALL); INSERT INTO articles_backup SELECT * FROM articles; ' +
+        // The copy's seq column draws on the same sequence: it goes with the copy, not with the table dropped.
+        "ALTER SEQUENCE articles_seq_seq OWNED BY articles_backup.seq; DROP TABLE articles; COMMIT",
+    );
     const away = Date.now();
     await waitFor('/readyz to say 503', async () => ((await fetch(`${harness!.aggregatorUrl}/readyz`)).status === 503 ? true : undefined), 60_000);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - away))));
-    await sql(harness.databaseUrl, 'ALTER TABLE articles_away RENAME TO articles');
+    await sql(harness.databaseUrl, 'ALTER TABLE articles_backup RENAME TO articles');
     const back = Date.now();
     await waitFor('/readyz to say 200', async () => ((await fetch(`${harness!.aggregatorUrl}/readyz`)).status === 200 ? true : undefined), 60_000);
-    process.stdout.write(`articles table away ${back - away} ms: ready again ${Date.now() - back} ms after it came back\n`);
+    const recoveredMs = Date.now() - back;
+    process.stdout.write(`articles table dropped for ${back - away} ms: ready again ${recoveredMs} ms after it was restored\n`);
+    // The longest backoff is 30 s: the next attempt after the restore comes within it.
+    expect(recoveredMs).toBeLessThan(31_000);
 
     const report = await harness.drained();
     expectBalanced(report, articles.length);
