@@ -76,8 +76,10 @@ export async function openStoreWhenReachable(client: SqlClient, logger: Pick<Log
   try {
     const outcome = await retryTransient(() => StoryStore.open(client), {
       signal: stop.signal,
-      onTransient: ({ class: verdict, failures, delayMs }) =>
-        logger.warn(`database not reachable at start-up (${verdict.reason}): attempt ${failures} failed, the next in ${delayMs} ms`),
+      onTransient: ({ error, class: verdict, failures, delayMs }) =>
+        logger.warn(
+          `database not reachable at start-up (${verdict.reason}: ${error instanceof Error ? error.message : String(error)}): attempt ${failures} failed, the next in ${delayMs} ms`,
+        ),
       onRecovered: ({ failures, outageMs }) => logger.log(`database reached after ${failures} failed attempts (${outageMs} ms)`),
     });
     if (outcome.stopped) throw new Error('stopped while waiting for the database');
