@@ -7,6 +7,8 @@ import { NerToken, NerWord, NO_KB_TAG } from './ner-token';
 import { WordPairTable } from './word-pair-table';
 
 const L = LABEL_COUNT;
+// `labels` sums the seven label scores of a token in seven locals.
+if (L !== 7) throw new Error(`the tagger sums 7 label scores per token, the model has ${L} labels`);
 const W = WINDOW.length;
 /** WINDOW is -HALF_WINDOW..HALF_WINDOW in order. */
 const HALF_WINDOW = (W - 1) / 2;
@@ -131,34 +133,77 @@ export class NerTagger {
     const runs = this.runs;
     nameRunCodes(n, (i) => entries[i].run, runs);
     const emission = this.emission;
-    emission.fill(0, 0, n * L);
     // Slab offsets of the words at -HALF_WINDOW..n-1+HALF_WINDOW, sentence edges included.
     const offsets = this.offsets;
     for (let j = -HALF_WINDOW; j < n + HALF_WINDOW; j++) offsets[j + HALF_WINDOW] = (j < 0 ? before : j >= n ? after : entries[j]).at;
     const slab = this.slab;
     const { weights } = this.model;
     for (let i = 0; i < n; i++) {
-      const base = i * L;
+      // The seven label scores are summed in locals, in the order the rows are added, and stored once per token.
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
       for (let w = 0; w < W; w++) {
         const at = offsets[i + w] + w * L;
-        for (let l = 0; l < L; l++) emission[base + l] += slab[at + l];
+        e0 += slab[at];
+        e1 += slab[at + 1];
+        e2 += slab[at + 2];
+        e3 += slab[at + 3];
+        e4 += slab[at + 4];
+        e5 += slab[at + 5];
+        e6 += slab[at + 6];
       }
       // Most tokens and both their neighbours match nothing in the gazetteer: that vector is kept at hand.
       const plain = kbTags[i] === NO_KB_TAG && i > 0 && i + 1 < n && kbTags[i - 1] === NO_KB_TAG && kbTags[i + 1] === NO_KB_TAG;
       const kb = plain ? this.plainKb : this.kbVector(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1));
-      for (let l = 0; l < L; l++) emission[base + l] += kb[l];
+      e0 += kb[0];
+      e1 += kb[1];
+      e2 += kb[2];
+      e3 += kb[3];
+      e4 += kb[4];
+      e5 += kb[5];
+      e6 += kb[6];
       if (runs[i] !== 0) {
         const run = this.runVectors[runs[i]];
-        for (let l = 0; l < L; l++) emission[base + l] += run[l];
+        e0 += run[0];
+        e1 += run[1];
+        e2 += run[2];
+        e3 += run[3];
+        e4 += run[4];
+        e5 += run[5];
+        e6 += run[6];
       }
       const id = entries[i].pairId;
-      if (id < 0) continue;
-      const previous = (i > 0 ? entries[i - 1] : before).pairId;
-      const rowBefore = previous < 0 ? -1 : this.pairsBefore.get(previous, id);
-      if (rowBefore >= 0) for (let l = 0; l < L; l++) emission[base + l] += weights[rowBefore + l];
-      const next = (i + 1 < n ? entries[i + 1] : after).pairId;
-      const rowAfter = next < 0 ? -1 : this.pairsAfter.get(id, next);
-      if (rowAfter >= 0) for (let l = 0; l < L; l++) emission[base + l] += weights[rowAfter + l];
+      if (id >= 0) {
+        const previous = (i > 0 ? entries[i - 1] : before).pairId;
+        const rowBefore = previous < 0 ? -1 : this.pairsBefore.get(previous, id);
+        if (rowBefore >= 0) {
+          e0 += weights[rowBefore];
+          e1 += weights[rowBefore + 1];
+          e2 += weights[rowBefore + 2];
+          e3 += weights[rowBefore + 3];
+          e4 += weights[rowBefore + 4];
+          e5 += weights[rowBefore + 5];
+          e6 += weights[rowBefore + 6];
+        }
+        const next = (i + 1 < n ? entries[i + 1] : after).pairId;
+        const rowAfter = next < 0 ? -1 : this.pairsAfter.get(id, next);
+        if (rowAfter >= 0) {
+          e0 += weights[rowAfter];
+          e1 += weights[rowAfter + 1];
+          e2 += weights[rowAfter + 2];
+          e3 += weights[rowAfter + 3];
+          e4 += weights[rowAfter + 4];
+          e5 += weights[rowAfter + 5];
+          e6 += weights[rowAfter + 6];
+        }
+      }
+      const base = i * L;
+      emission[base] = e0;
+      emission[base + 1] = e1;
+      emission[base + 2] = e2;
+      emission[base + 3] = e3;
+      emission[base + 4] = e4;
+      emission[base + 5] = e5;
+      emission[base + 6] = e6;
     }
     const sum = this.transitionSum;
     return bioViterbi(n, emission, (i) => {
