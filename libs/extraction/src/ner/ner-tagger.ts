@@ -33,10 +33,14 @@ interface WordEntry extends NerWord {
   pairId: number;
   /** Its run cue (`NerFeatureExtractor.runCue`). */
   run: number;
-  /** The label-pair weights at this word: `t1` plus the word's own `t1w`, (label before) × L; shared by words without `t1w` weights. */
-  transition: Float64Array;
-  /** `transition` plus the weights of `t1kb` with no gazetteer match; shared like `transition`. */
-  outsideKb: Float64Array;
+  /**
+   * The word's own label-pair weights (`t1w`), as pairs of the label before
+   * and the feature's row in the model's weights; null for the many words
+   * with none. A few rows each, added to the shared transitions at the
+   * token (see `labels`), where a full L × L matrix per word cost memory
+   * and a cache miss per row.
+   */
+  ownTransitions: Int32Array | null;
 }
 
 /**
@@ -63,7 +67,9 @@ export class NerTagger {
   private readonly kbVectors = new Map<string, Map<string, Map<string, Float32Array>>>();
   private readonly kbTransitions = new Map<string, Float64Array>();
   private readonly labelTransitions: Float64Array;
-  /** `labelTransitions` plus the no-match `t1kb` weights: the transition of most tokens. */
+  /** `t1kb` with no gazetteer match. */
+  private readonly outsideKb: Float64Array;
+  /** `labelTransitions` plus `outsideKb`: the transition of most tokens. */
   private readonly plainOutsideKb: Float64Array;
   /** The gazetteer-tag features of a token with no match at or beside it. */
   private readonly plainKb: Float32Array;
@@ -85,7 +91,9 @@ export class NerTagger {
   ) {
     this.labelTransitions = new Float64Array(L * L);
     NER_LABELS.forEach((p, pi) => this.addRow(`t1=${p}`, this.labelTransitions, pi * L));
-    this.plainOutsideKb = add(this.labelTransitions, this.kbTransition(NO_KB_TAG));
+    this.outsideKb = this.kbTransition(NO_KB_TAG);
+    this.plainOutsideKb = new Float64Array(L * L);
+    for (let k = 0; k < L * L; k++) this.plainOutsideKb[k] = this.labelTransitions[k] + this.outsideKb[k];
     this.plainKb = this.kbVector(NO_KB_TAG, NO_KB_TAG, NO_KB_TAG);
     for (let code = 0; code <= 2 * MAX_RUN; code++) {
       const v = new Float32Array(L);
@@ -206,13 +214,23 @@ export class NerTagger {
       emission[base + 6] = e6;
     }
     const sum = this.transitionSum;
+    const labelTransitions = this.labelTransitions;
     return bioViterbi(n, emission, (i) => {
-      const entry = entries[i];
-      // Most tokens match nothing in the gazetteer: their sum is cached on the word.
-      if (kbTags[i] === NO_KB_TAG) return entry.outsideKb;
-      const word = entry.transition;
-      const kb = this.kbTransition(kbTags[i]);
-      for (let k = 0; k < L * L; k++) sum[k] = word[k] + kb[k];
+      const own = entries[i].ownTransitions;
+      // Most tokens match nothing in the gazetteer and most words have no weights of their own: one shared sum.
+      const kb = kbTags[i] === NO_KB_TAG ? this.outsideKb : this.kbTransition(kbTags[i]);
+      if (kb === this.outsideKb) {
+        if (own === null) return this.plainOutsideKb;
+        sum.set(this.plainOutsideKb);
+      } else {
+        for (let k = 0; k < L * L; k++) sum[k] = labelTransitions[k] + kb[k];
+      }
+      // The word's rows: (t1 + t1w) + t1kb, the order the sums were always made in.
+      for (let r = 0; own !== null && r < own.length; r += 2) {
+        const at = own[r] * L;
+        const row = own[r + 1];
+        for (let l = 0; l < L; l++) sum[at + l] = labelTransitions[at + l] + weights[row + l] + kb[at + l];
+      }
       return sum;
     });
   }
@@ -264,14 +282,20 @@ export class NerTagger {
       if (text !== BEFORE_START && text !== AFTER_END) for (const f of this.features.statisticsFeatures(key, k, this.countsOf)) this.addRow(f, window, w * L);
     });
     this.slab.set(window, at);
-    let transition = this.labelTransitions;
+    const own: number[] = [];
     NER_LABELS.forEach((p, pi) => {
-      if (this.model.row(`t1w=${p}|${key}`) < 0) return;
-      if (transition === this.labelTransitions) transition = Float64Array.from(this.labelTransitions);
-      this.addRow(`t1w=${p}|${key}`, transition, pi * L);
+      const row = this.model.row(`t1w=${p}|${key}`);
+      if (row >= 0) own.push(pi, row);
     });
-    const outsideKb = transition === this.labelTransitions ? this.plainOutsideKb : add(transition, this.kbTransition(NO_KB_TAG));
-    return { text, key, generation: this.generation, at, pairId: this.pairIds.get(key) ?? -1, run: this.features.runCue(text), transition, outsideKb };
+    return {
+      text,
+      key,
+      generation: this.generation,
+      at,
+      pairId: this.pairIds.get(key) ?? -1,
+      run: this.features.runCue(text),
+      ownTransitions: own.length > 0 ? Int32Array.from(own) : null,
+    };
   }
 
   private kbVector(before: string, at: string, after: string): Float32Array {
@@ -304,10 +328,4 @@ export class NerTagger {
     if (row < 0) return;
     for (let l = 0; l < L; l++) out[at + l] += this.model.weights[row + l];
   }
-}
-
-function add(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length);
-  for (let k = 0; k < a.length; k++) out[k] = a[k] + b[k];
-  return out;
 }
