@@ -34,13 +34,13 @@ interface WordEntry extends NerWord {
   /** Its run cue (`NerFeatureExtractor.runCue`). */
   run: number;
   /**
-   * The word's own label-pair weights (`t1w`), as pairs of the label before
-   * and the feature's row in the model's weights; null for the many words
-   * with none. A few rows each, added to the shared transitions at the
-   * token (see `labels`), where a full L × L matrix per word cost memory
-   * and a cache miss per row.
+   * The word's own label-pair weights (`t1w`): for each label before that
+   * has them, that label then its L weights (1 + L floats); null for the
+   * many words with none. A row or two per word, added to the shared
+   * transitions at the token (see `labels`), where a full L × L matrix per
+   * word cost memory and cache misses, and the model's rows a miss each.
    */
-  ownTransitions: Int32Array | null;
+  ownTransitions: Float32Array | null;
 }
 
 /**
@@ -226,10 +226,9 @@ export class NerTagger {
         for (let k = 0; k < L * L; k++) sum[k] = labelTransitions[k] + kb[k];
       }
       // The word's rows: (t1 + t1w) + t1kb, the order the sums were always made in.
-      for (let r = 0; own !== null && r < own.length; r += 2) {
+      for (let r = 0; own !== null && r < own.length; r += 1 + L) {
         const at = own[r] * L;
-        const row = own[r + 1];
-        for (let l = 0; l < L; l++) sum[at + l] = labelTransitions[at + l] + weights[row + l] + kb[at + l];
+        for (let l = 0; l < L; l++) sum[at + l] = labelTransitions[at + l] + own[r + 1 + l] + kb[at + l];
       }
       return sum;
     });
@@ -285,7 +284,7 @@ export class NerTagger {
     const own: number[] = [];
     NER_LABELS.forEach((p, pi) => {
       const row = this.model.row(`t1w=${p}|${key}`);
-      if (row >= 0) own.push(pi, row);
+      if (row >= 0) own.push(pi, ...this.model.weights.subarray(row, row + L));
     });
     return {
       text,
@@ -294,7 +293,7 @@ export class NerTagger {
       at,
       pairId: this.pairIds.get(key) ?? -1,
       run: this.features.runCue(text),
-      ownTransitions: own.length > 0 ? Int32Array.from(own) : null,
+      ownTransitions: own.length > 0 ? Float32Array.from(own) : null,
     };
   }
 
