@@ -8,7 +8,9 @@ import { missingInProduction, runtimeImports } from './runtime-imports';
  */
 const root = process.cwd();
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-const imports = runtimeImports(root, ['dist/apps', 'dist/libs']);
+// The page's files are served to the browser, never loaded by Node: the bundles copied there at build time (d3-geo's
+// UMD wrapper names d3-array for CommonJS loaders) say nothing about the production install.
+const imports = runtimeImports(root, ['dist/apps', 'dist/libs'], ['dist/libs/page/public']);
 const missing = missingInProduction(imports, manifest);
 for (const { name, file } of missing) {
   const where = manifest.devDependencies?.[name] ? 'a devDependency' : 'not in package.json';

@@ -37,7 +37,8 @@ function withoutIds(schema: unknown): void {
 }
 
 function composeValidator(): (document: unknown) => string[] {
-  const ajv = new Ajv2019({ allErrors: true });
+  // Not strict: the compose-spec schema is not ours, and strict mode logs a warning with a stack for each of its quirks.
+  const ajv = new Ajv2019({ allErrors: true, strict: false });
   // The schema's own formats: a Go duration ("10s", "1m30s"); the forms of ports, exposed ports and subnets, which the
   // schema also allows as numbers or objects, are left to Compose.
   ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);

@@ -18,13 +18,16 @@ export function packageOf(specifier: string): string | null {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-/** Every package that the compiled `.js` files under `dirs` require or import by name. */
-export function runtimeImports(root: string, dirs: string[]): RuntimeImport[] {
+/** Every package that the compiled `.js` files under `dirs` (leaving out the folders in `skip`) require or import by name. */
+export function runtimeImports(root: string, dirs: string[], skip: string[] = []): RuntimeImport[] {
   const found = new Map<string, string>();
+  const skipped = new Set(skip.map((d) => join(root, d)));
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
+      if (entry.isDirectory()) {
+        if (!skipped.has(path)) walk(path);
+      }
       else if (entry.name.endsWith('.js')) {
         for (const match of readFileSync(path, 'utf8').matchAll(REQUIRE)) {
           const name = packageOf(match[1] ?? match[2]!);
