@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { pipelineTopics, TOPICS } from '@eventwire/contracts';
 import { KafkaMessageBroker } from '@eventwire/kafka';
-import { auditPipeline, PrefixedMessageBroker, stageGroupId, stageLags, StageName } from '@eventwire/stages';
+import { auditPipeline, PrefixedMessageBroker, stageGroupId, stageLags, STAGES } from '@eventwire/stages';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -164,7 +164,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   add('ingestor', { HTTP_PORT: String(20000 + Math.floor(Math.random() * 20000)) });
   const admin = kafka.admin();
   await admin.connect();
-  const stages: StageName[] = ['ingestor', 'translator', 'extractor', 'aggregator'];
+  const stages = STAGES;
   await waitForGroups(admin, stages.map((s) => prefix + stageGroupId(s)), stages.map((s) => (s === 'extractor' ? extractors : 1)));
 
   // The stories as a subscriber sees them: the first time each article (by its URL, the record key) is in a story.

@@ -1,4 +1,4 @@
-import { TOPICS } from '@eventwire/contracts';
+import { COMPACTED_TOPICS, TOPICS } from '@eventwire/contracts';
 import { InMemoryMessageBroker, KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers } from '@eventwire/kafka';
 import { JsonLogger, PrefixedMessageBroker, startPipeline } from '@eventwire/stages';
 import { randomBytes } from 'node:crypto';
@@ -23,8 +23,6 @@ export interface RunOptions {
   serve?: number;
   host: string;
 }
-
-const COMPACTED = new Set<string>([TOPICS.eventsEnriched]);
 
 /** Stories alive on the compacted stories topic: the latest record per key, a tombstone removing its key. */
 async function countStories(broker: MessageBroker): Promise<number> {
@@ -107,7 +105,7 @@ export async function runCommand(paths: string[], options: RunOptions, stderr: P
     const writer = new NdjsonWriter(options.out);
     for (const topic of options.topics.split(',').map((t) => t.trim()).filter(Boolean)) {
       const messages = memory ? memory.read(topic) : await readTopic(kafka!, prefix + topic);
-      const shown = COMPACTED.has(topic) && !options.allVersions ? latestPerKey(messages) : messages;
+      const shown = COMPACTED_TOPICS.has(topic) && !options.allVersions ? latestPerKey(messages) : messages;
       for (const m of shown) writer.write(toOutputLine(m, topic));
     }
     await writer.close();

@@ -1,8 +1,9 @@
-import { dlqTopic, TOPICS } from '@eventwire/contracts';
+import { dlqTopic, STAGE_INPUTS, STAGE_NAMES, TOPICS } from '@eventwire/contracts';
 import type { MessageBroker } from '@eventwire/kafka';
 import { formatDuration, formatRate } from './progress-line';
 
-const STAGE_TOPICS = [TOPICS.articlesRaw, TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted] as const;
+/** Each stage's input, in pipeline order: their dead letters are the run's. */
+const STAGE_TOPICS = STAGE_NAMES.map((stage) => STAGE_INPUTS[stage]);
 
 /** Records on each topic of a run so far (end offsets: a redelivered record counts twice, a compacted one every version). */
 export interface RunCounts {
@@ -24,7 +25,7 @@ async function records(broker: MessageBroker, topic: string): Promise<number> {
 /** What each stage has written so far, from the topics' end offsets: cheap enough to sample every half second. */
 export async function runCounts(broker: MessageBroker): Promise<RunCounts> {
   const [raw, ingested, translated, extracted, storyUpdates, ...dead] = await Promise.all([
-    ...[...STAGE_TOPICS, TOPICS.eventsEnriched].map((t) => records(broker, t)),
+    ...[TOPICS.articlesRaw, TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted, TOPICS.eventsEnriched].map((t) => records(broker, t)),
     ...STAGE_TOPICS.map((t) => records(broker, dlqTopic(t))),
   ]);
   const deadLetters: Record<string, number> = {};

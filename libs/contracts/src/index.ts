@@ -1,3 +1,4 @@
+export * from './pipeline';
 export * from './topics';
 export * from './article-source';
 export * from './raw-article.v1';

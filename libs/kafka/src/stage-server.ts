@@ -1,4 +1,4 @@
-import { contractErrors, contractForTopic, ContractViolationError, dlqTopic, TopicSpec } from '@eventwire/contracts';
+import { contractErrors, contractForTopic, ContractViolationError, dlqTopic, TopicName, TopicPayloads, TopicSpec } from '@eventwire/contracts';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -37,11 +37,25 @@ export interface StageServerOptions {
  */
 export const ORIGIN_HEADER = 'eventwire-origin';
 
-/** What a handler returns: records for the next topics, as objects; the server checks and encodes them. */
-export interface StageOutput {
+/**
+ * What a handler returns: records for the next topics, as objects; the server checks and encodes them. The value is
+ * typed by the topic (`StageOutput<typeof TOPICS.eventsExtracted>`; without a topic, any topic's record), so a payload sent to
+ * the wrong topic does not compile.
+ */
+export type StageOutput<K extends TopicName = TopicName> = {
+  [T in K]: {
+    topic: T;
+    key: string | null;
+    /** null: a tombstone, which deletes the key from a compacted topic. */
+    value: TopicPayloads[T] | null;
+    headers?: Record<string, string>;
+  };
+}[K];
+
+/** A record as a handler hands it to the server, untyped at run time: the server checks it against its topic's contract. */
+interface ProducedRecord {
   topic: string;
   key: string | null;
-  /** null: a tombstone, which deletes the key from a compacted topic. */
   value: object | null;
   headers?: Record<string, string>;
 }
@@ -337,7 +351,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
     if (!handler) throw new NonRetriableError('NO_HANDLER', `no handler for topic ${message.topic}`);
     const result: unknown = await handler(payload, new StageContext([message]));
     const produced = isObservable(result) ? await lastValueFrom(result, { defaultValue: [] }) : result;
-    return ((produced ?? []) as StageOutput[]).map((out) => this.checkSize(encodeOutput(out)));
+    return ((produced ?? []) as ProducedRecord[]).map((out) => this.checkSize(encodeRecord(out)));
   }
 
   private checkSize(out: OutboundMessage): OutboundMessage {
@@ -380,6 +394,10 @@ function decode(message: BrokerMessage): unknown {
 
 /** Checks a handler's output against its topic's contract and encodes it; shared by every path that produces. */
 export function encodeOutput(out: StageOutput): OutboundMessage {
+  return encodeRecord(out);
+}
+
+function encodeRecord(out: ProducedRecord): OutboundMessage {
   if (out.value === null) {
     if (out.key === null) throw new OutputContractError('OUTPUT_CONTRACT', `a tombstone for ${out.topic} needs a key`);
     return { topic: out.topic, key: out.key, value: null, headers: out.headers };

@@ -1,5 +1,6 @@
 import { ServiceEnvConfig } from '@eventwire/config';
 import { STAGE_MAX_MESSAGE_BYTES } from '@eventwire/contracts';
+import { DEFAULT_MAX_BODY_BYTES } from '@eventwire/stages';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class IngestorConfig extends ServiceEnvConfig {
@@ -8,7 +9,7 @@ export class IngestorConfig extends ServiceEnvConfig {
    * Largest accepted article body; larger ones get 413 over HTTP and a dead letter on Kafka. At most a quarter of
    * the stage topics' record limit: each hop carries the body with its segments, translation and facts.
    */
-  @IsInt() @Min(1024) @Max(STAGE_MAX_MESSAGE_BYTES / 4) INGEST_MAX_BODY_BYTES: number = 1024 * 1024;
+  @IsInt() @Min(1024) @Max(STAGE_MAX_MESSAGE_BYTES / 4) INGEST_MAX_BODY_BYTES: number = DEFAULT_MAX_BODY_BYTES;
   /** Largest NDJSON batch request. */
   @IsInt() @Min(1024) INGEST_MAX_BATCH_BYTES: number = 16 * 1024 * 1024;
   /**

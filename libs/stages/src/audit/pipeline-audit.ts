@@ -1,4 +1,4 @@
-import { dlqTopic, REJECTIONS_TOPIC, TOPICS } from '@eventwire/contracts';
+import { dlqTopic, PIPELINE, REJECTIONS_TOPIC, STAGE_NAMES, TOPICS } from '@eventwire/contracts';
 import { BrokerMessage, DLQ_HEADERS, MessageBroker, ORIGIN_HEADER } from '@eventwire/kafka';
 
 /** Which articles to account for: those that entered the pipeline (record time of their first topic) in [from, to). */
@@ -52,11 +52,17 @@ export interface AuditReport {
   balanced: boolean;
 }
 
-const HOPS = [
-  { stage: 'ingestor', input: TOPICS.articlesRaw, output: TOPICS.articlesIngested },
-  { stage: 'translator', input: TOPICS.articlesIngested, output: TOPICS.articlesTranslated },
-  { stage: 'extractor', input: TOPICS.articlesTranslated, output: TOPICS.eventsExtracted },
-] as const;
+/** Every stage as the audit follows it, in pipeline order, from its declaration. */
+const STAGE_HOPS = STAGE_NAMES.map((stage) => ({ stage, input: TOPICS[PIPELINE.stages[stage].input], output: TOPICS[PIPELINE.stages[stage].outputs[0]] }));
+/** The stages whose records are followed record by record to the next stage's input. */
+const HOPS = STAGE_HOPS.slice(0, -1);
+/** The last stage: its input's dead letters are counted by article id, its output holds the stories. */
+const LAST = STAGE_HOPS[STAGE_HOPS.length - 1]!;
+/** Where articles enter the pipeline (record time decides what is in range), and where the first stage takes them. */
+const ENTRY = HOPS[0]!.input;
+const ACCEPTED = HOPS[0]!.output;
+/** The compacted topic of the live stories. */
+const STORIES = LAST.output;
 
 const address = (m: BrokerMessage): string => `${m.topic}/${m.partition}/${m.offset}`;
 const dlqOrigin = (m: BrokerMessage): string =>
@@ -92,9 +98,9 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
 
   const topics = [
     ...HOPS.flatMap((h) => [h.input, dlqTopic(h.input)]),
-    TOPICS.eventsExtracted,
-    dlqTopic(TOPICS.eventsExtracted),
-    TOPICS.eventsEnriched,
+    LAST.input,
+    dlqTopic(LAST.input),
+    STORIES,
     REJECTIONS_TOPIC,
   ];
   await broker.scan(topics, (m) => {
@@ -104,7 +110,7 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
     }
     const hop = HOPS.find((h) => h.input === m.topic);
     if (hop) inputs.get(hop.input)!.set(address(m), m.key);
-    if (m.topic === TOPICS.articlesRaw && inRange(m)) rawInScope.add(address(m));
+    if (m.topic === ENTRY && inRange(m)) rawInScope.add(address(m));
     const origin = m.headers[ORIGIN_HEADER];
     const feeding = HOPS.find((h) => h.output === m.topic);
     if (feeding && origin) {
@@ -113,13 +119,13 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
       } else {
         const counts = produced.get(feeding.input)!;
         counts.set(origin, (counts.get(origin) ?? 0) + 1);
-        if (m.topic === TOPICS.articlesIngested && m.key) ingestedFromRaw.push([origin, m.key]);
+        if (m.topic === ACCEPTED && m.key) ingestedFromRaw.push([origin, m.key]);
       }
     }
     const dlqOf = HOPS.find((h) => dlqTopic(h.input) === m.topic);
     if (dlqOf) dead.get(dlqOf.input)!.set(dlqOrigin(m), { reason: m.headers[DLQ_HEADERS.reason] ?? 'unknown', key: m.key });
-    if (m.topic === dlqTopic(TOPICS.eventsExtracted) && m.key) aggregatorDead.set(m.key, m.headers[DLQ_HEADERS.reason] ?? 'unknown');
-    if (m.topic === TOPICS.eventsEnriched && m.key) {
+    if (m.topic === dlqTopic(LAST.input) && m.key) aggregatorDead.set(m.key, m.headers[DLQ_HEADERS.reason] ?? 'unknown');
+    if (m.topic === STORIES && m.key) {
       if (m.value === null) liveStories.delete(m.key);
       else liveStories.set(m.key, (JSON.parse(m.value.toString()) as { articles: Array<{ articleId: string }> }).articles.map((a) => a.articleId));
     }
@@ -139,7 +145,7 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
 
   const stages: StageAccount[] = [];
   for (const hop of HOPS) {
-    const records = [...inputs.get(hop.input)!].filter(([addr, key]) => (hop.input === TOPICS.articlesRaw ? rawInScope.has(addr) : key !== null && scopeIds.has(key)));
+    const records = [...inputs.get(hop.input)!].filter(([addr, key]) => (hop.input === ENTRY ? rawInScope.has(addr) : key !== null && scopeIds.has(key)));
     const account: StageAccount = { stage: hop.stage, input: hop.input, records: records.length, processed: 0, deadLettered: {}, redelivered: 0, pending: 0 };
     for (const [addr] of records) {
       const outputs = produced.get(hop.input)!.get(addr) ?? 0;
@@ -163,7 +169,7 @@ export async function auditPipeline(broker: MessageBroker, range: AuditRange = {
   for (const hop of HOPS.slice(1)) {
     for (const letter of dead.get(hop.input)!.values()) if (letter.key && scopeIds.has(letter.key)) deadArticles.set(letter.key, { stage: hop.stage, reason: letter.reason });
   }
-  for (const [id, reason] of aggregatorDead) if (scopeIds.has(id)) deadArticles.set(id, { stage: 'aggregator', reason });
+  for (const [id, reason] of aggregatorDead) if (scopeIds.has(id)) deadArticles.set(id, { stage: LAST.stage, reason });
 
   const articles: AuditReport['articles'] = {
     accepted: scopeIds.size,

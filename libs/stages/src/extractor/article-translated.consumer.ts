@@ -9,7 +9,7 @@ export class ArticleTranslatedConsumer {
   constructor(private readonly extract: ExtractService) {}
 
   @EventPattern(TOPICS.articlesTranslated)
-  handle(@Payload() article: ArticleTranslatedV1): StageOutput[] {
+  handle(@Payload() article: ArticleTranslatedV1): StageOutput<typeof TOPICS.eventsExtracted>[] {
     return [this.extract.extract(article)];
   }
 }

@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 export class ExtractService {
   private readonly extractor = new EventExtractor(KnowledgeBase.bundled());
 
-  extract(article: ArticleTranslatedV1): StageOutput {
+  extract(article: ArticleTranslatedV1): StageOutput<typeof TOPICS.eventsExtracted> {
     return { topic: TOPICS.eventsExtracted, key: article.articleId, value: this.extractor.extract(article) };
   }
 }

@@ -66,7 +66,7 @@ export class IngestService {
   }
 
   /** The ingested record for one raw article, ready for `articles.ingested.v1`. */
-  ingest(raw: RawArticleV1): StageOutput & { value: ArticleIngestedV1 } {
+  ingest(raw: RawArticleV1): StageOutput<typeof TOPICS.articlesIngested> & { value: ArticleIngestedV1 } {
     try {
       const article = this.ingester.ingest(raw);
       return { topic: TOPICS.articlesIngested, key: article.articleId, value: article };
@@ -161,7 +161,7 @@ export class IngestService {
   private prepare(value: unknown): Prepared {
     const errors = contractErrors(RawArticleV1Dto, value);
     if (errors.length > 0) return { refusal: { error: 'INVALID_ARTICLE', message: 'the article breaks the contract', errors } };
-    let output: StageOutput & { value: ArticleIngestedV1 };
+    let output: StageOutput<typeof TOPICS.articlesIngested> & { value: ArticleIngestedV1 };
     try {
       output = this.ingest(value as RawArticleV1);
     } catch (error) {

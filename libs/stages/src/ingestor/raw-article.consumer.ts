@@ -9,7 +9,7 @@ export class RawArticleConsumer {
   constructor(private readonly ingest: IngestService) {}
 
   @EventPattern(TOPICS.articlesRaw)
-  handle(@Payload() raw: RawArticleV1): StageOutput[] {
+  handle(@Payload() raw: RawArticleV1): StageOutput<typeof TOPICS.articlesIngested>[] {
     return [this.ingest.ingest(raw)];
   }
 }

@@ -1,17 +1,12 @@
 import { KafkaEnvConfig, ServiceEnvConfig } from '@eventwire/config';
-import { TopicPartitionCounts } from '@eventwire/contracts';
+import { PIPELINE, TOPIC_KEYS, TopicPartitionCounts } from '@eventwire/contracts';
 import { KafkaMessageBroker, MessageBroker, parseBrokers } from '@eventwire/kafka';
 import { Logger } from '@nestjs/common';
 import { PrefixedMessageBroker } from './prefixed-message-broker';
 
+/** Each topic's partitions as the service's environment sets them (`TOPIC_PARTITIONS_*`). */
 export function partitionCounts(config: KafkaEnvConfig): TopicPartitionCounts {
-  return {
-    raw: config.TOPIC_PARTITIONS_RAW,
-    ingested: config.TOPIC_PARTITIONS_INGESTED,
-    translated: config.TOPIC_PARTITIONS_TRANSLATED,
-    extracted: config.TOPIC_PARTITIONS_EXTRACTED,
-    enriched: config.TOPIC_PARTITIONS_ENRICHED,
-  };
+  return Object.fromEntries(TOPIC_KEYS.map((key) => [key, config[PIPELINE.topics[key].partitionsEnv]])) as TopicPartitionCounts;
 }
 
 /** kafkajs' warnings and errors at every level; its info and debug lines (every request) only when the service's are asked for. */

@@ -1,4 +1,4 @@
-import { pipelineTopics, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
+import { pipelineTopics, STAGE_NAMES, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
 import { MessageBroker, StageObserver, StageReadiness, StageServer } from '@eventwire/kafka';
 import { DynamicModule, INestApplication, INestMicroservice, LoggerService, Type } from '@nestjs/common';
 import { Server } from 'node:http';
@@ -35,9 +35,12 @@ export interface StageSettings {
   observers?: StageObserver[];
 }
 
+/** The stages' defaults, for the embedded pipeline and as the services' settings' defaults alike. */
 export const DEFAULT_STORY_EMIT_INTERVAL_MS = 1000;
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export const DEFAULT_TRANSLATION_TARGET = 'en';
 
 export const DEFAULT_SSE_MAX_CLIENTS = 256;
 export const DEFAULT_SSE_CLIENT_BUFFER_BYTES = 1024 * 1024;
@@ -56,7 +59,7 @@ export function stageModule(stage: StageName, broker: MessageBroker, settings: S
         readiness: settings.readiness,
       });
     case 'translator':
-      return TranslatorStageModule.register({ target: settings.translationTarget ?? 'en', http: settings.translationHttp });
+      return TranslatorStageModule.register({ target: settings.translationTarget ?? DEFAULT_TRANSLATION_TARGET, http: settings.translationHttp });
     case 'extractor':
       return ExtractorStageModule;
     case 'aggregator':
@@ -93,7 +96,8 @@ export async function startStage(stage: StageName, broker: MessageBroker, settin
   return app;
 }
 
-export const STAGES: StageName[] = ['ingestor', 'translator', 'extractor', 'aggregator'];
+/** The stages in pipeline order. */
+export const STAGES: readonly StageName[] = STAGE_NAMES;
 
 /** Where the embedded pipeline's aggregator serves its story API, live stream and page (`eventwire run --serve`). */
 export interface PipelineHttp {

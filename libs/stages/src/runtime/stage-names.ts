@@ -1,20 +1,12 @@
-import { TOPICS } from '@eventwire/contracts';
+import { STAGE_INPUTS, StageName } from '@eventwire/contracts';
 import type { MessageBroker } from '@eventwire/kafka';
 
-export type StageName = 'ingestor' | 'translator' | 'extractor' | 'aggregator';
+export { STAGE_INPUTS, type StageName } from '@eventwire/contracts';
 
 /** The consumer group of each stage: every instance of a stage shares it, so partitions are split between them. */
 export function stageGroupId(stage: StageName): string {
   return `eventwire.${stage}`;
 }
-
-/** The topic each stage consumes. */
-export const STAGE_INPUTS: Readonly<Record<StageName, string>> = {
-  ingestor: TOPICS.articlesRaw,
-  translator: TOPICS.articlesIngested,
-  extractor: TOPICS.articlesTranslated,
-  aggregator: TOPICS.eventsExtracted,
-};
 
 /** Records each stage's group has yet to commit on its input topic. */
 export async function stageLags(broker: MessageBroker): Promise<Record<StageName, number>> {

@@ -9,7 +9,7 @@ export class ArticleIngestedConsumer {
   constructor(private readonly translate: TranslateService) {}
 
   @EventPattern(TOPICS.articlesIngested)
-  async handle(@Payload() article: ArticleIngestedV1): Promise<StageOutput[]> {
+  async handle(@Payload() article: ArticleIngestedV1): Promise<StageOutput<typeof TOPICS.articlesTranslated>[]> {
     return [await this.translate.translate(article)];
   }
 }

@@ -9,7 +9,7 @@ export const ARTICLE_TRANSLATOR = Symbol('ARTICLE_TRANSLATOR');
 export class TranslateService {
   constructor(@Inject(ARTICLE_TRANSLATOR) private readonly translator: ArticleTranslator) {}
 
-  async translate(article: ArticleIngestedV1): Promise<StageOutput> {
+  async translate(article: ArticleIngestedV1): Promise<StageOutput<typeof TOPICS.articlesTranslated>> {
     const translated = await this.translator.translate(article);
     return { topic: TOPICS.articlesTranslated, key: article.articleId, value: translated };
   }
