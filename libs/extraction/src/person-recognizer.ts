@@ -37,21 +37,8 @@ const ARABIC_KEY_LETTERS: Record<string, string> = {
   و: 'w', ي: 'y', ء: '', پ: 'p', چ: 'ch', ژ: 'zh', گ: 'g', ڤ: 'v',
 };
 
-/** Names whose slugs are kept: the same names recur from article to article, and a slug costs two Unicode normalisations and four regex passes. */
-const CACHED_SLUGS = 20_000;
-const slugs = new Map<string, string>();
-
 /** The id slug of a name: the Arabic key letters above, or Latin without accents; words joined by "-". */
 export function romanizationKey(name: string): string {
-  let slug = slugs.get(name);
-  if (slug === undefined) {
-    if (slugs.size >= CACHED_SLUGS) slugs.clear();
-    slugs.set(name, (slug = slugOf(name)));
-  }
-  return slug;
-}
-
-function slugOf(name: string): string {
   return normalizeArabic(name)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -7,8 +7,6 @@ import { NerToken, NerWord, NO_KB_TAG } from './ner-token';
 import { WordPairTable } from './word-pair-table';
 
 const L = LABEL_COUNT;
-// `labels` sums the seven label scores of a token in seven locals.
-if (L !== 7) throw new Error(`the tagger sums 7 label scores per token, the model has ${L} labels`);
 const W = WINDOW.length;
 /** WINDOW is -HALF_WINDOW..HALF_WINDOW in order. */
 const HALF_WINDOW = (W - 1) / 2;
@@ -33,14 +31,10 @@ interface WordEntry extends NerWord {
   pairId: number;
   /** Its run cue (`NerFeatureExtractor.runCue`). */
   run: number;
-  /**
-   * The word's own label-pair weights (`t1w`): for each label before that
-   * has them, that label then its L weights (1 + L floats); null for the
-   * many words with none. A row or two per word, added to the shared
-   * transitions at the token (see `labels`), where a full L × L matrix per
-   * word cost memory and cache misses, and the model's rows a miss each.
-   */
-  ownTransitions: Float32Array | null;
+  /** The label-pair weights at this word: `t1` plus the word's own `t1w`, (label before) × L; shared by words without `t1w` weights. */
+  transition: Float64Array;
+  /** `transition` plus the weights of `t1kb` with no gazetteer match; shared like `transition`. */
+  outsideKb: Float64Array;
 }
 
 /**
@@ -67,9 +61,7 @@ export class NerTagger {
   private readonly kbVectors = new Map<string, Map<string, Map<string, Float32Array>>>();
   private readonly kbTransitions = new Map<string, Float64Array>();
   private readonly labelTransitions: Float64Array;
-  /** `t1kb` with no gazetteer match. */
-  private readonly outsideKb: Float64Array;
-  /** `labelTransitions` plus `outsideKb`: the transition of most tokens. */
+  /** `labelTransitions` plus the no-match `t1kb` weights: the transition of most tokens. */
   private readonly plainOutsideKb: Float64Array;
   /** The gazetteer-tag features of a token with no match at or beside it. */
   private readonly plainKb: Float32Array;
@@ -91,9 +83,7 @@ export class NerTagger {
   ) {
     this.labelTransitions = new Float64Array(L * L);
     NER_LABELS.forEach((p, pi) => this.addRow(`t1=${p}`, this.labelTransitions, pi * L));
-    this.outsideKb = this.kbTransition(NO_KB_TAG);
-    this.plainOutsideKb = new Float64Array(L * L);
-    for (let k = 0; k < L * L; k++) this.plainOutsideKb[k] = this.labelTransitions[k] + this.outsideKb[k];
+    this.plainOutsideKb = add(this.labelTransitions, this.kbTransition(NO_KB_TAG));
     this.plainKb = this.kbVector(NO_KB_TAG, NO_KB_TAG, NO_KB_TAG);
     for (let code = 0; code <= 2 * MAX_RUN; code++) {
       const v = new Float32Array(L);
@@ -141,95 +131,43 @@ export class NerTagger {
     const runs = this.runs;
     nameRunCodes(n, (i) => entries[i].run, runs);
     const emission = this.emission;
+    emission.fill(0, 0, n * L);
     // Slab offsets of the words at -HALF_WINDOW..n-1+HALF_WINDOW, sentence edges included.
     const offsets = this.offsets;
     for (let j = -HALF_WINDOW; j < n + HALF_WINDOW; j++) offsets[j + HALF_WINDOW] = (j < 0 ? before : j >= n ? after : entries[j]).at;
     const slab = this.slab;
     const { weights } = this.model;
     for (let i = 0; i < n; i++) {
-      // The seven label scores are summed in locals, in the order the rows are added, and stored once per token.
-      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+      const base = i * L;
       for (let w = 0; w < W; w++) {
         const at = offsets[i + w] + w * L;
-        e0 += slab[at];
-        e1 += slab[at + 1];
-        e2 += slab[at + 2];
-        e3 += slab[at + 3];
-        e4 += slab[at + 4];
-        e5 += slab[at + 5];
-        e6 += slab[at + 6];
+        for (let l = 0; l < L; l++) emission[base + l] += slab[at + l];
       }
       // Most tokens and both their neighbours match nothing in the gazetteer: that vector is kept at hand.
       const plain = kbTags[i] === NO_KB_TAG && i > 0 && i + 1 < n && kbTags[i - 1] === NO_KB_TAG && kbTags[i + 1] === NO_KB_TAG;
       const kb = plain ? this.plainKb : this.kbVector(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1));
-      e0 += kb[0];
-      e1 += kb[1];
-      e2 += kb[2];
-      e3 += kb[3];
-      e4 += kb[4];
-      e5 += kb[5];
-      e6 += kb[6];
+      for (let l = 0; l < L; l++) emission[base + l] += kb[l];
       if (runs[i] !== 0) {
         const run = this.runVectors[runs[i]];
-        e0 += run[0];
-        e1 += run[1];
-        e2 += run[2];
-        e3 += run[3];
-        e4 += run[4];
-        e5 += run[5];
-        e6 += run[6];
+        for (let l = 0; l < L; l++) emission[base + l] += run[l];
       }
       const id = entries[i].pairId;
-      if (id >= 0) {
-        const previous = (i > 0 ? entries[i - 1] : before).pairId;
-        const rowBefore = previous < 0 ? -1 : this.pairsBefore.get(previous, id);
-        if (rowBefore >= 0) {
-          e0 += weights[rowBefore];
-          e1 += weights[rowBefore + 1];
-          e2 += weights[rowBefore + 2];
-          e3 += weights[rowBefore + 3];
-          e4 += weights[rowBefore + 4];
-          e5 += weights[rowBefore + 5];
-          e6 += weights[rowBefore + 6];
-        }
-        const next = (i + 1 < n ? entries[i + 1] : after).pairId;
-        const rowAfter = next < 0 ? -1 : this.pairsAfter.get(id, next);
-        if (rowAfter >= 0) {
-          e0 += weights[rowAfter];
-          e1 += weights[rowAfter + 1];
-          e2 += weights[rowAfter + 2];
-          e3 += weights[rowAfter + 3];
-          e4 += weights[rowAfter + 4];
-          e5 += weights[rowAfter + 5];
-          e6 += weights[rowAfter + 6];
-        }
-      }
-      const base = i * L;
-      emission[base] = e0;
-      emission[base + 1] = e1;
-      emission[base + 2] = e2;
-      emission[base + 3] = e3;
-      emission[base + 4] = e4;
-      emission[base + 5] = e5;
-      emission[base + 6] = e6;
+      if (id < 0) continue;
+      const previous = (i > 0 ? entries[i - 1] : before).pairId;
+      const rowBefore = previous < 0 ? -1 : this.pairsBefore.get(previous, id);
+      if (rowBefore >= 0) for (let l = 0; l < L; l++) emission[base + l] += weights[rowBefore + l];
+      const next = (i + 1 < n ? entries[i + 1] : after).pairId;
+      const rowAfter = next < 0 ? -1 : this.pairsAfter.get(id, next);
+      if (rowAfter >= 0) for (let l = 0; l < L; l++) emission[base + l] += weights[rowAfter + l];
     }
     const sum = this.transitionSum;
-    const labelTransitions = this.labelTransitions;
     return bioViterbi(n, emission, (i) => {
-      const own = entries[i].ownTransitions;
-      // Most tokens match nothing in the gazetteer and most words have no weights of their own: one shared sum.
-      const kb = kbTags[i] === NO_KB_TAG ? this.outsideKb : this.kbTransition(kbTags[i]);
-      if (kb === this.outsideKb) {
-        if (own === null) return this.plainOutsideKb;
-        sum.set(this.plainOutsideKb);
-      } else {
-        for (let k = 0; k < L * L; k++) sum[k] = labelTransitions[k] + kb[k];
-      }
-      // The word's rows: (t1 + t1w) + t1kb, the order the sums were always made in.
-      for (let r = 0; own !== null && r < own.length; r += 1 + L) {
-        const at = own[r] * L;
-        for (let l = 0; l < L; l++) sum[at + l] = labelTransitions[at + l] + own[r + 1 + l] + kb[at + l];
-      }
+      const entry = entries[i];
+      // Most tokens match nothing in the gazetteer: their sum is cached on the word.
+      if (kbTags[i] === NO_KB_TAG) return entry.outsideKb;
+      const word = entry.transition;
+      const kb = this.kbTransition(kbTags[i]);
+      for (let k = 0; k < L * L; k++) sum[k] = word[k] + kb[k];
       return sum;
     });
   }
@@ -281,20 +219,14 @@ export class NerTagger {
       if (text !== BEFORE_START && text !== AFTER_END) for (const f of this.features.statisticsFeatures(key, k, this.countsOf)) this.addRow(f, window, w * L);
     });
     this.slab.set(window, at);
-    const own: number[] = [];
+    let transition = this.labelTransitions;
     NER_LABELS.forEach((p, pi) => {
-      const row = this.model.row(`t1w=${p}|${key}`);
-      if (row >= 0) own.push(pi, ...this.model.weights.subarray(row, row + L));
+      if (this.model.row(`t1w=${p}|${key}`) < 0) return;
+      if (transition === this.labelTransitions) transition = Float64Array.from(this.labelTransitions);
+      this.addRow(`t1w=${p}|${key}`, transition, pi * L);
     });
-    return {
-      text,
-      key,
-      generation: this.generation,
-      at,
-      pairId: this.pairIds.get(key) ?? -1,
-      run: this.features.runCue(text),
-      ownTransitions: own.length > 0 ? Float32Array.from(own) : null,
-    };
+    const outsideKb = transition === this.labelTransitions ? this.plainOutsideKb : add(transition, this.kbTransition(NO_KB_TAG));
+    return { text, key, generation: this.generation, at, pairId: this.pairIds.get(key) ?? -1, run: this.features.runCue(text), transition, outsideKb };
   }
 
   private kbVector(before: string, at: string, after: string): Float32Array {
@@ -327,4 +259,10 @@ export class NerTagger {
     if (row < 0) return;
     for (let l = 0; l < L; l++) out[at + l] += this.model.weights[row + l];
   }
+}
+
+function add(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k] + b[k];
+  return out;
 }
