@@ -108,6 +108,11 @@ describe('service operations: probes, metrics and logs on every service', () => 
     }, 90_000);
     expect(sample(aggregator, 'eventwire_handler_duration_seconds_count', { service: 'aggregator', topic: TOPICS.eventsExtracted })).toBe(5);
     expect(sample(aggregator, 'eventwire_consumer_lag', { topic: TOPICS.eventsExtracted, partition: '0' })).toBe(0);
+    // The seeds are one story: one article opened it, four joined it.
+    expect(sample(aggregator, 'eventwire_story_decisions_total', { decision: 'created' })).toBe(1);
+    expect(sample(aggregator, 'eventwire_story_decisions_total', { decision: 'joined' })).toBe(4);
+    expect(sample(aggregator, 'eventwire_stories_live')).toBe(1);
+    expect(sample(aggregator, 'eventwire_story_records_published_total', { kind: 'record' })).toBeGreaterThanOrEqual(1);
 
     const ingestor = await waitFor('the ingestor to dead-letter the poison record', async () => {
       const text = await metrics('ingestor');
@@ -116,6 +121,9 @@ describe('service operations: probes, metrics and logs on every service', () => 
     expect(sample(ingestor, 'eventwire_http_articles_total', { outcome: 'accepted' })).toBe(5);
     expect(sample(ingestor, 'eventwire_http_articles_total', { outcome: 'refused', reason: 'INVALID_JSON' })).toBe(1);
     expect(sample(ingestor, 'eventwire_records_consumed_total', { topic: TOPICS.articlesRaw })).toBe(1);
+    // The batch answered 207 (one line refused, the rest taken), counted by its route pattern.
+    expect(sample(ingestor, 'eventwire_http_requests_total', { method: 'POST', route: '/v1/articles/batch', status: '207' })).toBe(1);
+    expect(sample(await metrics('aggregator'), 'eventwire_http_requests_total', { method: 'GET', route: '/metrics', status: '200' })).toBeGreaterThanOrEqual(1);
 
     const translator = await metrics('translator');
     expect(sample(translator, 'eventwire_records_consumed_total', { topic: TOPICS.articlesIngested, service: 'translator' })).toBe(5);

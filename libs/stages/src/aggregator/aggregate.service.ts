@@ -2,8 +2,9 @@ import { buildStoryRecord, DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@ev
 import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
 import { encodeOutput, MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { ArticleChange, StoryStore } from '@eventwire/store';
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { Subject } from 'rxjs';
+import { StageMetrics } from '../runtime/stage-metrics';
 import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 
 /**
@@ -40,6 +41,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   private readonly chunkTombstones = new Set<string>();
   /** Already stored, published again (a redelivered article's story, in case a crash kept it from going out). */
   private readonly chunkRepublish = new Map<string, StoryEnrichedV1>();
+  /** The open chunk's clustering decisions, counted on `/metrics` once the chunk is stored (a failed chunk's are made again). */
+  private chunkDecisions = { created: 0, joined: 0, merged: 0 };
   private timer: NodeJS.Timeout | null = null;
   /**
    * The clusterer does not hold the store's state (not restored yet, or a chunk's write failed, leaving it with
@@ -57,6 +60,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     @Inject(STORY_STORE) private readonly store: StoryStore,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
     @Inject(AGGREGATOR_OPTIONS) private readonly options: AggregatorOptions,
+    /** A service's `/metrics` (none in the embedded run). */
+    @Optional() private readonly metrics?: StageMetrics,
   ) {}
 
   /** Indexes the newest articles of the store again, so a restarted aggregator goes on with the same stories. */
@@ -102,6 +107,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     this.chunkChanged.clear();
     this.chunkTombstones.clear();
     this.chunkRepublish.clear();
+    this.chunkDecisions = { created: 0, joined: 0, merged: 0 };
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -147,6 +153,8 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
     }
     this.chunkChanged.add(outcome.storyId);
     this.chunkRepublish.delete(outcome.storyId);
+    this.chunkDecisions[outcome.kind] += 1;
+    this.chunkDecisions.merged += outcome.merged.length;
   }
 
   /**
@@ -167,6 +175,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
       try {
         const takenBefore = await this.store.saveChunk(this.unsaved, changed);
         if (takenBefore.length > 0) this.logger.warn({ msg: 'articles taken before by another aggregator', articles: takenBefore.length });
+        this.metrics?.stories(this.chunkDecisions, this.clusterer.size);
       } catch (error) {
         this.logger.error({ msg: 'chunk not saved: to be delivered again, on state restored from the store', error: String(error) });
         this.clearChunk();
@@ -213,6 +222,7 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
       ...tombstones.map((id) => encodeOutput({ topic: TOPICS.eventsEnriched, key: id, value: null })),
       ...records.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value })),
     ]);
+    this.metrics?.storyRecords(records.length, tombstones.length);
     for (const id of tombstones) this.updates$.next({ storyId: id, record: null });
     for (const record of records) {
       this.lastEmit.set(record.storyId, now);

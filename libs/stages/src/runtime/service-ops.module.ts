@@ -1,6 +1,7 @@
 import { StageReadiness } from '@eventwire/kafka';
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { HttpRequestObserver } from './http-request-observer';
 import { MetricsController } from './metrics.controller';
 import { StageMetrics } from './stage-metrics';
 import { ThroughputLog } from './throughput-log';
@@ -14,7 +15,7 @@ export interface ServiceOpsOptions {
   throughput: ThroughputLog;
 }
 
-/** What an operator asks every service over HTTP, whatever its stage: `/livez`, `/healthz`, `/readyz`, `/metrics`. */
+/** What an operator asks every service over HTTP, whatever its stage: `/livez`, `/healthz`, `/readyz`, `/metrics`; and every request counted and timed. */
 @Module({})
 export class ServiceOpsModule {
   static register(options: ServiceOpsOptions): DynamicModule {
@@ -28,6 +29,7 @@ export class ServiceOpsModule {
         { provide: StageReadiness, useValue: options.readiness },
         { provide: StageMetrics, useValue: options.metrics },
         { provide: ThroughputLog, useValue: options.throughput },
+        HttpRequestObserver,
       ],
     };
   }

@@ -7,6 +7,9 @@ const HANDLER_SECONDS_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05
 /** Records per fetched batch: kafkajs hands a partition's fetch over at once, up to some thousands. */
 const BATCH_RECORDS_BUCKETS = [1, 5, 10, 50, 100, 250, 500, 1000, 2500, 5000];
 
+/** HTTP answers: a story query takes milliseconds, a 16 MiB batch some seconds. */
+const HTTP_SECONDS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 /**
  * A service's metrics in the Prometheus text format (`GET /metrics`): its
  * stage's records in, out and dead-lettered, transient failures, handler
@@ -24,6 +27,11 @@ export class StageMetrics implements StageObserver {
   private readonly batchRecords: Histogram<'topic'>;
   private readonly consumerLag: Gauge<'topic' | 'partition'>;
   private readonly httpArticlesTotal: Counter<'outcome' | 'reason'>;
+  private readonly httpRequestsTotal: Counter<'method' | 'route' | 'status'>;
+  private readonly httpRequestSeconds: Histogram<'method' | 'route'>;
+  private readonly storyDecisionsTotal: Counter<'decision'>;
+  private readonly storiesLive: Gauge;
+  private readonly storyRecordsTotal: Counter<'kind'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -63,6 +71,50 @@ export class StageMetrics implements StageObserver {
       labelNames: ['outcome', 'reason'],
       registers,
     });
+    this.httpRequestsTotal = new Counter({
+      name: 'eventwire_http_requests_total',
+      help: 'HTTP requests answered, by method, route pattern (unmatched: no route) and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
+    this.httpRequestSeconds = new Histogram({
+      name: 'eventwire_http_request_duration_seconds',
+      help: 'Time from a request to the end of its answer, by method and route pattern (an SSE stream counts until it closes)',
+      labelNames: ['method', 'route'],
+      buckets: HTTP_SECONDS_BUCKETS,
+      registers,
+    });
+    this.storyDecisionsTotal = new Counter({
+      name: 'eventwire_story_decisions_total',
+      help: 'Aggregator: articles that opened a story (created) or joined one (joined), and stories merged into another (merged), counted once their chunk is stored',
+      labelNames: ['decision'],
+      registers,
+    });
+    this.storiesLive = new Gauge({ name: 'eventwire_stories_live', help: 'Aggregator: stories in the clustering window (they can still take articles)', registers });
+    this.storyRecordsTotal = new Counter({
+      name: 'eventwire_story_records_published_total',
+      help: 'Aggregator: story records published on the enriched topic (record), and tombstones of merged stories (tombstone)',
+      labelNames: ['kind'],
+      registers,
+    });
+  }
+
+  /** An HTTP request answered: `route` is the matched route's pattern (never the path itself, which may hold ids and text). */
+  httpRequest(method: string, route: string, status: number, seconds: number): void {
+    this.httpRequestsTotal.inc({ method, route, status: String(status) });
+    this.httpRequestSeconds.observe({ method, route }, seconds);
+  }
+
+  /** A stored chunk's clustering decisions, and the stories in the window after it. */
+  stories(decisions: { created: number; joined: number; merged: number }, live: number): void {
+    for (const [decision, n] of Object.entries(decisions)) if (n > 0) this.storyDecisionsTotal.inc({ decision }, n);
+    this.storiesLive.set(live);
+  }
+
+  /** Story records and tombstones the broker acknowledged. */
+  storyRecords(records: number, tombstones: number): void {
+    if (records > 0) this.storyRecordsTotal.inc({ kind: 'record' }, records);
+    if (tombstones > 0) this.storyRecordsTotal.inc({ kind: 'tombstone' }, tombstones);
   }
 
   /** Articles the ingest API took (`reason` empty), refused or failed to send. */
