@@ -4,11 +4,25 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { arg } from '../../eval/cli-args';
 import { streamSaudiNewsNet, StreamedArticle } from '../../eval/dev-week-stream';
-import { readStoryGold, scoreStories, StoryGold } from '../../eval/story-gold';
+import { readStoryGold, scoreStories, StoryGold, StoryScore } from '../../eval/story-gold';
 import { Example, fitLogistic } from './logistic-regression';
 
 /**
- * npm run stories:train [-- --gold FILE --articles DIR --cache FILE --folds 7 --out FILE --rounds 1 --unlabelled-weight 0.2]
+ * npm run stories:train [-- --gold FILE --articles DIR --cache FILE --folds 7 --out FILE --method search|logistic
+ *   --settings 64 --seed 11 --rounds 1 --unlabelled-weight 0.2]
+ *
+ * Two ways to learn it. `search` (the default, what the shipped model comes
+ * from): a seeded random search over linear weightings of the features, the
+ * join threshold and the merge level, each setting judged by clustering the
+ * whole week with it; the objective is the clustering's, not a single
+ * decision's (the mean of B-cubed F1 and macro-F1 less the share of hard
+ * negatives joined). Cross-validated by story: each fold picks the setting
+ * best on the other stories, and only its own stories are scored. A
+ * decision-level fit (`logistic`, below) was the first way; trained on
+ * teacher-forced decisions, where each member meets its whole gold story,
+ * its probabilities came out too cautious for the fragments a stream
+ * actually offers (reactions and columns left alone), and the search beat it
+ * cross-validated: F1 0.772 / macro 0.787 against 0.732 / 0.706.
  *
  * Learns the clusterer's join decision (libs/clustering/data/join-model.json)
  * from story gold: the week's articles are streamed in crawl order, gold
@@ -44,6 +58,35 @@ const MERGE_STEP = 0.1;
 const START_WEIGHTS: Partial<Record<JoinFeature, number>> = { gap: -1, size: 0, sameType: 0.3, nearest: 0.5 };
 /** Rounds of collecting examples with the last model and fitting a new one: unlabelled articles cluster as the model would. */
 const ROUNDS = Number(arg('rounds', '1'));
+const METHOD = arg('method', 'search');
+/** Random settings the search tries (beside the body cosine alone at 0.1 and 0.15), and the seed they are drawn from. */
+const SETTINGS = Number(arg('settings', '64'));
+const SEED = Number(arg('seed', '11'));
+/**
+ * The ranges a setting is drawn from, as weights of a linear score whose
+ * body cosine weighs 1 (so the threshold reads as a body cosine): the
+ * similarities up to half of it, counts and flags a little, the gap and
+ * size either way. Each weight is 0 a third of the time, so simpler models
+ * are in the pool. The score goes through the logistic with scale 20, so
+ * the model file keeps its form (a probability of 0.5 is the threshold).
+ */
+const SEARCH_RANGES: Record<JoinFeature, [number, number]> = {
+  body: [1, 1],
+  title: [0, 0.5],
+  titleBody: [0, 0.5],
+  entity: [0, 0.5],
+  coverage: [0, 0.3],
+  rare: [0, 0.1],
+  gap: [-0.1, 0],
+  size: [-0.02, 0.02],
+  sameType: [0, 0.05],
+  neighbour: [0, 0.5],
+  nearest: [0, 0.05],
+  votes: [0, 0.1],
+};
+const SEARCH_SCALE = 20;
+/** No merging: two stories merge when their score passes the threshold by this much, which it cannot. */
+const NO_MERGE = 0.5;
 
 interface TaggedExample extends Example {
   /** Gold stories the example is about: it is left out of training when one of them is held out. */
@@ -116,6 +159,117 @@ function pickThreshold(stream: readonly StreamedArticle[], gold: StoryGold, mode
   return best;
 }
 
+/** The objective on a set of gold stories: mean of B-cubed F1 and macro-F1, less the share of their hard negatives joined. */
+function objective(gold: StoryGold, score: StoryScore, stories: ReadonlySet<number>): { value: number; f1: number; macro: number; joined: number; hardNegatives: number } {
+  let members = 0;
+  let p = 0;
+  let r = 0;
+  let f = 0;
+  score.perStory.forEach((s, i) => {
+    if (!stories.has(i)) return;
+    members += s.members;
+    p += s.precision * s.members;
+    r += s.recall * s.members;
+    f += s.f1;
+  });
+  p /= members;
+  r /= members;
+  const f1 = p + r > 0 ? (2 * p * r) / (p + r) : 0;
+  const macro = f / stories.size;
+  const labels = new Set([...stories].map((i) => gold.stories[i]!.label));
+  const joined = score.hardNegativesJoined.filter((h) => labels.has(h.nearStory)).length;
+  const hardNegatives = gold.hardNegatives.filter((h) => labels.has(h.nearStory)).length;
+  return { value: (f1 + macro) / 2 - joined / Math.max(1, hardNegatives), f1, macro, joined, hardNegatives };
+}
+
+/** A setting of the search as a model file: weights and threshold of the linear score through the logistic. */
+function searchModel(weights: Partial<Record<JoinFeature, number>>, threshold: number, mergeMargin: number): JoinModel {
+  return {
+    features: [...JOIN_FEATURES],
+    weights: JOIN_FEATURES.map((f) => Number((SEARCH_SCALE * (weights[f] ?? 0)).toFixed(4))),
+    bias: Number((-SEARCH_SCALE * threshold).toFixed(4)),
+    joinThreshold: 0.5,
+    mergeThreshold: Number((1 / (1 + Math.exp(-SEARCH_SCALE * mergeMargin))).toFixed(4)),
+  };
+}
+
+/** The search's pool: the body cosine alone, then seeded random settings (xorshift, so a rerun draws the same). */
+function searchPool(): Array<{ name: string; model: JoinModel }> {
+  let state = SEED >>> 0 || 1;
+  const random = (): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+  const pool = [
+    { name: 'body ≥ 0.1', model: searchModel({ body: 1 }, 0.1, NO_MERGE) },
+    { name: 'body ≥ 0.15', model: searchModel({ body: 1 }, 0.15, NO_MERGE) },
+  ];
+  for (let i = 0; i < SETTINGS; i++) {
+    const weights: Partial<Record<JoinFeature, number>> = {};
+    // Drawn in the ranges' order (the order the search was first run in, so a rerun draws the same settings).
+    for (const [f, [lo, hi]] of Object.entries(SEARCH_RANGES) as Array<[JoinFeature, [number, number]]>) {
+      weights[f] = random() < 0.35 ? 0 : lo + (hi - lo) * random();
+    }
+    weights.body = 1;
+    const threshold = 0.08 + 0.17 * random();
+    const mergeMargin = random() < 0.5 ? NO_MERGE : 0.1 + 0.3 * random();
+    pool.push({ name: `${SEED}-${i}`, model: searchModel(weights, threshold, mergeMargin) });
+  }
+  return pool;
+}
+
+async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]): Promise<void> {
+  const pool = searchPool();
+  const all = new Set(gold.stories.map((_, i) => i));
+  const scored = pool.map((setting, n) => {
+    const score = scoreStories(gold, cluster(stream, setting.model));
+    const o = objective(gold, score, all);
+    process.stderr.write(`setting ${n + 1}/${pool.length} ${setting.name}: F1 ${o.f1.toFixed(3)} macro ${o.macro.toFixed(3)} hard negatives ${o.joined}/${o.hardNegatives}\n`);
+    return { ...setting, score };
+  });
+  // Cross-validation by story: each fold's pick is the best on the other stories; only its own are scored.
+  const heldOut = new Map<number, { p: number; r: number; f1: number; members: number }>();
+  let hardJoined = 0;
+  for (let fold = 0; fold < folds; fold++) {
+    const test = new Set([...all].filter((i) => i % folds === fold));
+    const train = new Set([...all].filter((i) => !test.has(i)));
+    const pick = scored.reduce((a, b) => (objective(gold, b.score, train).value > objective(gold, a.score, train).value ? b : a));
+    for (const i of test) {
+      const s = pick.score.perStory[i]!;
+      heldOut.set(i, { p: s.precision, r: s.recall, f1: s.f1, members: s.members });
+    }
+    hardJoined += objective(gold, pick.score, test).joined;
+    process.stderr.write(`fold ${fold + 1}/${folds}: picked ${pick.name}; held out ${[...test].map((i) => `${gold.stories[i]!.label.slice(0, 40)}… F1 ${heldOut.get(i)!.f1.toFixed(3)}`).join('; ')}\n`);
+  }
+  const best = scored.reduce((a, b) => (objective(gold, b.score, all).value > objective(gold, a.score, all).value ? b : a));
+  const o = objective(gold, best.score, all);
+  const final: JoinModel = {
+    ...best.model,
+    trainedOn:
+      `${goldPath.slice(goldPath.indexOf('shared/'))}: setting ${best.name} of a random search (${pool.length} settings, seed ${SEED}) over SaudiNewsNet ` +
+      `${gold.stories.length}-story dev week (CC BY-NC-SA 4.0), on the whole week F1 ${o.f1.toFixed(3)} macro ${o.macro.toFixed(3)} hard negatives ${o.joined}/${o.hardNegatives}; npm run stories:train`,
+    crossValidation: crossValidationOf(heldOut, hardJoined, gold),
+  };
+  writeFileSync(out, `${JSON.stringify(final, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
+}
+
+function crossValidationOf(heldOut: ReadonlyMap<number, { p: number; r: number; f1: number; members: number }>, hardJoined: number, gold: StoryGold): Record<string, number | string> {
+  const members = [...heldOut.values()].reduce((s, x) => s + x.members, 0);
+  const p = [...heldOut.values()].reduce((s, x) => s + x.p * x.members, 0) / members;
+  const r = [...heldOut.values()].reduce((s, x) => s + x.r * x.members, 0) / members;
+  return {
+    folds: `${folds} folds by story`,
+    bcubedPrecision: Number(p.toFixed(3)),
+    bcubedRecall: Number(r.toFixed(3)),
+    bcubedF1: Number(((2 * p * r) / (p + r)).toFixed(3)),
+    macroF1: Number(([...heldOut.values()].reduce((s, x) => s + x.f1, 0) / heldOut.size).toFixed(3)),
+    hardNegativesJoined: `${hardJoined}/${gold.hardNegatives.length}`,
+  };
+}
+
 /** url → story of the whole stream clustered by the model. */
 function cluster(stream: readonly StreamedArticle[], model: JoinModel): Map<string, string> {
   const clusterer = new StoryClusterer({ model });
@@ -128,6 +282,8 @@ function cluster(stream: readonly StreamedArticle[], model: JoinModel): Map<stri
 async function main(): Promise<void> {
   const gold = readStoryGold(goldPath);
   const stream = await streamSaudiNewsNet(articlesDir, cache, (l) => process.stderr.write(`${l}\n`));
+  if (METHOD === 'search') return trainBySearch(gold, stream);
+  if (METHOD !== 'logistic') throw new Error(`--method is search or logistic, not ${METHOD}`);
   // The first round's unlabelled articles are clustered by a hand-set start (the weights' signs as one would guess them).
   const start: JoinModel = {
     features: [...JOIN_FEATURES],
@@ -158,17 +314,7 @@ async function main(): Promise<void> {
     hardJoined += score.hardNegativesJoined.filter((h) => labels.has(h.nearStory)).length;
     process.stderr.write(`fold ${fold + 1}/${folds}: held out ${[...test].map((i) => `${gold.stories[i]!.label.slice(0, 40)}… F1 ${heldOut.get(i)!.f1.toFixed(3)}`).join('; ')}\n`);
   }
-  const members = [...heldOut.values()].reduce((s, x) => s + x.members, 0);
-  const p = [...heldOut.values()].reduce((s, x) => s + x.p * x.members, 0) / members;
-  const r = [...heldOut.values()].reduce((s, x) => s + x.r * x.members, 0) / members;
-  const crossValidation = {
-    folds: `${folds} folds by story`,
-    bcubedPrecision: Number(p.toFixed(3)),
-    bcubedRecall: Number(r.toFixed(3)),
-    bcubedF1: Number(((2 * p * r) / (p + r)).toFixed(3)),
-    macroF1: Number(([...heldOut.values()].reduce((s, x) => s + x.f1, 0) / heldOut.size).toFixed(3)),
-    hardNegativesJoined: `${hardJoined}/${gold.hardNegatives.length}`,
-  };
+  const crossValidation = crossValidationOf(heldOut, hardJoined, gold);
 
   let model = start;
   let examples: TaggedExample[] = [];

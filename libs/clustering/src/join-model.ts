@@ -35,12 +35,14 @@ export const JOIN_FEATURES = [
 export type JoinFeature = (typeof JOIN_FEATURES)[number];
 
 /**
- * A logistic model of "this article reports this story's event": weights in
- * `JOIN_FEATURES` order, the probability above which an article joins, and
- * the one above which two stories are one. Trained by `npm run
- * stories:train` (scripts/stories/train-join-model.ts) from the dev story
- * gold; `trainedOn` and `crossValidation` say from what and how well on
- * stories it was not trained on.
+ * A model of "this article reports this story's event": a linear score of
+ * the features (weights in `JOIN_FEATURES` order) through the logistic, the
+ * probability above which an article joins, and the one above which two
+ * stories are one. Learned by `npm run stories:train`
+ * (scripts/stories/train-join-model.ts) from the dev story gold, by a
+ * random search judged on the clustering it gives; `trainedOn` and
+ * `crossValidation` say from what and how well on stories it was not
+ * trained on.
  */
 export interface JoinModel {
   features: readonly string[];
