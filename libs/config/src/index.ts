@@ -1,4 +1,7 @@
-export * from './config-loader';
-export * from './boolean-env.decorator';
-export * from './kafka-env.config';
-export * from './secret-mask';
+/**
+ * Environment configuration: the validated config loader, the Kafka and service
+ * settings read from the environment, and secret masking for logs.
+ */
+export { ConfigValidationError, loadConfig } from './config-loader';
+export { KafkaEnvConfig, ServiceEnvConfig } from './kafka-env.config';
+export { maskSecrets } from './secret-mask';

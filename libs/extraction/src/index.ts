@@ -1,19 +1,19 @@
-export * from './event-extractor';
-export * from './person-recognizer';
-export * from './event-coding/event-coder';
-export * from './event-coding/phrase-lexicon';
-export * from './ner/ner-labels';
-export * from './ner/ner-token';
-export * from './ner/ner-lexicon';
-export * from './ner/ner-feature-extractor';
-export * from './ner/ner-model';
-export * from './ner/ner-model.error';
-export * from './ner/ner-tagger';
-export * from './ner/arabic-ner-tokenizer';
-export * from './ner/averaged-perceptron';
-export * from './ner/kb-token-tags';
-export * from './ner/fold-word';
-export * from './ner/bio-viterbi';
-export * from './ner/arabic-entity-tagger';
-export * from './ner/document-name-propagator';
-export * from './ner/kb-name-tails';
+/**
+ * Event extraction from translated articles: the EventExtractor, person recognition,
+ * and the Arabic NER tagger with the pieces its training and evaluation use.
+ */
+export { EventExtractor } from './event-extractor';
+export { PersonRecognizer } from './person-recognizer';
+export { LABEL_COUNT, NER_LABELS, OUTSIDE, spansOf } from './ner/ner-labels';
+export type { NerType, TokenSpan } from './ner/ner-labels';
+export type { NerToken } from './ner/ner-token';
+export { NerLexicon } from './ner/ner-lexicon';
+export { AFTER_END, BEFORE_START, kbTagAt, nameRunCodes, NerFeatureExtractor, WINDOW } from './ner/ner-feature-extractor';
+export { NerModel } from './ner/ner-model';
+export { NerTagger } from './ner/ner-tagger';
+export { AveragedPerceptron } from './ner/averaged-perceptron';
+export { kbTokenTags } from './ner/kb-token-tags';
+export { foldWord } from './ner/fold-word';
+export { bioViterbi } from './ner/bio-viterbi';
+export { ArabicEntityTagger } from './ner/arabic-entity-tagger';
+export { DocumentNamePropagator } from './ner/document-name-propagator';

@@ -1,4 +1,6 @@
-export * from './article-id';
-export * from './article-ingester';
-export * from './article-file-reader';
-export * from './well-formed-text';
+/**
+ * Article ingestion: reading article files and turning raw articles into validated
+ * ingested records.
+ */
+export { ArticleIngester, ArticleRejectedError } from './article-ingester';
+export { listArticleFiles, readArticleFile } from './article-file-reader';

@@ -1,14 +1,15 @@
-export * from './kb-entity';
-export * from './kb-data.error';
-export * from './knowledge-base';
-export * from './gazetteer-matcher';
-export * from './alias-keys';
-export * from './arabic-proclitics';
-export * from './fuzzy-index';
-export * from './match-tokenizer';
-export * from './token-trie';
-export * from './loaders/line-source';
-export * from './loaders/geonames-line-error';
-export * from './loaders/geonames-loader';
-export * from './loaders/geonames-alternate-names-loader';
-export * from './ministry-recognizer';
+/**
+ * The knowledge base (countries, organisations, places, people) and the gazetteer that
+ * finds its entities in Arabic and English text; also the GeoNames loader and the ministry
+ * recogniser.
+ */
+export { MEDIA_SECTOR } from './kb-entity';
+export type { KbEntity, KbEntityType } from './kb-entity';
+export { KnowledgeBase } from './knowledge-base';
+export type { StopPhrase } from './knowledge-base';
+export { GazetteerMatcher } from './gazetteer-matcher';
+export type { GazetteerMatch } from './gazetteer-matcher';
+export { aliasKey, aliasKeys } from './alias-keys';
+export { foldChar } from './match-tokenizer';
+export { GeonamesLoader } from './loaders/geonames-loader';
+export { MinistryRecognizer } from './ministry-recognizer';

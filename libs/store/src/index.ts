@@ -1,7 +1,9 @@
-export * from './sql-client';
-export * from './pg-client';
-export * from './pglite-client';
-export * from './open-store';
-export * from './migrate';
-export * from './migrations';
-export * from './story-store';
+/**
+ * The story store: a SQL client over Postgres or PGlite, migrations, and the StoryStore
+ * the aggregator writes and the page reads.
+ */
+export type { SqlClient } from './sql-client';
+export { openSqlClient } from './open-store';
+export { migrate } from './migrate';
+export { StoryStore } from './story-store';
+export type { ArticleChange, StoryFilter } from './story-store';

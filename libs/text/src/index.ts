@@ -1,18 +1,12 @@
-export { normalizeArabic, normalizeCharAt, normalizeForMatching } from './normalize/arabic-normalizer';
-export { readArticle, keptText } from './article/article-reader';
-export type { ArticleFormat, ChromeReason, ReadArticle, ReadArticleInput, RemovedSpan, Segment, SegmentKind, TextSpan } from './article/article-reader';
-export { identifyLanguage } from './language/language-identifier';
-export { tokenize, stemCandidates, WordSlot } from './normalize/tokenizer';
-export type { Token, TokenWord } from './normalize/tokenizer';
+/**
+ * Arabic and English text handling: normalisation, tokenising, language identification,
+ * article reading, and the extractors for numbers, quantities, dates and quotes.
+ */
+export { normalizeArabic, normalizeForMatching } from './normalize/arabic-normalizer';
+export { keptText, readArticle } from './article/article-reader';
+export { stemCandidates, tokenize, WordSlot } from './normalize/tokenizer';
+export type { Token } from './normalize/tokenizer';
 export { WordInterner } from './normalize/word-interner';
-export { findNumbers, parseNumber } from './numbers/number-parser';
-export type { ParsedNumber } from './numbers/number-parser';
 export { extractQuantities } from './quantities/quantity-extractor';
-export type { Quantity, QuantityCategory } from './quantities/quantity-extractor';
-export { extractDates } from './dates/date-extractor';
-export type { DateMention } from './dates/date-extractor';
 export { resolveEventDate } from './dates/event-date-resolver';
-export type { EventDate, EventDateInput } from './dates/event-date-resolver';
 export { extractQuotes } from './quotes/quote-extractor';
-export type { Quote } from './quotes/quote-extractor';
-export type { VagueCount } from './numbers/number-lexicon';

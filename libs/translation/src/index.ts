@@ -1,7 +1,11 @@
-export * from './translation-engine';
-export * from './stub-translation-engine';
-export * from './article-translator';
-export * from './kb-term-matcher';
-export * from './http-translation-engine';
-export * from './routing-translation-engine';
-export * from './glossary-term-matcher';
+/**
+ * Translation of ingested articles: the TranslationEngine port with its stub, HTTP and
+ * routing engines, the ArticleTranslator, and the glossary and KB term matchers.
+ */
+export type { TranslationEngine } from './translation-engine';
+export { StubTranslationEngine } from './stub-translation-engine';
+export { ArticleTranslator } from './article-translator';
+export { KbTermMatcher } from './kb-term-matcher';
+export { HttpTranslationEngine } from './http-translation-engine';
+export { RoutingTranslationEngine } from './routing-translation-engine';
+export { CombinedTermMatcher, GlossaryTermMatcher } from './glossary-term-matcher';

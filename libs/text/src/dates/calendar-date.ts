@@ -37,10 +37,6 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
-}
-
 /**
  * The day of a timestamp or date, or null when it is not one. A timestamp
  * that starts with its date ("2015-07-21 02:16:17", "2022-01-06T23:30:00-05:00")
