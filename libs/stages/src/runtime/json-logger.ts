@@ -1,6 +1,8 @@
 import { LoggerService, LogLevel } from '@nestjs/common';
+import pino from 'pino';
 
-const ORDER: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
+/** Nest's levels as pino levels: pino's own where the name is the same, `verbose` and `log` placed between them. */
+const NEST_LEVELS = { verbose: 15, log: 25 } as const;
 
 /** What a log line says of an error: its own fields are not enumerable, so `JSON.stringify` would keep none of them. */
 export interface LoggedError {
@@ -36,7 +38,12 @@ function plain(fields: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Structured logs: one JSON object a line on stderr, a fixed message plus its
- * context. stderr keeps stdout free for data (the CLI writes NDJSON there).
+ * context, written by pino (its level filter, its serialising and writing;
+ * Nest's `verbose` and `log` are pino levels of their own). stderr keeps
+ * stdout free for data (the CLI writes NDJSON there). This class is the
+ * bridge Nest's `LoggerService` needs (nestjs-pino's is built around
+ * pino-http's request logger, which the services do not use: their
+ * request lines come from `HttpRequestObserver`).
  *
  * Nest logs an unexpected error as the Error itself (`logger.error(error)`,
  * from its exception handlers) or as a message and a stack string
@@ -44,17 +51,25 @@ function plain(fields: Record<string, unknown>): Record<string, unknown> {
  * message, code and stack here, under `error`.
  */
 export class JsonLogger implements LoggerService {
-  private readonly min: number;
+  private readonly pino: pino.Logger<keyof typeof NEST_LEVELS>;
 
-  constructor(
-    private readonly service: string,
-    level: LogLevel = 'log',
-  ) {
-    this.min = ORDER.indexOf(level);
+  constructor(service: string, level: LogLevel = 'log') {
+    this.pino = pino(
+      {
+        customLevels: NEST_LEVELS,
+        level,
+        base: { service },
+        messageKey: 'msg',
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+      },
+      // The stream itself, not a file descriptor: a line goes out before the call returns, as a crashing service needs.
+      process.stderr,
+    );
   }
 
   private write(level: LogLevel, message: unknown, params: unknown[]): void {
-    if (ORDER.indexOf(level) < this.min) return;
+    if (!this.pino.isLevelEnabled(level)) return;
     const last = params[params.length - 1];
     const context = params.length > 0 && typeof last === 'string' ? last : undefined;
     const rest = context === undefined ? params : params.slice(0, -1);
@@ -66,7 +81,7 @@ export class JsonLogger implements LoggerService {
       if (param instanceof Error && fields.error === undefined) fields.error = errorFields(param);
       else if (typeof param === 'string' && (level === 'error' || level === 'fatal') && fields.stack === undefined) fields.stack = param;
     }
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, service: this.service, context, ...fields })}\n`);
+    this.pino[level]({ context, ...fields });
   }
 
   log(message: unknown, ...params: unknown[]): void {
