@@ -2,6 +2,7 @@ import { TOPICS } from '@eventwire/contracts';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { freePort, ServiceProcess, waitFor } from './support/service-process';
+import { rssMiB } from './support/sse-subscriber';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TopicCollector } from './support/topic-collector';
 
@@ -82,6 +83,20 @@ describe('aggregator audit API: token, cached scan, no scan groups left', () => 
     const kept = (await (await audit(`Bearer ${TOKEN}`)).json()) as Report;
     expect(kept.entered.raw).toBe(2);
     await waitFor('a fresh report', async () => (((await (await audit(`Bearer ${TOKEN}`)).json()) as Report).entered.raw === 3 ? true : undefined), 30_000);
+
+    // Twenty callers at once once the kept report is stale: one scan between them (each used to scan for itself, 240 MB for 20).
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    const pid = aggregator.child.pid!;
+    const before = rssMiB(pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 50);
+    const twenty = (await Promise.all(Array.from({ length: 20 }, async () => (await audit(`Bearer ${TOKEN}`)).json()))) as Report[];
+    clearInterval(sampler);
+    peak = Math.max(peak, rssMiB(pid));
+    process.stdout.write(`audit: 20 concurrent calls, aggregator rss ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB peak\n`);
+    for (const report of twenty) expect(report).toEqual(twenty[0]);
+    expect(twenty[0]!.entered.raw).toBe(3);
+    expect(peak - before).toBeLessThan(60);
 
     // Every scan's throwaway group is gone.
     expect((await scanGroups()).filter((g) => !groupsBefore.has(g))).toEqual([]);
