@@ -7,6 +7,7 @@ import { arg } from './cli-args';
 import { streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
 import type { GoldFile } from './gold-file';
 import { NaiveStoryClusterer } from './naive-story-clusterer';
+import { seededRandom } from './seeded-random';
 import { SeedPipeline } from './seed-pipeline';
 import { readStoryGold, scoreStories, StoryGold, StoryScore } from './story-gold';
 
@@ -60,13 +61,7 @@ async function streamFiles(dir: string): Promise<StreamedArticle[]> {
 
 /** Deterministic shuffle within ±days: each article's time moves by a seeded offset, then the stream is sorted again. */
 function shuffle(stream: StreamedArticle[], days: number, seedValue: number): StreamedArticle[] {
-  let state = seedValue >>> 0 || 1;
-  const random = (): number => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
+  const random = seededRandom(seedValue);
   return stream
     .map((a) => ({ a, t: Date.parse(a.time) + (random() * 2 - 1) * days * 86_400_000 }))
     .sort((x, y) => x.t - y.t)

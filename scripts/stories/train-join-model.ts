@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { arg } from '../../eval/cli-args';
 import { streamSaudiNewsNet, StreamedArticle } from '../../eval/dev-week-stream';
+import { seededRandom } from '../../eval/seeded-random';
 import { readStoryGold, scoreStories, StoryGold, StoryScore } from '../../eval/story-gold';
 import { Example, fitLogistic } from './logistic-regression';
 
@@ -195,13 +196,7 @@ function searchModel(weights: Partial<Record<JoinFeature, number>>, threshold: n
 
 /** The search's pool: the body cosine alone, then seeded random settings (xorshift, so a rerun draws the same). */
 function searchPool(): Array<{ name: string; model: JoinModel }> {
-  let state = SEED >>> 0 || 1;
-  const random = (): number => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
+  const random = seededRandom(SEED);
   const pool = [
     { name: 'body ≥ 0.1', model: searchModel({ body: 1 }, 0.1, NO_MERGE) },
     { name: 'body ≥ 0.15', model: searchModel({ body: 1 }, 0.15, NO_MERGE) },
@@ -220,6 +215,17 @@ function searchPool(): Array<{ name: string; model: JoinModel }> {
   return pool;
 }
 
+/** The item with the highest value, the first on a tie. */
+function argmax<T>(items: readonly T[], value: (item: T) => number): T {
+  let top = items[0] as T;
+  let topValue = value(top);
+  for (const item of items.slice(1)) {
+    const v = value(item);
+    if (v > topValue) [top, topValue] = [item, v];
+  }
+  return top;
+}
+
 async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]): Promise<void> {
   const pool = searchPool();
   const all = new Set(gold.stories.map((_, i) => i));
@@ -235,7 +241,7 @@ async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]
   for (let fold = 0; fold < folds; fold++) {
     const test = new Set([...all].filter((i) => i % folds === fold));
     const train = new Set([...all].filter((i) => !test.has(i)));
-    const pick = scored.reduce((a, b) => (objective(gold, b.score, train).value > objective(gold, a.score, train).value ? b : a));
+    const pick = argmax(scored, (setting) => objective(gold, setting.score, train).value);
     for (const i of test) {
       const s = pick.score.perStory[i]!;
       heldOut.set(i, { p: s.precision, r: s.recall, f1: s.f1, members: s.members });
@@ -243,12 +249,12 @@ async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]
     hardJoined += objective(gold, pick.score, test).joined;
     process.stderr.write(`fold ${fold + 1}/${folds}: picked ${pick.name}; held out ${[...test].map((i) => `${gold.stories[i]!.label.slice(0, 40)}… F1 ${heldOut.get(i)!.f1.toFixed(3)}`).join('; ')}\n`);
   }
-  const best = scored.reduce((a, b) => (objective(gold, b.score, all).value > objective(gold, a.score, all).value ? b : a));
-  const o = objective(gold, best.score, all);
+  const winner = argmax(scored, (setting) => objective(gold, setting.score, all).value);
+  const o = objective(gold, winner.score, all);
   const final: JoinModel = {
-    ...best.model,
+    ...winner.model,
     trainedOn:
-      `${goldPath.slice(goldPath.indexOf('shared/'))}: setting ${best.name} of a random search (${pool.length} settings, seed ${SEED}) over SaudiNewsNet ` +
+      `${goldPath.slice(goldPath.indexOf('shared/'))}: setting ${winner.name} of a random search (${pool.length} settings, seed ${SEED}) over SaudiNewsNet ` +
       `${gold.stories.length}-story dev week (CC BY-NC-SA 4.0), on the whole week F1 ${o.f1.toFixed(3)} macro ${o.macro.toFixed(3)} hard negatives ${o.joined}/${o.hardNegatives}; npm run stories:train`,
     crossValidation: crossValidationOf(heldOut, hardJoined, gold),
   };
