@@ -1,6 +1,7 @@
 import type { EventExtractedV1, ExtractedEntity } from '@eventwire/contracts';
 import { BUNDLED_JOIN_MODEL, checkJoinModel, JOIN_FEATURES, JoinModelMismatchError } from './join-model';
 import { StoryClusterer } from './story-clusterer';
+import type { StorySimilarity } from './story-similarity';
 import { buildStoryRecord, sourceKey, UNKNOWN_SOURCE } from './story-record-builder';
 
 function entity(id: string): ExtractedEntity {
@@ -34,6 +35,32 @@ function event(articleId: string, entityIds: string[], extra: Partial<EventExtra
 }
 
 describe(StoryClusterer.name, () => {
+  it('decides with another similarity given in the model\'s place', () => {
+    const compared: number[] = [];
+    const similarity = (joins: boolean): StorySimilarity => ({
+      joinThreshold: 0.5,
+      mergeThreshold: 0.9,
+      features: (a, _w, b) => {
+        compared.push(b.size);
+        return [a.size, b.size];
+      },
+      probability: () => (joins ? 1 : 0),
+    });
+    const names = ['country:KAZ', 'country:RUS', 'person:tokayev'];
+    const apart = new StoryClusterer({ similarity: similarity(false) });
+    const first = apart.add(event('a1', names));
+    const second = apart.add(event('a2', names));
+    expect(second.kind).toBe('created');
+    expect(second.storyId).not.toBe(first.storyId);
+    expect(compared).toEqual([1]);
+
+    const together = new StoryClusterer({ similarity: similarity(true) });
+    together.add(event('b1', names));
+    // One shared name is enough when the similarity says so.
+    expect(together.explain(event('b2', ['country:KAZ', 'country:ARM']))).toEqual([{ storyId: 'story-b1', features: [1, 1], probability: 1 }]);
+    expect(together.add(event('b2', ['country:KAZ', 'country:ARM']))).toMatchObject({ kind: 'joined', storyId: 'story-b1' });
+  });
+
   it('puts articles that share names and words into one story and others apart', () => {
     const clusterer = new StoryClusterer();
     const a = clusterer.add(event('a1', ['country:KAZ', 'country:RUS', 'person:tokayev']));

@@ -1,12 +1,16 @@
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { ArticleFacts, factsOf } from './article-facts';
-import { BUNDLED_JOIN_MODEL, JOIN_FEATURES, joinProbability, JoinModel } from './join-model';
-import { Neighbour, NeighbourIndex } from './neighbour-index';
-import { addInto, prune, SparseVector, unit } from './sparse-vector';
+import { CandidateIndex, IndexedArticle, top, Walk, Weights } from './candidate-index';
+import { BUNDLED_JOIN_MODEL, JoinModel } from './join-model';
+import { addInto, prune, SparseVector } from './sparse-vector';
+import { DAY_MS, emptyProfile, ENTITY_KEY, eventTime, gapDays, Norms, Profile, profileOf, RETIRED_PROFILE, seenTime } from './story-profile';
+import { JoinModelSimilarity, Link, NO_LINK, Side, StorySimilarity } from './story-similarity';
 
 export interface ClustererOptions {
   /** The join decision: feature weights and the probabilities to join a story and to merge two. */
   model: JoinModel;
+  /** Another join decision in the model's place (see `StorySimilarity`); by default the model's. */
+  similarity?: StorySimilarity;
   /** Days between an article's publication and a story's span beyond which it cannot join. */
   windowDays: number;
   /** Articles whose words and entities stay indexed (the newest ones): the history a new article is matched against. */
@@ -90,25 +94,6 @@ export interface ScoredCandidate {
   probability: number;
 }
 
-const DAY_MS = 86_400_000;
-/** Index keys: entities and terms live in one index and one document frequency, told apart by a prefix no term has. */
-const ENTITY_KEY = '\u0001';
-/** A key this rare (document frequency over the window) is specific to an event: a name, a number, an unusual word. */
-const RARE_SHARE = 0.002;
-const RARE_CAP = 5;
-
-/**
- * What is matched: unit-length term-frequency vectors (sublinear counts) of
- * the entities, body words and title words, so every member weighs the same
- * in its story's centroid however long it is. IDF is applied when scoring.
- */
-interface Profile {
-  /** Keyed by entity id behind the index prefix, as the index and the document frequencies hold them. */
-  entities: SparseVector;
-  terms: SparseVector;
-  title: SparseVector;
-}
-
 interface ActiveStory {
   state: StoryState;
   /** Sums of the members' unit profiles: the story's centroid, up to scale. */
@@ -141,58 +126,6 @@ interface ActiveStory {
   normsAt: number;
 }
 
-/** One side's vectors as arrays with the IDF of every key (entities with their index prefix, as profiles hold them), and its norms. */
-interface Weights {
-  norms: Norms;
-  /** What the comparisons walk, with no lookup of the side's own keys. */
-  walks: { entities: Walk; terms: Walk; title: Walk };
-}
-
-/** One vector of the walked side: its keys in order, their weights, IDF, whether each is rare, and its index entry (none for a key the window has not seen). */
-interface Walk {
-  keys: string[];
-  values: Float64Array;
-  idf: Float64Array;
-  rare: Uint8Array;
-  entries: Array<KeyEntry | undefined>;
-}
-
-/** Norms of a profile's three parts under the window's IDF. */
-interface Norms {
-  entities: number;
-  terms: number;
-  title: number;
-}
-
-/** How close the members of two stories (or an article and a story's members) come. */
-interface Link {
-  similarity: number;
-  nearest: boolean;
-  /** Nearest-neighbour relations between the two (an article's neighbours in the story; for stories, all their members'). */
-  count: number;
-  /** For an article: how many of its neighbours could take it, of which `count` are in the story. */
-  of?: number;
-}
-
-const NO_LINK: Link = { similarity: 0, nearest: false, count: 0 };
-
-/** An index key: how many articles of the window have it, and the stories holding it, most recently updated last (objects: no lookup by id per posting). */
-interface KeyEntry {
-  key: string;
-  /** The key's id in the neighbour index (given back when the entry goes). */
-  id: number;
-  df: number;
-  stories: ActiveStory[];
-}
-
-interface IndexedArticle {
-  articleId: string;
-  arrival: number;
-  keys: KeyEntry[];
-  /** The story it went into (follow `into` for where it is now). */
-  story: ActiveStory;
-}
-
 /** The story a story object stands for now: itself, or the survivor of the merges it went into. */
 function current(story: ActiveStory): ActiveStory {
   let s = story;
@@ -202,47 +135,18 @@ function current(story: ActiveStory): ActiveStory {
   return s;
 }
 
-/** What a story that left the window keeps of its profile: nothing, it is matched no more. */
-const RETIRED_PROFILE: Profile = { entities: new Map(), terms: new Map(), title: new Map() };
-
-/** When the event happened, as far as the article says; NaN when it does not (ingest time is not event time). */
-function eventTime(event: EventExtractedV1): number {
-  const when = event.eventDate.date ?? event.publishedAt;
-  return when ? Date.parse(when) : Number.NaN;
-}
-
-/** When the article came out: its publication time, else when it was taken in. */
-function seenTime(event: EventExtractedV1): number {
-  const t = Date.parse(event.publishedAt ?? event.ingestedAt);
-  return Number.isNaN(t) ? Date.parse(event.ingestedAt) : t;
-}
-
-/** Sublinear weights: the fifth mention of a word says less than the second. */
-function profileOf(event: EventExtractedV1): Profile {
-  const entities: SparseVector = new Map();
-  for (const entity of event.entities) {
-    const key = ENTITY_KEY + entity.id;
-    entities.set(key, (entities.get(key) ?? 0) + 1 + Math.log(Math.max(1, entity.mentions.length)));
-  }
-  const terms: SparseVector = new Map();
-  for (const t of event.terms ?? []) terms.set(t.term, (terms.get(t.term) ?? 0) + 1 + Math.log(Math.max(1, t.weight)));
-  const title: SparseVector = new Map();
-  for (const t of event.titleTerms ?? []) title.set(t, 1);
-  return { entities: unit(entities), terms: unit(terms), title: unit(title) };
-}
-
 /**
  * Streaming story clustering. Each article is matched against the stories
  * of the recent window through an inverted index over canonical entity ids
  * and content terms: its rarest keys (by document frequency in the window)
  * fetch the most recently updated stories holding them, and the best-sharing
- * candidates are scored in full. The join decision is a logistic model
- * (`JoinModel`, learned from story gold) over similarities of entities,
- * bodies and titles, shared rare keys, the gap in time, the story's size and
- * event type: the article joins the most probable story at or above the
- * model's join threshold, or opens a story. When it also comes close to
- * another story, the two stories are compared whole with the same model
- * and merge when they are one event, so a thread split by arrival order
+ * candidates are scored in full (`CandidateIndex`). The join decision
+ * (`StorySimilarity`; by default the logistic `JoinModel` learned from story
+ * gold, over similarities of entities, bodies and titles, shared rare keys,
+ * the gap in time, the story's size and event type): the article joins the
+ * most probable story at or above the join threshold, or opens a story.
+ * When it also comes close to another story, the two stories are compared
+ * whole with the same similarity and merge when they are one event, so a thread split by arrival order
  * heals once the evidence arrives. Every bound (keys, postings, candidates,
  * story profile size, window) is fixed, so the cost per article does not
  * grow with the number of stories. The outcome depends only on the order of
@@ -257,16 +161,15 @@ export class StoryClusterer {
   /** A merged story id → the story it went into. */
   private readonly mergedInto = new Map<string, string>();
   private readonly storyOfArticle = new Map<string, string>();
-  /** Index key → its document frequency over the window and the stories holding it. */
-  private readonly keyIndex = new Map<string, KeyEntry>();
-  private readonly window: IndexedArticle[] = [];
-  private windowStart = 0;
+  /** The window's articles, their keys and their nearest neighbours: where candidates come from. */
+  private readonly index: CandidateIndex<ActiveStory>;
+  private readonly similarity: StorySimilarity;
   private arrivals = 0;
-  private readonly neighbourIndex: NeighbourIndex;
 
   constructor(options: Partial<ClustererOptions> = {}) {
     this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...options };
-    this.neighbourIndex = new NeighbourIndex(this.options.neighbourPostings, this.options.neighbourVerified);
+    this.index = new CandidateIndex(this.options);
+    this.similarity = this.options.similarity ?? new JoinModelSimilarity(this.options.model, this.options.neighbours);
   }
 
   add(event: EventExtractedV1): ClusterOutcome {
@@ -278,7 +181,7 @@ export class StoryClusterer {
     const weights = this.weightsOf(profile);
     const { ranked, near } = this.rank(event, profile, weights);
     const best = ranked[0];
-    const { joinThreshold, mergeThreshold } = this.options.model;
+    const { joinThreshold, mergeThreshold } = this.similarity;
 
     let target: ActiveStory;
     let kind: 'joined' | 'created';
@@ -290,9 +193,9 @@ export class StoryClusterer {
       target = this.newStory(`story-${event.articleId}`, arrival);
       kind = 'created';
     }
-    this.index(event, target, profile, weights, arrival);
+    this.indexArticle(event, target, profile, weights, arrival);
     // A story of one article has the article's profile, whose norms are known.
-    if (kind === 'created') Object.assign(target, { norms: weights.norms, normsVersion: target.state.version, normsAt: this.windowSize });
+    if (kind === 'created') Object.assign(target, { norms: weights.norms, normsVersion: target.state.version, normsAt: this.index.size });
     for (const [story, link] of near) this.link(target, story, link);
 
     // The article came close to other stories too: now that it has joined, those stories and its own may be one
@@ -325,7 +228,7 @@ export class StoryClusterer {
     const arrival = this.arrivals++;
     const profile = profileOf(event);
     const target = this.active.get(this.resolve(storyId)) ?? this.newStory(storyId, arrival);
-    this.index(event, target, profile, this.weightsOf(profile), arrival);
+    this.indexArticle(event, target, profile, this.weightsOf(profile), arrival);
   }
 
   /** After `restore`: the story's version and merge history as the store has them, so versions keep growing across restarts. */
@@ -365,7 +268,7 @@ export class StoryClusterer {
   private newStory(storyId: string, arrival: number): ActiveStory {
     const story: ActiveStory = {
       state: { storyId, version: 0, articles: [], entityCounts: new Map(), mergedFrom: [], firstTime: Number.NaN, lastTime: Number.NaN },
-      profile: { entities: new Map(), terms: new Map(), title: new Map() },
+      profile: emptyProfile(),
       languages: new Set(),
       created: arrival,
       lastArrival: arrival,
@@ -384,36 +287,21 @@ export class StoryClusterer {
     return story;
   }
 
-  private index(event: EventExtractedV1, target: ActiveStory, profile: Profile, weights: Weights, arrival: number): void {
+  private indexArticle(event: EventExtractedV1, target: ActiveStory, profile: Profile, weights: Weights<ActiveStory>, arrival: number): void {
     this.addArticle(target, event, profile, weights, arrival);
-    const { entities, terms, title } = weights.walks;
-    const entries: KeyEntry[] = [];
-    // The neighbour index stores the entities and body words under the IDF the article was matched with.
-    const ids: number[] = [];
-    const values: number[] = [];
-    const take = (walk: Walk, neighbour: boolean): void => {
-      for (let j = 0; j < walk.keys.length; j++) {
-        const key = walk.keys[j]!;
-        // A title's words are among the body's keys already.
-        if (walk === title && profile.terms.has(key)) continue;
-        let entry = walk.entries[j];
-        if (!entry) this.keyIndex.set(key, (entry = walk.entries[j] = { key, id: this.neighbourIndex.newKey(), df: 0, stories: [] }));
-        entry.df++;
-        post(entry.stories, target, this.options.maxPostings);
-        entries.push(entry);
-        if (neighbour) {
-          ids.push(entry.id);
-          values.push(walk.values[j]! * walk.idf[j]!);
-        }
-      }
-    };
-    take(entities, true);
-    take(terms, true);
-    take(title, false);
-    this.neighbourIndex.add(arrival, ids, values, seenTime(event));
-    this.window.push({ articleId: event.articleId, arrival, keys: entries, story: target });
     this.storyOfArticle.set(event.articleId, target.state.storyId);
-    this.expire();
+    this.index.add(event.articleId, arrival, target, profile, weights, seenTime(event), (old) => this.leave(old));
+  }
+
+  /** An article left the window: a story whose newest article it was retires. */
+  private leave(old: IndexedArticle<ActiveStory>): void {
+    const story = current(old.story);
+    if (story.live && story.lastArrival <= old.arrival) {
+      this.active.delete(story.state.storyId);
+      if (this.options.keepRetired) this.retired.set(story.state.storyId, story.state);
+      this.retire(story, null);
+    }
+    if (!this.options.keepRetired) this.storyOfArticle.delete(old.articleId);
   }
 
   private resolve(storyId: string): string {
@@ -425,73 +313,24 @@ export class StoryClusterer {
     return id;
   }
 
-  private get windowSize(): number {
-    return this.window.length - this.windowStart;
-  }
-
-  /**
-   * Inverse document frequency over the window, with a prior of
-   * `idfPrior` unseen articles: a young window (a fresh process, a small
-   * replay) has seen too little to call a word rare or common, and every
-   * word then weighs about the same, as in a plain term-frequency cosine.
-   */
-  private idf(df: number): number {
-    return Math.log(1 + (this.windowSize + this.options.idfPrior) / (df + 1));
-  }
-
-  private dfOf(key: string): number {
-    return this.keyIndex.get(key)?.df ?? 0;
-  }
-
   /** Candidate stories, found through the article's rarest keys and scored by the model, most probable first. */
-  private rank(event: EventExtractedV1, profile: Profile, weights: Weights): { ranked: Ranked[]; near: Map<ActiveStory, Link> } {
+  private rank(event: EventExtractedV1, profile: Profile, weights: Weights<ActiveStory>): { ranked: Ranked[]; near: Map<ActiveStory, Link> } {
     const { entities, terms, title } = weights.walks;
     if (entities.keys.length + terms.keys.length + title.keys.length === 0) return { ranked: [], near: new Map() };
     const time = seenTime(event);
-    // The article as the neighbour index holds articles (entities and body words), its keys the window has seen by their ids.
-    const query: Query = { ids: [], values: [], norm: 0 };
-    // The rarest keys find the candidates; a key most articles share (a stopword that slipped through) finds none.
-    const n = this.windowSize;
-    const lookup: Lookup[] = [];
-    let sum = 0;
-    const visit = (walk: Walk, neighbour: boolean): void => {
-      for (let j = 0; j < walk.keys.length; j++) {
-        const entry = walk.entries[j];
-        const idf = walk.idf[j]!;
-        let at = -1;
-        if (neighbour) {
-          const x = walk.values[j]! * idf;
-          sum += x * x;
-          if (entry) {
-            at = query.ids.length;
-            query.ids.push(entry.id);
-            query.values.push(x);
-          }
-        } else if (profile.terms.has(walk.keys[j]!)) continue;
-        if (entry && entry.df > 0 && (n < 20 || entry.df <= n / 5)) lookup.push({ key: walk.keys[j]!, idf, entry, at });
-      }
-    };
-    visit(entities, true);
-    visit(terms, true);
-    visit(title, false);
-    query.norm = Math.sqrt(sum);
-    const rarest = top(lookup, this.options.maxKeys, (a, b) => a.idf > b.idf || (a.idf === b.idf && a.key < b.key));
-    const shared = new Map<ActiveStory, number>();
-    for (const { idf: weight, entry: { stories: list } } of rarest) {
-      // Newest first, and only the stories that can still take articles: the bound holds however long the list.
-      for (let j = list.length - 1, seen = 0; j >= 0 && seen < this.options.maxPostings; j--) {
-        const story = current(list[j]!);
-        if (!story.live || gapDays(story.firstSeen, story.lastSeen, time) > this.options.windowDays) continue;
-        // A full story takes no more articles: its thread goes on in a story of its own.
-        if (story.state.articles.length >= this.options.maxStoryArticles) continue;
-        seen++;
-        shared.set(story, (shared.get(story) ?? 0) + weight);
-      }
-    }
-    const near = this.nearStories(
-      query,
-      rarest.filter((l) => l.at >= 0).map((l) => l.at),
+    const { shared, near } = this.index.candidates(
+      profile,
+      weights,
       time,
+      // Only the stories that can still take articles: within the window of time, and not full (a full story's thread goes on in a story of its own).
+      (posted) => {
+        const story = current(posted);
+        return !story.live || gapDays(story.firstSeen, story.lastSeen, time) > this.options.windowDays || this.full(story) ? undefined : story;
+      },
+      (posted) => {
+        const story = current(posted);
+        return !story.live || this.full(story) ? undefined : story;
+      },
     );
     const candidate: Side = {
       profile,
@@ -508,41 +347,15 @@ export class StoryClusterer {
     for (const story of near.keys()) candidates.add(story);
     const ranked = [...candidates]
       .map((story) => {
-        const features = this.features(candidate, weights, sideOf(story, this.normsOf(story)), near.get(story) ?? NO_LINK);
-        return { story, features, probability: joinProbability(this.options.model, features) };
+        const features = this.similarity.features(candidate, weights, sideOf(story, this.normsOf(story)), near.get(story) ?? NO_LINK);
+        return { story, features, probability: this.similarity.probability(features) };
       })
       .sort((a, b) => b.probability - a.probability || (a.story.state.storyId < b.story.state.storyId ? -1 : 1));
     return { ranked, near };
   }
 
-  /**
-   * The stories of the article's nearest earlier articles (those that can
-   * still take it): for each, the best similarity to one of its members and
-   * whether it holds the very nearest.
-   */
-  private nearStories(query: Query, lookup: readonly number[], time: number): Map<ActiveStory, Link> {
-    const near = new Map<ActiveStory, Link>();
-    const found = this.neighbourIndex.nearest(query.ids, query.values, query.norm, lookup, time, this.options.windowDays * DAY_MS, this.options.neighbours);
-    let eligible = 0;
-    found.forEach((n: Neighbour) => {
-      const article = this.articleAt(n.arrival);
-      if (!article) return;
-      const story = current(article.story);
-      if (!story.live || story.state.articles.length >= this.options.maxStoryArticles) return;
-      const link = near.get(story);
-      near.set(story, { similarity: Math.max(link?.similarity ?? 0, n.similarity), nearest: (link?.nearest ?? false) || eligible === 0, count: (link?.count ?? 0) + 1 });
-      eligible++;
-    });
-    // Votes are shares of the neighbours whose stories can take the article (a full story cannot).
-    for (const link of near.values()) link.of = eligible;
-    return near;
-  }
-
-  /** The window's article of an arrival number (arrivals are consecutive along the window). */
-  private articleAt(arrival: number): IndexedArticle | undefined {
-    const first = this.window[this.windowStart];
-    if (!first || arrival < first.arrival) return undefined;
-    return this.window[this.windowStart + arrival - first.arrival];
+  private full(story: ActiveStory): boolean {
+    return story.state.articles.length >= this.options.maxStoryArticles;
   }
 
   /** Notes that a member of `story` came this close to a member of another story (both ways). */
@@ -564,46 +377,12 @@ export class StoryClusterer {
     const [small, big] = a.state.articles.length <= b.state.articles.length ? [a, b] : [b, a];
     if (spanGap(small, big) > this.options.windowDays) return 0;
     const weights = this.weightsOf(small.profile);
-    const features = this.features(sideOf(small, weights.norms), weights, sideOf(big, this.normsOf(big)), small.links.get(big.state.storyId) ?? NO_LINK);
-    return joinProbability(this.options.model, features);
+    const features = this.similarity.features(sideOf(small, weights.norms), weights, sideOf(big, this.normsOf(big)), small.links.get(big.state.storyId) ?? NO_LINK);
+    return this.similarity.probability(features);
   }
 
-  /** IDF of every key of a profile (the side that is walked), which keys are rare, their index entries, and the profile's norms. */
-  private weightsOf(profile: Profile): Weights {
-    const n = this.windowSize;
-    const rareDf = Math.max(2, RARE_SHARE * n);
-    const walkOf = (v: SparseVector): Walk => {
-      const walk: Walk = { keys: new Array<string>(v.size), values: new Float64Array(v.size), idf: new Float64Array(v.size), rare: new Uint8Array(v.size), entries: new Array<KeyEntry | undefined>(v.size) };
-      let i = 0;
-      for (const [k, x] of v) {
-        const entry = this.keyIndex.get(k);
-        const df = entry?.df ?? 0;
-        walk.keys[i] = k;
-        walk.values[i] = x;
-        walk.idf[i] = this.idf(df);
-        walk.rare[i] = df > 0 && df <= rareDf ? 1 : 0;
-        walk.entries[i] = entry;
-        i++;
-      }
-      return walk;
-    };
-    const walks = { entities: walkOf(profile.entities), terms: walkOf(profile.terms), title: walkOf(profile.title) };
-    const norm = (w: Walk): number => {
-      let sum = 0;
-      for (let i = 0; i < w.keys.length; i++) sum += (w.values[i]! * w.idf[i]!) ** 2;
-      return Math.sqrt(sum);
-    };
-    return { walks, norms: { entities: norm(walks.entities), terms: norm(walks.terms), title: norm(walks.title) } };
-  }
-
-  /** The norms of a profile under the window's IDF (what `weightsOf` gives, without keeping the weights). */
-  private normsFor(profile: Profile): Norms {
-    const norm = (v: SparseVector): number => {
-      let sum = 0;
-      for (const [k, x] of v) sum += (x * this.idf(this.dfOf(k))) ** 2;
-      return Math.sqrt(sum);
-    };
-    return { entities: norm(profile.entities), terms: norm(profile.terms), title: norm(profile.title) };
+  private weightsOf(profile: Profile): Weights<ActiveStory> {
+    return this.index.weightsOf(profile);
   }
 
   /**
@@ -612,82 +391,13 @@ export class StoryClusterer {
    * long.
    */
   private normsOf(story: ActiveStory): Norms {
-    const n = this.windowSize;
+    const n = this.index.size;
     if (story.norms === null || story.normsVersion !== story.state.version || Math.abs(n - story.normsAt) > 0.1 * story.normsAt + 100) {
-      story.norms = this.normsFor(story.profile);
+      story.norms = this.index.normsFor(story.profile);
       story.normsVersion = story.state.version;
       story.normsAt = n;
     }
     return story.norms;
-  }
-
-  /**
-   * The model's features (`JOIN_FEATURES` order) of `a` (an article, or the
-   * smaller story) joining `b`. Dot products walk `a`'s keys with the IDF in
-   * `w`, worked out once for `a`.
-   */
-  private features(a: Side, w: Weights, b: Side, link: Link): number[] {
-    const sameLanguage = a.languages === null || b.languages === null || [...a.languages].some((l) => b.languages!.has(l));
-    // One walk over each of `a`'s vectors gives its dot product with `b`, the IDF mass they share and the rare keys among it.
-    const walk = (x: Walk, y: SparseVector): { dot: number; all: number; hit: number; rare: number } => {
-      let dot = 0;
-      let all = 0;
-      let hit = 0;
-      let rare = 0;
-      for (let j = 0; j < x.keys.length; j++) {
-        const v = x.values[j]!;
-        const i = x.idf[j]!;
-        all += v * i;
-        const u = y.get(x.keys[j]!);
-        if (u === undefined) continue;
-        dot += v * u * i * i;
-        hit += v * i;
-        rare += x.rare[j]!;
-      }
-      return { dot, all, hit, rare };
-    };
-    const cos = (dot: number, nx: number, ny: number): number => (nx > 0 && ny > 0 ? Math.min(1, dot / (nx * ny)) : 0);
-    const none = { dot: 0, all: 0, hit: 0, rare: 0 };
-    const e = walk(w.walks.entities, b.profile.entities);
-    const t = sameLanguage ? walk(w.walks.terms, b.profile.terms) : none;
-    const entity = cos(e.dot, a.norms.entities, b.norms.entities);
-    const entityShare = e.all > 0 ? e.hit / e.all : 0;
-    let titleDot = 0;
-    let titleBodyDot = 0;
-    if (sameLanguage) {
-      const x = w.walks.title;
-      for (let j = 0; j < x.keys.length; j++) {
-        const k = x.keys[j]!;
-        const v = x.values[j]!;
-        const i2 = x.idf[j]! ** 2;
-        titleDot += v * (b.profile.title.get(k) ?? 0) * i2;
-        titleBodyDot += v * (b.profile.terms.get(k) ?? 0) * i2;
-      }
-    }
-    // Across languages no word can match: the canonical entities are the evidence for what the words would say.
-    const body = sameLanguage ? cos(t.dot, a.norms.terms, b.norms.terms) : entity;
-    const title = sameLanguage ? cos(titleDot, a.norms.title, b.norms.title) : entity;
-    const titleBody = sameLanguage ? cos(titleBodyDot, a.norms.title, b.norms.terms) : entity;
-    const coverage = sameLanguage ? (entityShare + (t.all > 0 ? t.hit / t.all : 0)) / 2 : entityShare;
-    const eRare = e.rare;
-    const tRare = t.rare;
-    const gap = Number.isNaN(b.firstSeen) ? 0 : Math.min(gapDays(b.firstSeen, b.lastSeen, a.firstSeen), gapDays(b.firstSeen, b.lastSeen, a.lastSeen));
-    const values: Record<(typeof JOIN_FEATURES)[number], number> = {
-      entity,
-      body,
-      title,
-      titleBody,
-      coverage,
-      rare: Math.min(eRare + tRare, RARE_CAP) / RARE_CAP,
-      gap: Math.log1p(gap),
-      size: Math.log1p(b.size),
-      sameType: a.type !== null && a.type === b.type ? 1 : 0,
-      neighbour: link.similarity,
-      nearest: link.nearest ? 1 : 0,
-      // Of the smaller side's neighbour relations (an article's that could take it; k per member of a story), the share that lands in the other side.
-      votes: Math.min(1, link.count / (link.of ?? this.options.neighbours * Math.min(a.size, b.size))),
-    };
-    return JOIN_FEATURES.map((f) => values[f]);
   }
 
   /** Adds an article to a story; `weights` are the article's as it was matched (the IDF before it counts in the window). */
@@ -791,75 +501,6 @@ export class StoryClusterer {
     story.profile = RETIRED_PROFILE;
     story.links = new Map();
   }
-
-  /** Drops the oldest articles past the window size: their keys stop counting, and a story whose newest article left retires. */
-  private expire(): void {
-    while (this.windowSize > this.options.windowArticles) {
-      const old = this.window[this.windowStart++]!;
-      for (const entry of old.keys) {
-        if (--entry.df <= 0) {
-          this.keyIndex.delete(entry.key);
-          this.neighbourIndex.forgetKey(entry.id);
-        }
-      }
-      this.neighbourIndex.remove(old.arrival);
-      const story = current(old.story);
-      if (story.live && story.lastArrival <= old.arrival) {
-        this.active.delete(story.state.storyId);
-        if (this.options.keepRetired) this.retired.set(story.state.storyId, story.state);
-        this.retire(story, null);
-      }
-      if (!this.options.keepRetired) this.storyOfArticle.delete(old.articleId);
-    }
-    // Compact the queue now and then instead of shifting it on every article.
-    if (this.windowStart > 4096 && this.windowStart > this.window.length / 2) {
-      this.window.splice(0, this.windowStart);
-      this.windowStart = 0;
-    }
-  }
-}
-
-/**
- * The first `k` of `items` in the order `before` gives (a strict total
- * order), in that order: what sorting all and keeping `k` gives, at the
- * cost of one pass when most items fall behind the k-th at once.
- */
-function top<T>(items: readonly T[], k: number, before: (a: T, b: T) => boolean): T[] {
-  const out: T[] = [];
-  if (k <= 0) return out;
-  for (const item of items) {
-    if (out.length === k && !before(item, out[k - 1]!)) continue;
-    let i = out.length === k ? k - 1 : out.length;
-    while (i > 0 && before(item, out[i - 1]!)) {
-      out[i] = out[i - 1]!;
-      i--;
-    }
-    out[i] = item;
-  }
-  return out;
-}
-
-/** Notes that `story` holds a key (its posting list), newest last. */
-function post(list: ActiveStory[], story: ActiveStory, maxPostings: number): void {
-  if (list[list.length - 1] === story) return;
-  list.push(story);
-  // Trimmed in batches: the most recent stories stay, the cost of a trim is spread over many additions.
-  if (list.length > 2 * maxPostings) list.splice(0, list.length - maxPostings);
-}
-
-/** An article as the neighbour index is asked about it: its known keys' ids, their weights, and the norm of all its weights. */
-interface Query {
-  ids: number[];
-  values: number[];
-  norm: number;
-}
-
-/** A key that finds candidates: its IDF, its index entry, and its place in the neighbour query (-1: not in it, a title's word). */
-interface Lookup {
-  key: string;
-  idf: number;
-  entry: KeyEntry;
-  at: number;
 }
 
 /** A candidate story as the join decision saw it. */
@@ -867,18 +508,6 @@ interface Ranked {
   story: ActiveStory;
   features: number[];
   probability: number;
-}
-
-/** One side of a comparison: an article, or a story compared whole. */
-interface Side {
-  profile: Profile;
-  size: number;
-  firstSeen: number;
-  lastSeen: number;
-  /** null: the language is not known, and words are compared anyway. */
-  languages: Set<string> | null;
-  type: string | null;
-  norms: Norms;
 }
 
 function sideOf(story: ActiveStory, norms: Norms): Side {
@@ -891,13 +520,6 @@ function sideOf(story: ActiveStory, norms: Norms): Side {
     languages: story.languages.size > 0 ? story.languages : null,
     type: story.dominantType,
   };
-}
-
-/** Days from a time to the nearest end of a span (0 inside it); 0 when either is unknown. */
-function gapDays(first: number, last: number, time: number): number {
-  if (Number.isNaN(time) || Number.isNaN(first)) return 0;
-  if (time >= first && time <= last) return 0;
-  return Math.min(Math.abs(time - first), Math.abs(time - last)) / DAY_MS;
 }
 
 /** Days between two stories' spans of publication (0 when they overlap). */
