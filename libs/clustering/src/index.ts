@@ -1,8 +1,20 @@
 /**
  * Story clustering: the StoryClusterer that groups extracted events into stories, its
- * join model, and the builder of story records.
+ * join model, the builder of story records, and the StoryAggregator that drives the
+ * clusterer chunk by chunk over a store and a publisher (the aggregator stage's state).
  */
 export { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from './story-clusterer';
 export { JOIN_FEATURES } from './join-model';
 export type { JoinFeature, JoinModel } from './join-model';
 export { buildStoryRecord } from './story-record-builder';
+export { StoryAggregator, SYSTEM_CLOCK } from './story-aggregator';
+export type {
+  AggregatorClock,
+  AggregatorLog,
+  AggregatorStore,
+  AggregatorTimer,
+  ArticleChange,
+  ChunkDecisions,
+  StoryAggregatorOptions,
+  StoryPublisher,
+} from './story-aggregator';
