@@ -1,7 +1,8 @@
 /**
  * Story clustering: the StoryClusterer that groups extracted events into stories, the
- * similarity it decides with (the learned join model by default, or another), and the
- * builder of story records.
+ * similarity it decides with (the learned join model by default, or another), the builder
+ * of story records, and the StoryAggregator that drives the clusterer chunk by chunk over a
+ * store and a publisher (the aggregator stage's state).
  */
 export { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from './story-clusterer';
 export { JoinModelSimilarity } from './story-similarity';
@@ -10,3 +11,14 @@ export type { Walk, Weights } from './candidate-index';
 export { JOIN_FEATURES } from './join-model';
 export type { JoinFeature, JoinModel } from './join-model';
 export { buildStoryRecord } from './story-record-builder';
+export { StoryAggregator, SYSTEM_CLOCK } from './story-aggregator';
+export type {
+  AggregatorClock,
+  AggregatorLog,
+  AggregatorStore,
+  AggregatorTimer,
+  ArticleChange,
+  ChunkDecisions,
+  StoryAggregatorOptions,
+  StoryPublisher,
+} from './story-aggregator';

@@ -6,4 +6,4 @@ export type { SqlClient } from './sql-client';
 export { openSqlClient } from './open-store';
 export { migrate } from './migrate';
 export { StoryStore } from './story-store';
-export type { ArticleChange, StoryFilter } from './story-store';
+export type { StoryFilter } from './story-store';

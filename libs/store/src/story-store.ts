@@ -1,13 +1,7 @@
+import type { ArticleChange } from '@eventwire/clustering';
 import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
 import { migrate } from './migrate';
 import type { SqlClient } from './sql-client';
-
-/** One article taken: it went into `storyId`, and these stories were merged into others. */
-export interface ArticleChange {
-  article: EventExtractedV1;
-  storyId: string;
-  merged: { storyId: string; into: string }[];
-}
 
 /** What one article changed: an ArticleChange, and these stories now read so. */
 export interface StoryChange extends ArticleChange {

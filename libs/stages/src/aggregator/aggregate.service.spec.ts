@@ -13,7 +13,11 @@ import { join } from 'node:path';
 import { AggregateService } from './aggregate.service';
 
 
-/** The aggregator's chunk protocol over a real store, with the five seed articles through the real stages. */
+/**
+ * The aggregator's chunk protocol through its Nest service, over a real store and the in-memory broker (records encoded
+ * on the enriched topic), with the five seed articles through the real stages. The state machine alone, with a clock
+ * moved by hand, is in StoryAggregator's spec (libs/clustering).
+ */
 describe(AggregateService.name, () => {
   jest.setTimeout(60_000);
   let events: EventExtractedV1[];

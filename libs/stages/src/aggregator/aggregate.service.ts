@@ -1,255 +1,72 @@
-import { buildStoryRecord, DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@eventwire/clustering';
+import { StoryAggregator } from '@eventwire/clustering';
 import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
 import { encodeOutput, MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
-import { ArticleChange, StoryStore } from '@eventwire/store';
+import { StoryStore } from '@eventwire/store';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { StageMetrics } from '../runtime/stage-metrics';
 import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 
 /**
- * Clusters article events into stories, keeps them in the store, and
- * publishes the stories that changed. Exactly once in effect: an article the
- * store has already taken changes nothing, and a chunk's changes are written
- * to the store in one transaction ({@link commitChunk}), then its stories
- * published, before the chunk's offsets are committed. When the write fails,
- * the chunk is delivered again and the in-memory state is restored from the
- * store before its first article is taken again (the store may be away for a
- * while: the StageServer retries until it is back).
- *
- * Every story record goes out through one queue, a send at a time, so a
- * story's versions reach the topic in the order they were made (never a
- * lower version after a higher one). Publishing is coalesced per story: a
- * chunk publishes the latest version of each story it changed, and a story
- * published less than `emitIntervalMs` ago waits; a timer publishes its
- * latest version when the interval is up. The store remembers which versions
- * subscribers have seen, so what a crash kept from going out is published at
- * the next start. Published records are at-least-once.
+ * The aggregator stage's state in Nest: a {@link StoryAggregator} (the
+ * chunks, the coalescing, the publishing queue and the restore, with their
+ * guarantees, live there) over the story store, publishing story records on
+ * the enriched topic keyed by storyId. This adapter adds the lifecycle (the
+ * state restored at start, waiting stories published and the store closed at
+ * shutdown), the metrics, and `updates$` for the live stream.
  */
 @Injectable()
 export class AggregateService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AggregateService.name);
-  // Stories that leave the window live in the store: memory is bounded by the window.
-  private clusterer = new StoryClusterer({ keepRetired: false });
-  private readonly lastEmit = new Map<string, number>();
-  /** Stored stories waiting for their interval. */
-  private readonly pending = new Map<string, StoryEnrichedV1>();
-  /** The open chunk: its changes for the store, and the stories to publish once they are stored. */
-  private readonly unsaved: ArticleChange[] = [];
-  /** Stories the open chunk changed: their records are built once, when the chunk ends (a big story's is large). */
-  private readonly chunkChanged = new Set<string>();
-  private readonly chunkTombstones = new Set<string>();
-  /** Already stored, published again (a redelivered article's story, in case a crash kept it from going out). */
-  private readonly chunkRepublish = new Map<string, StoryEnrichedV1>();
-  /** The open chunk's clustering decisions, counted on `/metrics` once the chunk is stored (a failed chunk's are made again). */
-  private chunkDecisions = { created: 0, joined: 0, merged: 0 };
-  private timer: NodeJS.Timeout | null = null;
-  /**
-   * The clusterer does not hold the store's state (not restored yet, or a chunk's write failed, leaving it with
-   * articles the store does not have): it is rebuilt from the store before the next article is taken.
-   */
-  private stale = true;
-  /** The restore under way: the start's and the first article's wait for the same one (see {@link restoreIfStale}). */
-  private restoring: Promise<void> | null = null;
-  /** The publishing queue: each send starts when the one before it is acknowledged. */
-  private publishing: Promise<unknown> = Promise.resolve();
+  private readonly aggregator: StoryAggregator;
   /** Every story update as it is published (`record` null: the story was merged into another), for live subscribers. */
   readonly updates$ = new Subject<{ storyId: string; record: StoryEnrichedV1 | null }>();
 
   constructor(
     @Inject(STORY_STORE) private readonly store: StoryStore,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
-    @Inject(AGGREGATOR_OPTIONS) private readonly options: AggregatorOptions,
+    @Inject(AGGREGATOR_OPTIONS) options: AggregatorOptions,
     /** A service's `/metrics` (none in the embedded run). */
     @Optional() private readonly metrics?: StageMetrics,
-  ) {}
+  ) {
+    this.aggregator = new StoryAggregator({
+      store,
+      emitIntervalMs: options.emitIntervalMs,
+      log: this.logger,
+      publish: (tombstones, records) => this.publish(tombstones, records),
+      onChunkStored: (decisions, live) => this.metrics?.stories(decisions, live),
+    });
+  }
 
   /** Indexes the newest articles of the store again, so a restarted aggregator goes on with the same stories. */
   async onModuleInit(): Promise<void> {
-    await this.restoreIfStale();
-  }
-
-  /**
-   * One restore at a time, and none over a restored state. In the service the
-   * consumer starts before the module's init hooks run (a hybrid Nest app
-   * starts its microservices first), so the first chunk may come while the
-   * start's restore is under way: a second restore beside it rebuilt the
-   * clusterer under the first, and one begun after the chunk's first
-   * articles were taken dropped them from the chunk, whose offsets were then
-   * committed without them.
-   */
-  private restoreIfStale(): Promise<void> {
-    if (!this.stale) return Promise.resolve();
-    this.restoring ??= this.restore().finally(() => (this.restoring = null));
-    return this.restoring;
-  }
-
-  private async restore(): Promise<void> {
-    this.clusterer = new StoryClusterer({ keepRetired: false });
-    this.lastEmit.clear();
-    this.pending.clear();
-    this.clearChunk();
-    const recent = await this.store.recentArticles(DEFAULT_CLUSTERER_OPTIONS.windowArticles);
-    for (const { event, storyId } of recent) this.clusterer.restore(event, storyId);
-    for (const storyId of new Set(recent.map((a) => a.storyId))) {
-      const record = await this.store.story(storyId);
-      if (record) this.clusterer.adopt(storyId, record.version, record.mergedFrom ?? []);
-    }
-    const unemitted = await this.store.unemitted();
-    for (const record of unemitted) this.pending.set(record.storyId, record);
-    if (unemitted.length > 0) this.schedule(0);
-    this.stale = false;
-    this.logger.log({ msg: 'aggregator state restored', store: this.store.kind, articles: recent.length, unpublished: unemitted.length });
-  }
-
-  private clearChunk(): void {
-    this.unsaved.length = 0;
-    this.chunkChanged.clear();
-    this.chunkTombstones.clear();
-    this.chunkRepublish.clear();
-    this.chunkDecisions = { created: 0, joined: 0, merged: 0 };
+    await this.aggregator.restoreIfStale();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    // The open chunk is not committed: its records are delivered again to whoever takes the partition.
-    this.clearChunk();
-    await this.enqueue(() => this.flush(true)).catch((error: unknown) => {
-      this.logger.error({ msg: 'stories not published at shutdown: published at the next start', error: String(error) });
-    });
+    await this.aggregator.stop();
     this.updates$.complete();
     await this.store.close();
   }
 
   /** Takes one article into the open chunk; its stories are stored and published by {@link commitChunk}. */
-  async aggregate(event: EventExtractedV1): Promise<void> {
-    // Before the first article, after a failed write, and again after each failed attempt at it while the store is away.
-    if (this.stale) await this.restoreIfStale();
-    // Seen before (redelivered after a crash, or replayed): nothing changes, and the story is published again as it
-    // stands, in case the crash came before it went out. The store knows every article; the clusterer only the window.
-    const known = this.clusterer.storyOf(event.articleId) ?? (await this.store.storyOfArticle(event.articleId));
-    if (known != null) {
-      if (this.chunkChanged.has(known)) return; // Changed in this chunk: published with it.
-      const current = await this.store.story(known);
-      if (current) {
-        this.chunkRepublish.set(current.storyId, current);
-        // The stories merged into it are tombstoned again too: the crash may have come before those went out.
-        for (const id of current.mergedFrom ?? []) if (id !== current.storyId) this.chunkTombstones.add(id);
-      }
-      return;
-    }
-    const outcome = this.clusterer.add(event);
-    if (outcome.kind === 'duplicate') return; // Not reached (checked above); narrows the type.
-    this.unsaved.push({
-      article: event,
-      storyId: outcome.storyId,
-      merged: outcome.merged.map((id) => ({ storyId: id, into: outcome.storyId })),
-    });
-    for (const id of outcome.merged) {
-      this.chunkChanged.delete(id);
-      this.chunkRepublish.delete(id);
-      this.chunkTombstones.add(id);
-    }
-    this.chunkChanged.add(outcome.storyId);
-    this.chunkRepublish.delete(outcome.storyId);
-    this.chunkDecisions[outcome.kind] += 1;
-    this.chunkDecisions.merged += outcome.merged.length;
+  aggregate(event: EventExtractedV1): Promise<void> {
+    return this.aggregator.aggregate(event);
   }
 
-  /**
-   * Ends the open chunk: writes its changes to the store in one transaction,
-   * then publishes what it changed (stories merged away as tombstones, each
-   * changed story's latest version unless it waits for its interval, and the
-   * stories of redelivered articles). If the write fails, the error makes
-   * the chunk be delivered again, and the clusterer and the maps are rebuilt
-   * from the store (which has none of the chunk) before it is.
-   */
-  async commitChunk(now = Date.now()): Promise<void> {
-    // Each changed story's record as the chunk leaves it.
-    const changed = [...this.chunkChanged].flatMap((id) => {
-      const story = this.clusterer.get(id);
-      return story ? [buildStoryRecord(story, new Date(now))] : [];
-    });
-    if (this.unsaved.length > 0) {
-      try {
-        const takenBefore = await this.store.saveChunk(this.unsaved, changed);
-        if (takenBefore.length > 0) this.logger.warn({ msg: 'articles taken before by another aggregator', articles: takenBefore.length });
-        this.metrics?.stories(this.chunkDecisions, this.clusterer.size);
-      } catch (error) {
-        this.logger.error({ msg: 'chunk not saved: to be delivered again, on state restored from the store', error: String(error) });
-        this.clearChunk();
-        this.stale = true;
-        throw error;
-      }
-    }
-    const tombstones = [...this.chunkTombstones];
-    // A story this chunk changed goes out in its new version, not as it was stored before.
-    const republish = [...this.chunkRepublish.values()].filter((r) => !this.chunkChanged.has(r.storyId) && !this.chunkTombstones.has(r.storyId));
-    this.clearChunk();
-    for (const id of tombstones) {
-      this.pending.delete(id);
-      this.lastEmit.delete(id);
-    }
-    const publishNow: StoryEnrichedV1[] = [...republish];
-    for (const record of changed) {
-      const last = this.lastEmit.get(record.storyId);
-      if (last === undefined || last + this.options.emitIntervalMs <= now) publishNow.push(record);
-      else {
-        this.pending.set(record.storyId, record);
-        this.schedule(last + this.options.emitIntervalMs - now);
-      }
-    }
-    if (tombstones.length === 0 && publishNow.length === 0) return;
-    await this.enqueue(() => this.publish(tombstones, publishNow, now));
+  /** Ends the open chunk: stored in one transaction, then its stories published (see {@link StoryAggregator.commitChunk}). */
+  commitChunk(): Promise<void> {
+    return this.aggregator.commitChunk();
   }
 
-  /** Runs `step` after every publishing step before it has finished. */
-  private enqueue(step: () => Promise<void>): Promise<void> {
-    const run = this.publishing.catch(() => undefined).then(step);
-    this.publishing = run;
-    return run;
-  }
-
-  /** Sends tombstones and records, then notes in the store that subscribers have seen them. Only ever run from the queue. */
-  private async publish(tombstones: string[], records: StoryEnrichedV1[], now: number): Promise<void> {
-    // A story published here is not published again from the waiting list with an older version.
-    for (const record of records) {
-      const waiting = this.pending.get(record.storyId);
-      if (waiting && waiting.version <= record.version) this.pending.delete(record.storyId);
-    }
+  /** The aggregator's publisher: the records on the topic, then counted and told to live subscribers once acknowledged. */
+  private async publish(tombstones: readonly string[], records: readonly StoryEnrichedV1[]): Promise<void> {
     await this.broker.send([
       ...tombstones.map((id) => encodeOutput({ topic: TOPICS.eventsEnriched, key: id, value: null })),
       ...records.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value })),
     ]);
     this.metrics?.storyRecords(records.length, tombstones.length);
     for (const id of tombstones) this.updates$.next({ storyId: id, record: null });
-    for (const record of records) {
-      this.lastEmit.set(record.storyId, now);
-      this.updates$.next({ storyId: record.storyId, record });
-    }
-    await this.store.markEmitted(records);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.enqueue(() => this.flush()).catch((error: unknown) => {
-        this.logger.error({ msg: 'story flush failed, retrying', error: error instanceof Error ? error.message : String(error) });
-        this.schedule(this.options.emitIntervalMs);
-      });
-    }, Math.max(0, delayMs));
-    this.timer.unref();
-  }
-
-  /** Publishes the waiting stories whose interval is up (all of them at shutdown). Only ever run from the queue. */
-  private async flush(all = false): Promise<void> {
-    const now = Date.now();
-    const due = [...this.pending.values()].filter((r) => all || (this.lastEmit.get(r.storyId) ?? 0) + this.options.emitIntervalMs <= now);
-    if (due.length > 0) await this.publish([], due, now);
-    // A story published an interval ago or more may be published again at once: forget it, so the map holds only the recent.
-    for (const [storyId, at] of this.lastEmit) if (at + this.options.emitIntervalMs <= now && !this.pending.has(storyId)) this.lastEmit.delete(storyId);
-    if (this.pending.size > 0) this.schedule(this.options.emitIntervalMs);
+    for (const record of records) this.updates$.next({ storyId: record.storyId, record });
   }
 }

@@ -5,10 +5,13 @@ import { APP_FILTER } from '@nestjs/core';
 import { StageErrorFilter } from '../runtime/stage-error.filter';
 import { AggregateService } from './aggregate.service';
 import { API_TOKEN, ApiTokenGuard } from '../ingestor/api-token.guard';
+import { ArticlesController } from './articles.controller';
+import { AuditController } from './audit.controller';
 import { AuditReportService } from './audit-report.service';
 import { AGGREGATOR_HTTP_OPTIONS, AGGREGATOR_OPTIONS, AggregatorHttpOptions, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 import { EventExtractedConsumer } from './event-extracted.consumer';
 import { PageController } from './page.controller';
+import { SchemasController } from './schemas.controller';
 import { StoriesController } from './stories.controller';
 import { StoryStreamService } from './story-stream.service';
 
@@ -28,7 +31,9 @@ export class AggregatorStageModule {
   static register(options: AggregatorStageOptions): DynamicModule {
     return {
       module: AggregatorStageModule,
-      controllers: options.http ? [EventExtractedConsumer, StoriesController, PageController] : [EventExtractedConsumer],
+      controllers: options.http
+        ? [EventExtractedConsumer, StoriesController, ArticlesController, AuditController, SchemasController, PageController]
+        : [EventExtractedConsumer],
       providers: [
         { provide: APP_FILTER, useClass: StageErrorFilter },
         { provide: MESSAGE_BROKER, useValue: options.broker },

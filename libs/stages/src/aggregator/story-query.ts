@@ -1,8 +1,8 @@
-import { contractErrors } from '@eventwire/contracts';
 import type { StoryFilter } from '@eventwire/store';
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNumberString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { checkedQuery } from './checked-query';
 
 /** Text a query may carry: no control characters (a NUL reaches the database's text functions and fails there). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -68,10 +68,7 @@ function integer(name: string, value: string | undefined, fallback: number, min:
 
 /** The store's filter from a query string, or 400 naming every field that is wrong. */
 export function storyFilterOf(query: Record<string, unknown>): StoryFilter {
-  const present = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined));
-  const errors = contractErrors(StoryQueryDto, present);
-  if (errors.length > 0) throw new BadRequestException(errors.map((e) => e.problems.join('; ')).join('; '));
-  const q = present as StoryQueryDto;
+  const q = checkedQuery(StoryQueryDto, query);
   return {
     ...(q.country ? { country: q.country } : {}),
     ...(q.entity ? { entity: q.entity } : {}),
