@@ -166,10 +166,11 @@ describe(StoryStore.name, () => {
     const dir = mkdtempSync(join(tmpdir(), 'eventwire-store-'));
     try {
       const first = await StoryStore.open(openSqlClient(`pglite://${dir}`));
-      await first.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
+      await first.save({ article: { ...article('a1'), body: 'نص المقال' }, storyId: 's1', stories: [story('s1', 1)], merged: [] });
       await first.close();
       const second = await StoryStore.open(openSqlClient(`pglite://${dir}`));
       expect(await second.storyOfArticle('a1')).toBe('s1');
+      expect((await second.article('a1'))?.event.body).toBe('نص المقال');
       expect((await second.story('s1'))?.title).toBe('قوات حفظ سلام إلى كازاخستان');
       await second.close();
     } finally {
