@@ -185,6 +185,11 @@ describe('aggregator over Kafka and PostgreSQL (restart, replay, query API and l
     expect(one.body.events!.length).toBeGreaterThanOrEqual(1);
     const article = await api<{ storyId: string; article: EventExtractedV1 }>(`/v1/articles/${events[0]!.articleId}`);
     expect(article.body.article.articleId).toBe(events[0]!.articleId);
+    // The text its spans point into comes with the article, and only there: story records stay small.
+    expect(article.body.article.body).toBe(events[0]!.body);
+    const mention = article.body.article.entities[0]!.mentions[0]!;
+    expect(article.body.article.body!.slice(mention.start, mention.end)).toBe(mention.text);
+    expect(JSON.stringify(all.body.stories)).not.toContain('"body"');
     expect(final.find((s) => s.storyId === article.body.storyId)!.articles.map((a) => a.articleId)).toContain(events[0]!.articleId);
     expect((await api('/v1/stories/no-such-story')).status).toBe(404);
     const openapi = await api<{ paths: Record<string, unknown> }>('/v1/openapi.json');

@@ -1,4 +1,6 @@
+import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
 import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
+import { KnowledgeBase } from '@eventwire/kb';
 import { Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -8,6 +10,47 @@ import { extractedSeeds } from './support/seed-events';
 import { freePort, ServiceProcess, waitFor } from './support/service-process';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TopicCollector } from './support/topic-collector';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * 1,000 stories as the aggregator makes them: the seeds' extracted events
+ * copied with new ids and outlets, a title word of their own (in the title
+ * and its terms: the same five texts over and over would otherwise become
+ * too common to match), dates eight days apart (beyond the clusterer's
+ * seven-day window) and Kazakhstan replaced by one of four countries, put
+ * through the real StoryClusterer and story record builder. Copy `i` has
+ * `1 + i % 5` articles; the clusterer decides which make one story.
+ */
+function thousandStories(seeds: EventExtractedV1[]): StoryEnrichedV1[] {
+  const kb = KnowledgeBase.bundled();
+  const places = ['country:KAZ', 'country:EGY', 'country:FRA', 'country:BRA'].map((id) => kb.get(id)!);
+  const clusterer = new StoryClusterer();
+  for (let i = 0; clusterer.size < 1000; i++) {
+    const place = places[i % places.length]!;
+    const day = new Date(Date.UTC(1990, 0, 1) + i * 8 * DAY_MS).toISOString().slice(0, 10);
+    const word = `s${i}`;
+    for (const [n, seed] of seeds.slice(0, 1 + (i % seeds.length)).entries()) {
+      // The country everywhere the record names it: entities, actors, the event's place.
+      const moved = JSON.parse(
+        JSON.stringify(seed).replaceAll('country:KAZ', place.id).replaceAll('"KAZ"', `"${place.countryCode}"`).replaceAll('"Kazakhstan"', `"${place.name}"`),
+      ) as EventExtractedV1;
+      for (const e of moved.entities) if (e.id === place.id) Object.assign(e, { lat: place.lat, lon: place.lon });
+      if (moved.event?.location?.entityId === place.id) Object.assign(moved.event.location, { lat: place.lat, lon: place.lon });
+      clusterer.add({
+        ...moved,
+        articleId: `${seed.articleId.slice(0, 48)}${i.toString(16).padStart(8, '0')}${n.toString(16).padStart(8, '0')}`,
+        source: { ...seed.source, outlet: `${seed.source.outlet}-${i % 37}` },
+        title: `${seed.title} ${word}`,
+        titleTerms: [...(moved.titleTerms ?? []), word],
+        terms: [{ term: word, weight: 3 }, ...(moved.terms ?? [])],
+        publishedAt: `${day}T08:0${n}:00.000Z`,
+        eventDate: { ...seed.eventDate, date: seed.eventDate.date === null ? null : day },
+      });
+    }
+  }
+  return [...clusterer.stories()].slice(0, 1000).map((story, i) => buildStoryRecord(story, new Date(Date.UTC(2024, 0, 1) + i * 60_000)));
+}
 
 /**
  * The page at `/` in Debian's chromium, served by the aggregator service over
@@ -97,10 +140,40 @@ browserDescribe('the page in a real browser', () => {
     const troopSource = seeds.find((e) => e.quantities.some((q) => q.category === 'peacekeepers' && q.value === 2500))!;
     expect(await troops.innerText()).toMatch(/about 2,500\s*—\s*/);
     expect(await troops.locator('.sources').innerText()).toBe(troopSource.source.outlet);
-    // Provenance: the claim's words as the source wrote them.
+    // Provenance: the claim's words as the source wrote them, marked in the article's text, in view.
     await troops.locator('button.claim').click();
-    const written = troopSource.quantities.find((q) => q.value === 2500)!.text;
+    const claimed = troopSource.quantities.find((q) => q.value === 2500)!;
+    const written = claimed.text;
     await page.locator('#provenance mark', { hasText: written }).waitFor();
+    const articleText = page.locator(`#article-text[data-article-id="${troopSource.articleId}"]`);
+    await articleText.locator('mark', { hasText: written }).waitFor();
+    expect(await articleText.getAttribute('lang')).toBe('ar');
+    expect(await articleText.getAttribute('dir')).toBe('rtl');
+    // The whole article is there, and the mark is its span.
+    expect(await articleText.innerText()).toContain(troopSource.body!.slice(claimed.end, claimed.end + 40).trim());
+    // In the page (this project's types have no DOM): the text before the mark, and whether the mark is in view, in its box and in the window.
+    const [offset, inView] = (await page.evaluate(`(() => {
+      const box = document.querySelector('#article-text');
+      const mark = box.querySelector('mark');
+      const before = document.createRange();
+      before.setStart(box, 0);
+      before.setEndBefore(mark);
+      const m = mark.getBoundingClientRect();
+      const frame = box.getBoundingClientRect();
+      return [before.toString().length, m.top >= frame.top && m.bottom <= frame.bottom && m.top >= 0 && m.bottom <= innerHeight];
+    })()`)) as [number, boolean];
+    expect(offset).toBe(claimed.start);
+    expect(inView).toBe(true);
+    // Keyboard: an entity chosen with Enter shows its mentions in a member's text.
+    await page.locator('#detail tr[data-entity-id="org:csto"] button.fact').focus();
+    await page.keyboard.press('Enter');
+    const firstWithCsto = seeds.find((e) => e.articleId === story.entities.find((x) => x.id === 'org:csto')!.articleIds[0])!;
+    const cstoMentions = [...firstWithCsto.entities.find((x) => x.id === 'org:csto')!.mentions].sort((a, b) => a.start - b.start);
+    const cstoText = page.locator(`#article-text[data-article-id="${firstWithCsto.articleId}"]`);
+    await cstoText.locator('mark').first().waitFor();
+    expect(await cstoText.locator('mark').allInnerTexts()).toEqual(cstoMentions.map((m) => m.text));
+    expect(await page.locator('#provenance .fact-status').innerText()).toContain(`${cstoMentions.length} span`);
+    await page.locator('#provenance').screenshot({ path: join(TEST_OUTPUT, 'page-provenance.png') });
 
     await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
     const sixth: EventExtractedV1 = { ...seeds[4]!, articleId: `${seeds[4]!.articleId}00000006`, source: { ...seeds[4]!.source, outlet: 'outlet-sixth' } };
@@ -125,26 +198,13 @@ browserDescribe('the page in a real browser', () => {
     await page.close();
   });
 
-  it('renders 1,000 stories (the story API stubbed in the browser, the page served by the aggregator)', async () => {
-    const record = (await stories())[0]!;
-    const places = [
-      { id: 'country:KAZ', name: 'Kazakhstan', countryCode: 'KAZ', lat: 48, lon: 68 },
-      { id: 'country:EGY', name: 'Egypt', countryCode: 'EGY', lat: 27, lon: 30 },
-      { id: 'country:FRA', name: 'France', countryCode: 'FRA', lat: 46, lon: 2 },
-      { id: 'country:BRA', name: 'Brazil', countryCode: 'BRA', lat: -10, lon: -55 },
-    ];
-    const synthetic: StoryEnrichedV1[] = Array.from({ length: 1000 }, (_, i) => {
-      const place = places[i % places.length]!;
-      const day = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-      return {
-        ...record,
-        storyId: `story-synthetic-${i}`,
-        title: `${record.title} ${i}`,
-        dateRange: { start: day, end: day },
-        updatedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
-        events: (record.events ?? []).map((e) => ({ ...e, location: { ...place, articleIds: e.articleIds } })),
-      };
-    });
+  it('renders 1,000 stories built by the clusterer (the story API stubbed in the browser, the page served by the aggregator)', async () => {
+    const built = Date.now();
+    const synthetic = thousandStories(seeds);
+    process.stdout.write(`page: 1,000 stories clustered and built in ${Date.now() - built} ms\n`);
+    expect(new Set(synthetic.map((s) => s.storyId)).size).toBe(1000);
+    // Stories of one to five articles, as the clusterer joined them.
+    expect(new Set(synthetic.map((s) => s.numArticles))).toEqual(new Set([1, 2, 3, 4, 5]));
     const page = await browser!.context.newPage();
     await page.route(/\/v1\/stories\?/, async (route) => {
       const url = new URL(route.request().url());
@@ -164,17 +224,41 @@ browserDescribe('the page in a real browser', () => {
     // The aim is under a second; the bound leaves room for a loaded CI machine.
     expect(firstRender).toBeLessThan(5000);
 
-    // Filters: a place clicked on the map, then cleared; the date range; text.
+    // Filters: a place clicked on the map, then cleared; the date range; text; an entity chosen in a story.
+    const count = (n: number) => page.locator('#count', { hasText: `(${n} of 1000)` }).waitFor();
+    const inEgypt = synthetic.filter((s) => (s.events ?? []).some((e) => e.location?.name === 'Egypt' && typeof e.location.lat === 'number')).length;
+    expect(inEgypt).toBeGreaterThan(0);
     await page.locator('#map .marker[data-place="Egypt"]').click();
-    await page.locator('#count', { hasText: '(250 of 1000)' }).waitFor();
+    await count(inEgypt);
     await page.locator('#f-place-clear').click();
-    await page.locator('#count', { hasText: '(1000 of 1000)' }).waitFor();
-    await page.locator('#f-from').fill('2024-12-01');
-    const fromDecember = synthetic.filter((s) => s.dateRange.end! >= '2024-12-01').length;
-    await page.locator('#count', { hasText: `(${fromDecember} of 1000)` }).waitFor();
+    await count(1000);
+    await page.locator('#f-from').fill('2005-01-01');
+    const from2005 = synthetic.filter((s) => (s.dateRange.end ?? s.dateRange.start ?? '') >= '2005-01-01').length;
+    expect(from2005).toBeGreaterThan(0);
+    expect(from2005).toBeLessThan(1000);
+    await count(from2005);
     await page.locator('#f-from').fill('');
-    await page.locator('#f-text').fill(`${record.title} 999`);
-    await page.locator('#count', { hasText: '(1 of 1000)' }).waitFor();
+    await count(1000);
+    // A title, with its own word: the story that has it, and any other its copy was split into with the same title.
+    const title = synthetic.at(-1)!.title!;
+    const titled = synthetic.filter((s) => [s.title, ...s.articles.map((a) => a.title)].some((t) => t?.includes(title))).length;
+    expect(titled).toBeLessThan(3);
+    await page.locator('#f-text').fill(title);
+    await count(titled);
+    await page.locator('#f-text').fill('');
+    await count(1000);
+    const egyptian = synthetic.find((s) => s.entities.some((e) => e.id === 'country:EGY'))!;
+    const namingEgypt = synthetic.filter((s) => s.entities.some((e) => e.id === 'country:EGY')).length;
+    expect(namingEgypt).toBeLessThan(1000);
+    await page.locator(`.story[data-story-id="${egyptian.storyId}"]`).click();
+    const chip = page.locator('#detail .chips [data-filter-entity="country:EGY"]');
+    await chip.click();
+    await count(namingEgypt);
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#f-entity-name').innerText()).toBe('Entity: Egypt');
+    await page.locator('#f-entity-clear').click();
+    await count(1000);
+    expect(await chip.getAttribute('aria-pressed')).toBe('false');
     await page.close();
   });
 });

@@ -120,6 +120,16 @@ describe(buildStoryRecord.name, () => {
     expect(peacekeepers!.claims[1]).toMatchObject({ value: 3000, articleIds: ['a3'] });
   });
 
+  it('leaves the articles’ bodies out of the story record: they stay with the article records', () => {
+    const clusterer = new StoryClusterer();
+    const body = 'نص المقال الكامل الذي تشير إليه المواضع';
+    const { storyId } = clusterer.add(event('a1', ['country:KAZ', 'country:RUS'], { body }));
+    clusterer.add(event('a2', ['country:KAZ', 'country:RUS'], { body }));
+    const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
+    expect(record.numArticles).toBe(2);
+    expect(JSON.stringify(record)).not.toContain(body);
+  });
+
   it('does not call a rounding difference, a vague count or one article\'s own figures a conflict', () => {
     const clusterer = new StoryClusterer();
     const q = (value: number) => ({ value, approximate: true, qualifier: 'about', category: 'injured', text: String(value), start: 0, end: 4 });

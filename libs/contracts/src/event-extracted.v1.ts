@@ -191,6 +191,13 @@ export interface EventExtractedV1 {
   titleTerms?: string[];
   /** Added in v1.5: true for an item whose only text is its headline (see `ArticleIngestedV1.brief`). */
   brief?: boolean;
+  /**
+   * Added in v1.6, optional so earlier records still validate: the article's
+   * text as ingested (`ArticleIngestedV1.body`), the text every `start`/`end`
+   * above is an offset into, so a reader can show a fact where it was
+   * written. Current extractors always fill it. Story records never carry it.
+   */
+  body?: string;
 }
 
 export class MentionDto implements Mention {
@@ -311,4 +318,5 @@ export class EventExtractedV1Dto implements EventExtractedV1 {
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ArticleTermDto) terms?: ArticleTermDto[];
   @IsOptional() @IsArray() @IsString({ each: true }) titleTerms?: string[];
   @IsOptional() @IsBoolean() brief?: boolean;
+  @IsOptional() @IsString() body?: string;
 }

@@ -34,6 +34,17 @@ describe(EventExtractor.name, () => {
     expect(event.titleEn).toBe('[gist] test');
   });
 
+  it('carries the body its offsets point into, so every span reads back from the record alone', () => {
+    const article = translated(seed('004_32a7d781b44889d9.txt'));
+    const event = extractor.extract(article);
+    const body = event.body!;
+    expect(body).toBe(article.body);
+    const spans = [...event.entities.flatMap((e) => e.mentions), ...event.quantities, ...event.quotes];
+    expect(event.quantities.length).toBeGreaterThan(0);
+    expect(event.quotes.length).toBeGreaterThan(0);
+    for (const span of spans) expect(body.slice(span.start, span.end)).toBe(span.text);
+  });
+
   it('does not report facts from page chrome or an unrelated link list', () => {
     const event = extractor.extract(translated(seed('002_030cbb14993c2279.txt')));
     const codes = event.entities.map((e) => e.countryCode);

@@ -124,6 +124,7 @@ export class EventExtractor {
       ]),
       titleTerms: titleTerms(titleTokens),
       ...(article.brief ? { brief: true } : {}),
+      body: article.body,
     };
   }
 

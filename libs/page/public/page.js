@@ -9,7 +9,7 @@ const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi']);
 const stories = new Map();
 /** Story ids changed over the stream since the page opened: marked in the list until opened. */
 const changed = new Set();
-const filter = { text: '', country: '', type: '', place: '', from: '', to: '' };
+const filter = { text: '', country: '', type: '', place: '', entity: '', from: '', to: '' };
 let order = 'newest';
 let openId = null;
 
@@ -56,6 +56,7 @@ const dateRangeText = ({ start, end }) => (start ? (end && end !== start ? `${st
 function matches(story, ignorePlace = false) {
   if (filter.type && !story.eventTypes.includes(filter.type)) return false;
   if (filter.country && !countriesOf(story).has(filter.country)) return false;
+  if (filter.entity && !story.entities.some((e) => e.id === filter.entity)) return false;
   // A story is kept when its date range meets [from, to]; an undated story only when no date is asked for.
   const start = story.dateRange.start ?? story.dateRange.end;
   const end = story.dateRange.end ?? story.dateRange.start;
@@ -168,6 +169,24 @@ function choosePlace(id) {
   render();
 }
 
+/** Keeps the stories that name an entity (as the API's `entity=` does), or all again when it is chosen a second time. */
+function chooseEntity(id, name) {
+  filter.entity = filter.entity === id ? '' : id;
+  $('f-entity-chip').hidden = !filter.entity;
+  $('f-entity-name').textContent = filter.entity ? `Entity: ${name}` : '';
+  for (const chip of document.querySelectorAll('[data-filter-entity]')) chip.setAttribute('aria-pressed', String(chip.dataset.filterEntity === filter.entity));
+  render();
+}
+
+/** A toggle that keeps the list to the stories naming `entity`: a chip in the story view, a button in its entity table. */
+function entityFilter(entity, label) {
+  return el(
+    'button',
+    { type: 'button', class: 'chip', dir: 'auto', 'data-filter-entity': entity.id, 'aria-pressed': filter.entity === entity.id ? 'true' : 'false', 'aria-label': `List only the stories naming ${entity.name}`, onclick: () => chooseEntity(entity.id, entity.name) },
+    label,
+  );
+}
+
 function renderPlaces() {
   $('places').replaceChildren(
     ...placeCounts()
@@ -265,6 +284,62 @@ function actorsText(event) {
   return event.target.length ? `${names(event.source) || '?'} → ${names(event.target)}` : names(event.source);
 }
 
+/** The fact whose provenance is shown, so that a story redrawn by the stream shows it again: { storyId, kind, key, chosen }. */
+let shownFact = null;
+
+/** An article's text with the spans marked; a span that overlaps an earlier one or falls outside the text stays unmarked. */
+function markedText(body, spans) {
+  const parts = [];
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at || span.end > body.length || span.end <= span.start) continue;
+    parts.push(body.slice(at, span.start), el('mark', {}, body.slice(span.start, span.end)));
+    at = span.end;
+  }
+  parts.push(body.slice(at));
+  return parts;
+}
+
+/**
+ * Provenance: a fact with the member articles that state it (`sources`: { articleId, outlet, language, spans }), and
+ * the chosen article's text (from GET /v1/articles/{id}) with the fact's spans marked, the first scrolled into view.
+ * `scroll` is false when the stream redraws the story: the view does not jump under a reader.
+ */
+async function showFact(panel, label, sources, chosen, scroll) {
+  const source = sources[chosen];
+  const record = source ? await articleRecord(source.articleId) : null;
+  if (!panel.isConnected) return;
+  const words = (s) =>
+    s.spans.length
+      ? [text('span', s.spans[0].text, s.language, { class: 'words' }), el('span', { class: 'muted' }, ` (characters ${s.spans[0].start}–${s.spans[0].end}${s.spans.length > 1 ? `, and ${s.spans.length - 1} more` : ''})`)]
+      : ['the article record has no span'];
+  const list = el(
+    'ul',
+    { class: 'fact-sources' },
+    ...sources.map((s, i) =>
+      el('li', {}, el('button', { type: 'button', class: 'fact-source', 'data-article-id': s.articleId, 'aria-pressed': i === chosen ? 'true' : 'false', onclick: () => chooseFact({ ...shownFact, chosen: i }, true) }, el('strong', {}, s.outlet), ': ', words(s))),
+    ),
+  );
+  let view;
+  if (typeof record?.body === 'string') {
+    view = text('div', null, record.language, { class: 'article-text', id: 'article-text', tabindex: '0', role: 'region', 'aria-label': `Text of the article from ${source.outlet}`, 'data-article-id': source.articleId });
+    view.append(...markedText(record.body, source.spans));
+  } else {
+    view = el('p', { class: 'muted', id: 'article-text' }, source ? 'This article’s record has no text (it was extracted before records carried it): its words are above.' : 'No article states it.');
+  }
+  panel.querySelector('.fact-body').replaceChildren(el('div', {}, `${label}, as written:`), list, view);
+  panel.querySelector('.fact-status').textContent = source ? `${label}: the article from ${source.outlet}, ${source.spans.length} span${source.spans.length === 1 ? '' : 's'} marked.` : `${label}: no article states it.`;
+  const first = view.querySelector('mark');
+  if (first && scroll) {
+    // Within the text's own scroll box first (a third of the way down), then the box itself into the window.
+    view.scrollTop = Math.max(0, first.offsetTop - view.clientHeight / 3);
+    first.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/** Set by renderDetail: shows a fact ({ kind, key, chosen }) of the open story. */
+let chooseFact = () => undefined;
+
 function renderDetail(story, records) {
   const byId = new Map(story.articles.map((a) => [a.articleId, a]));
   const outletOfId = (aid) => (byId.has(aid) ? outletOf(byId.get(aid)) : aid);
@@ -296,18 +371,42 @@ function renderDetail(story, records) {
   const entities = el(
     'table',
     {},
-    el('thead', {}, el('tr', {}, el('th', {}, 'Entity'), el('th', {}, 'Type'), el('th', {}, 'Role'), el('th', {}, 'Id'), el('th', {}, 'Articles'))),
-    el('tbody', {}, ...story.entities.map((e) => el('tr', {}, el('td', {}, e.name), el('td', {}, e.type), el('td', {}, [...(roles.get(e.id) ?? [])].join(', ') || 'mentioned'), el('td', {}, el('code', {}, e.id)), el('td', {}, String(e.articleCount))))),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Entity'), el('th', {}, 'Type'), el('th', {}, 'Role'), el('th', {}, 'Id'), el('th', {}, 'Articles'), el('th', {}, 'List'))),
+    el('tbody', {}, ...story.entities.map((e) => el('tr', { 'data-entity-id': e.id }, el('td', {}, el('button', { type: 'button', class: 'fact', dir: 'auto', 'aria-label': `${e.name}: show its mentions`, onclick: () => chooseFact({ kind: 'entity', key: [e.id], chosen: 0 }, true) }, e.name)), el('td', {}, e.type), el('td', {}, [...(roles.get(e.id) ?? [])].join(', ') || 'mentioned'), el('td', {}, el('code', {}, e.id)), el('td', {}, String(e.articleCount)), el('td', {}, entityFilter(e, 'List only'))))),
   );
 
-  const provenance = el('div', { class: 'provenance', id: 'provenance', 'aria-live': 'polite' }, 'Choose a claim to see the words each source used.');
-  const showProvenance = (category, claim) => {
-    const items = claim.articleIds.map((aid) => {
-      const record = records.get(aid);
-      const span = record?.quantities.find((q) => q.category === category && q.value === claim.value);
-      return el('li', {}, el('strong', {}, outletOfId(aid)), ': ', span ? text('mark', span.text, record.language) : 'the article record has no span', span ? el('span', { class: 'muted' }, ` (characters ${span.start}–${span.end})`) : null);
-    });
-    provenance.replaceChildren(el('div', {}, `${category} = ${claim.value}, as written:`), el('ul', {}, ...items));
+  // A fact's sources: each member article that states it, with the spans where it does.
+  const sourceOf = (aid, spans) => ({ articleId: aid, outlet: outletOfId(aid), language: records.get(aid)?.language ?? null, spans });
+  const facts = {
+    claim: ([category, value]) => {
+      const claim = story.quantities.find((q) => q.category === category)?.claims.find((c) => c.value === value);
+      return {
+        label: `${category} = ${value.toLocaleString('en')}`,
+        sources: (claim?.articleIds ?? []).map((aid) => sourceOf(aid, (records.get(aid)?.quantities ?? []).filter((q) => q.category === category && q.value === value))),
+      };
+    },
+    quote: ([aid, start]) => {
+      const quote = records.get(aid)?.quotes.find((q) => q.start === start);
+      return { label: `Quote of ${quote?.speaker ?? 'an unattributed speaker'}`, sources: quote ? [sourceOf(aid, [quote])] : [] };
+    },
+    entity: ([id]) => {
+      const entity = story.entities.find((e) => e.id === id);
+      return {
+        label: `Mentions of ${entity?.name ?? id}`,
+        sources: (entity?.articleIds ?? []).filter((aid) => records.has(aid)).map((aid) => sourceOf(aid, records.get(aid).entities.find((e) => e.id === id)?.mentions ?? [])),
+      };
+    },
+  };
+  const provenance = el(
+    'div',
+    { class: 'provenance', id: 'provenance' },
+    el('p', { class: 'fact-status muted', role: 'status', 'aria-live': 'polite' }, 'Choose a claim, a quote or an entity to see it where each source wrote it.'),
+    el('div', { class: 'fact-body' }),
+  );
+  chooseFact = (fact, scroll) => {
+    shownFact = { storyId: story.storyId, ...fact };
+    const { label, sources } = facts[fact.kind](fact.key);
+    void showFact(provenance, label, sources, Math.min(fact.chosen, Math.max(0, sources.length - 1)), scroll);
   };
   const quantities = el(
     'table',
@@ -331,7 +430,7 @@ function renderDetail(story, records) {
                 el(
                   'li',
                   { class: 'claim-row' },
-                  el('button', { type: 'button', class: 'claim', onclick: () => showProvenance(q.category, c) }, `${c.qualifier ? `${c.qualifier.replace(/-/g, ' ')} ` : ''}${c.approximate && !c.qualifier ? '~' : ''}${c.value.toLocaleString('en')}`),
+                  el('button', { type: 'button', class: 'claim', onclick: () => chooseFact({ kind: 'claim', key: [q.category, c.value], chosen: 0 }, true) }, `${c.qualifier ? `${c.qualifier.replace(/-/g, ' ')} ` : ''}${c.approximate && !c.qualifier ? '~' : ''}${c.value.toLocaleString('en')}`),
                   ' — ',
                   el('span', { class: 'sources' }, c.articleIds.map(outletOfId).join(', ')),
                 ),
@@ -343,7 +442,7 @@ function renderDetail(story, records) {
     ),
   );
 
-  const quotes = [...records.values()].flatMap((r) => r.quotes.map((q) => ({ ...q, language: r.language, outlet: outletOfId(r.articleId) })));
+  const quotes = [...records.values()].flatMap((r) => r.quotes.map((q) => ({ ...q, articleId: r.articleId, language: r.language, outlet: outletOfId(r.articleId) })));
 
   const eventsByDay = new Map();
   for (const event of story.events ?? []) eventsByDay.set(event.date ?? 'undated', [...(eventsByDay.get(event.date ?? 'undated') ?? []), event]);
@@ -370,11 +469,19 @@ function renderDetail(story, records) {
     ),
   );
 
+  // The entities most of the story's articles name, as filters of the list; every entity has one in the table below.
+  const entityChips = [...story.entities]
+    .sort((a, b) => b.articleCount - a.articleCount)
+    .slice(0, 10)
+    .map((e) => el('li', {}, entityFilter(e, e.name)));
+
   $('detail-heading').setAttribute('tabindex', '-1');
   $('detail-body').replaceChildren(
     text('p', story.title ?? '(untitled)', language, { class: 'title' }),
     story.titleEn ? text('p', story.titleEn, 'en', { class: 'muted' }) : null,
     el('p', { class: 'muted' }, `${story.numArticles} articles from ${outletsOf(story).length} outlets · ${dateRangeText(story.dateRange)} · ${story.eventTypes.join(', ') || 'no event type'} · version ${story.version}`),
+    el('p', { class: 'muted', id: 'entity-chips-label' }, 'List only the stories that name:'),
+    el('ul', { class: 'chips', 'aria-labelledby': 'entity-chips-label' }, ...entityChips),
     el('h3', {}, 'Timeline'),
     timeline,
     el('h3', {}, 'Articles by outlet'),
@@ -383,10 +490,11 @@ function renderDetail(story, records) {
     story.quantities.length ? quantities : el('p', { class: 'muted' }, 'No quantities stated.'),
     provenance,
     el('h3', {}, 'Quotes'),
-    quotes.length ? el('ul', { class: 'quotes' }, ...quotes.map((q) => el('li', {}, text('q', q.text, q.language), ' — ', el('strong', {}, q.speaker ?? 'unattributed'), el('span', { class: 'muted' }, ` (${q.outlet})`)))) : el('p', { class: 'muted' }, 'No quotes.'),
+    quotes.length ? el('ul', { class: 'quotes' }, ...quotes.map((q) => el('li', {}, el('button', { type: 'button', class: 'fact', onclick: () => chooseFact({ kind: 'quote', key: [q.articleId, q.start], chosen: 0 }, true) }, text('q', q.text, q.language)), ' — ', el('strong', {}, q.speaker ?? 'unattributed'), el('span', { class: 'muted' }, ` (${q.outlet})`)))) : el('p', { class: 'muted' }, 'No quotes.'),
     el('h3', {}, 'Entities'),
     entities,
   );
+  if (shownFact?.storyId === story.storyId) chooseFact(shownFact, false);
 }
 
 // ---- loading and the live stream ----
@@ -459,6 +567,7 @@ $('f-order').addEventListener('change', (event) => {
   renderSoon();
 });
 $('f-place-clear').addEventListener('click', () => choosePlace(filter.place));
+$('f-entity-clear').addEventListener('click', () => chooseEntity(filter.entity, ''));
 
 listen();
 loadStories()

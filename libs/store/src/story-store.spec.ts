@@ -67,6 +67,15 @@ describe(StoryStore.name, () => {
     expect(await store.article('a1')).toMatchObject({ articleId: 'a1', storyId: 's1', event: { title: 'title a1' } });
   });
 
+  it('keeps an article’s body for reading it back, and leaves it out of what a restart indexes again', async () => {
+    const body = 'أرسلت روسيا نحو 2500 جندي إلى كازاخستان.';
+    await store.save({ article: { ...article('a1'), body }, storyId: 's1', stories: [story('s1', 1)], merged: [] });
+    expect((await store.article('a1'))?.event.body).toBe(body);
+    const [recent] = await store.recentArticles(10);
+    expect(recent).toMatchObject({ articleId: 'a1', event: { title: 'title a1' } });
+    expect(recent!.event).not.toHaveProperty('body');
+  });
+
   it('follows a merged story to the one it went into, and moves its articles', async () => {
     await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
     await store.save({ article: article('a2'), storyId: 's2', stories: [story('s2', 1)], merged: [] });
@@ -157,10 +166,11 @@ describe(StoryStore.name, () => {
     const dir = mkdtempSync(join(tmpdir(), 'eventwire-store-'));
     try {
       const first = await StoryStore.open(openSqlClient(`pglite://${dir}`));
-      await first.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
+      await first.save({ article: { ...article('a1'), body: 'نص المقال' }, storyId: 's1', stories: [story('s1', 1)], merged: [] });
       await first.close();
       const second = await StoryStore.open(openSqlClient(`pglite://${dir}`));
       expect(await second.storyOfArticle('a1')).toBe('s1');
+      expect((await second.article('a1'))?.event.body).toBe('نص المقال');
       expect((await second.story('s1'))?.title).toBe('قوات حفظ سلام إلى كازاخستان');
       await second.close();
     } finally {

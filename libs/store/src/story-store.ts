@@ -137,15 +137,21 @@ export class StoryStore {
     return rows.map((r) => parsed<StoryEnrichedV1>(r.record));
   }
 
-  /** The newest `limit` articles, oldest first, with their stories: what a restarted aggregator indexes again. */
+  /**
+   * The newest `limit` articles, oldest first, with their stories: what a
+   * restarted aggregator indexes again. Without their bodies: the index does
+   * not read them, and a window of 100,000 articles would hold them all in
+   * memory at once.
+   */
   async recentArticles(limit: number): Promise<StoredArticle[]> {
     const rows = await this.client.query<{ article_id: string; story_id: string; event: unknown }>(
-      'SELECT article_id, story_id, event FROM (SELECT * FROM articles ORDER BY seq DESC LIMIT $1) recent ORDER BY seq',
+      `SELECT article_id, story_id, event - 'body' AS event FROM (SELECT * FROM articles ORDER BY seq DESC LIMIT $1) recent ORDER BY seq`,
       [limit],
     );
     return rows.map((r) => ({ articleId: r.article_id, storyId: r.story_id, event: parsed<EventExtractedV1>(r.event) }));
   }
 
+  /** An article's record as extracted, its body (the text its spans point into) included, with the story it is in. */
   async article(articleId: string): Promise<StoredArticle | null> {
     const [row] = await this.client.query<{ article_id: string; story_id: string; event: unknown }>(
       'SELECT article_id, story_id, event FROM articles WHERE article_id = $1',
