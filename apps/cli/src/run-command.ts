@@ -1,6 +1,6 @@
 import { COMPACTED_TOPICS, TOPICS } from '@eventwire/contracts';
-import { InMemoryMessageBroker, KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers } from '@eventwire/kafka';
-import { JsonLogger, PrefixedMessageBroker, startPipeline } from '@eventwire/stages';
+import { InMemoryMessageBroker, KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers, PrefixedMessageBroker } from '@eventwire/kafka';
+import { JsonLogger, startPipeline } from '@eventwire/stages';
 import { randomBytes } from 'node:crypto';
 import { latestPerKey, NdjsonWriter, toOutputLine } from './output-writer';
 import { waitForDrain } from './pipeline-drain';

@@ -1,9 +1,8 @@
 /**
- * The pipeline stages as Nest services: launching one stage or the whole pipeline,
- * broker and logger wiring, API docs, and the pipeline audit.
+ * The pipeline stages as Nest services: the transport they run on (StageServer), launching
+ * one stage or the whole pipeline, broker and logger wiring, API docs, and the pipeline audit.
  */
 export { stageGroupId, stageLags } from './runtime/stage-names';
-export { PrefixedMessageBroker } from './runtime/prefixed-message-broker';
 export { kafkaBrokerFromConfig, partitionCounts } from './runtime/broker-factory';
 export { JsonLogger } from './runtime/json-logger';
 export {
@@ -26,3 +25,4 @@ export { refuseInvalidUtf8 } from './runtime/request-body-error';
 export { auditPipeline } from './audit/pipeline-audit';
 export type { AuditReport } from './audit/pipeline-audit';
 export { serveApiDocs } from './runtime/api-docs';
+export { StageServer } from './transport/stage-server';

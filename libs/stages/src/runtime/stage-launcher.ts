@@ -1,5 +1,5 @@
 import { pipelineTopics, STAGE_NAMES, TopicPartitionCounts, DEFAULT_PARTITIONS } from '@eventwire/contracts';
-import { MessageBroker, StageObserver, StageReadiness, StageServer } from '@eventwire/kafka';
+import { MessageBroker } from '@eventwire/kafka';
 import { DynamicModule, INestApplication, INestMicroservice, LoggerService, Type } from '@nestjs/common';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -9,6 +9,9 @@ import { ExtractorStageModule } from '../extractor/extractor-stage.module';
 import { IngestorStageModule } from '../ingestor/ingestor-stage.module';
 import { TranslatorStageModule } from '../translator/translator-stage.module';
 import { StageName, stageGroupId } from './stage-names';
+import { StageObserver } from '../transport/stage-observer';
+import { StageReadiness } from '../transport/stage-readiness';
+import { StageServer } from '../transport/stage-server';
 
 export interface StageSettings {
   partitions?: TopicPartitionCounts;

@@ -1,5 +1,5 @@
 import { ServiceEnvConfig } from '@eventwire/config';
-import { MessageBroker, StageReadiness } from '@eventwire/kafka';
+import { MessageBroker } from '@eventwire/kafka';
 import { DynamicModule, INestApplication, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AddressInfo } from 'node:net';
@@ -10,6 +10,7 @@ import { StageMetrics } from './stage-metrics';
 import { StageSettings, stageModule, stageServer } from './stage-launcher';
 import { StageName, stageGroupId } from './stage-names';
 import { ThroughputLog } from './throughput-log';
+import { StageReadiness } from '../transport/stage-readiness';
 
 /** The root of a service's app: its stage's module beside the probes every service answers. */
 @Module({})
