@@ -40,7 +40,6 @@ export interface StageSettings {
   sseClientBufferBytes?: number;
   /** The aggregator serves an audit report again for this long before reading the topics anew. */
   auditCacheMs?: number;
-  logger?: LoggerService | false;
   /** Shared by the stage's transport and its HTTP side: not ready while a partition waits out a transient failure. */
   readiness?: StageReadiness;
   /** Told by the stage's transport of its work as it goes (a service's metrics and throughput log). */
@@ -100,7 +99,6 @@ function stageServer(stage: StageName, broker: MessageBroker, settings: StageSet
   });
 }
 
-
 /** The stages in pipeline order. */
 export const STAGES: readonly StageName[] = STAGE_NAMES;
 
@@ -126,7 +124,12 @@ export type ServiceLaunchSettings = StageSettings & {
  * Stages in this process on one broker (the embedded run, or the CLI's run over Kafka). Given `http`, the aggregator
  * also serves the story API, the live stream and the page there, as the aggregator service does.
  */
-export type PipelineLaunchSettings = StageSettings & { broker: MessageBroker; http?: PipelineHttp };
+export type PipelineLaunchSettings = StageSettings & {
+  broker: MessageBroker;
+  http?: PipelineHttp;
+  /** The stages' Nest logs (none when not given); a service logs JSON lines at its `LOG_LEVEL`. */
+  logger?: LoggerService | false;
+};
 
 export interface LaunchedStages {
   /** Where the HTTP side answers, or null when there is none. */
@@ -143,16 +146,14 @@ export async function launch(stage: StageName, settings: ServiceLaunchSettings):
 export async function launch(stages: readonly StageName[], settings: PipelineLaunchSettings): Promise<LaunchedStages>;
 export async function launch(stages: StageName | readonly StageName[], settings: ServiceLaunchSettings | PipelineLaunchSettings): Promise<LaunchedStages> {
   const apps: Array<INestMicroservice | INestApplication> = [];
-  let url: string | null = null;
+  const started = (app: INestMicroservice | INestApplication): void => void apps.push(app);
   const close = async (): Promise<void> => {
     for (const app of apps.reverse()) await app.close();
   };
+  const start = 'service' in settings ? (stage: StageName) => startService(stage, settings, started) : (stage: StageName) => startInProcess(stage, settings, started);
+  let url: string | null = null;
   try {
-    if ('service' in settings) {
-      url = await startService(stages as StageName, settings, (app) => apps.push(app));
-    } else {
-      for (const stage of [...(stages as readonly StageName[])].reverse()) url = (await startInProcess(stage, settings, (app) => apps.push(app))) ?? url;
-    }
+    for (const stage of (typeof stages === 'string' ? [stages] : [...stages]).reverse()) url = (await start(stage)) ?? url;
   } catch (error) {
     // A service that fails to start exits at once (runService), saying why; it does not wait on closing what failed.
     if (!('service' in settings)) await close();
