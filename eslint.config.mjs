@@ -39,6 +39,16 @@ export default tseslint.config(
     },
   },
   {
+    // Plain broker code: the Nest transport the stages run on is libs/stages', so this lib works without Nest.
+    files: ['libs/kafka/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', '@eventwire/stages', '@eventwire/config'], message: 'libs/kafka is broker code, with no Nest' }, ROOT_ALIAS_ONLY] },
+      ],
+    },
+  },
+  {
     files: ['apps/**/*.ts'],
     rules: {
       'no-restricted-imports': [

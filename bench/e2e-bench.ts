@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { pipelineTopics, TOPICS } from '@eventwire/contracts';
-import { KafkaMessageBroker } from '@eventwire/kafka';
-import { auditPipeline, PrefixedMessageBroker, stageGroupId, stageLags, STAGES } from '@eventwire/stages';
+import { KafkaMessageBroker, PrefixedMessageBroker } from '@eventwire/kafka';
+import { auditPipeline, stageGroupId, stageLags, STAGES } from '@eventwire/stages';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

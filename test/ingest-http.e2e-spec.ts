@@ -1,6 +1,6 @@
 import { dlqTopic, TOPICS } from '@eventwire/contracts';
-import { KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
-import { AuditReport, auditPipeline, PrefixedMessageBroker, stageLags } from '@eventwire/stages';
+import { KafkaMessageBroker, parseBrokers, PrefixedMessageBroker } from '@eventwire/kafka';
+import { AuditReport, auditPipeline, stageLags } from '@eventwire/stages';
 import { randomBytes } from 'node:crypto';
 import { rawArticles } from '../bench/article-corpus';
 import { freePort, ServiceName, ServiceProcess, waitFor } from './support/service-process';

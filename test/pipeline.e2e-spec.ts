@@ -1,6 +1,6 @@
 import { dlqTopic, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
-import { KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
-import { AuditReport, auditPipeline, PrefixedMessageBroker, stageLags } from '@eventwire/stages';
+import { KafkaMessageBroker, parseBrokers, PrefixedMessageBroker } from '@eventwire/kafka';
+import { AuditReport, auditPipeline, stageLags } from '@eventwire/stages';
 import { Kafka } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
-import { DLQ_HEADERS, KafkaMessageBroker, parseBrokers, StageServer } from '@eventwire/kafka';
+import { DLQ_HEADERS, KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
+import { StageServer } from '@eventwire/stages';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { waitFor } from './support/service-process';

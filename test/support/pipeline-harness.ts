@@ -1,6 +1,6 @@
 import { STAGE_INPUTS, StageName, TOPICS } from '@eventwire/contracts';
-import { KafkaMessageBroker, parseBrokers } from '@eventwire/kafka';
-import { AuditReport, auditPipeline, PrefixedMessageBroker, stageGroupId, stageLags } from '@eventwire/stages';
+import { KafkaMessageBroker, parseBrokers, PrefixedMessageBroker } from '@eventwire/kafka';
+import { AuditReport, auditPipeline, stageGroupId, stageLags } from '@eventwire/stages';
 import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { freePort, ServiceName, ServiceProcess, waitFor } from './service-process';

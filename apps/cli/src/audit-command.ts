@@ -1,5 +1,5 @@
-import { KafkaConnectionOptions, KafkaMessageBroker, parseBrokers, SaslMechanism } from '@eventwire/kafka';
-import { AuditReport, auditPipeline, PrefixedMessageBroker } from '@eventwire/stages';
+import { KafkaConnectionOptions, KafkaMessageBroker, parseBrokers, PrefixedMessageBroker, SaslMechanism } from '@eventwire/kafka';
+import { AuditReport, auditPipeline } from '@eventwire/stages';
 
 export interface AuditOptions {
   brokers: string;

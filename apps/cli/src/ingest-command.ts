@@ -1,5 +1,4 @@
-import { KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers } from '@eventwire/kafka';
-import { PrefixedMessageBroker } from '@eventwire/stages';
+import { KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers, PrefixedMessageBroker } from '@eventwire/kafka';
 import { BatchLine, BatchSender, BatchTally } from './batch-sender';
 import { formatDuration, formatRate, ProgressLine, ProgressStream, remainingMs } from './progress-line';
 import { articleFiles, readRecords } from './raw-records';

@@ -1,6 +1,6 @@
 import { COMPACTED_TOPICS, TOPICS } from '@eventwire/contracts';
-import { InMemoryMessageBroker, KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers } from '@eventwire/kafka';
-import { JsonLogger, PrefixedMessageBroker, startPipeline } from '@eventwire/stages';
+import { InMemoryMessageBroker, KafkaMessageBroker, MessageBroker, OutboundMessage, parseBrokers, PrefixedMessageBroker } from '@eventwire/kafka';
+import { JsonLogger, launch, STAGES } from '@eventwire/stages';
 import { randomBytes } from 'node:crypto';
 import { latestPerKey, NdjsonWriter, toOutputLine } from './output-writer';
 import { waitForDrain } from './pipeline-drain';
@@ -63,7 +63,7 @@ export async function runCommand(paths: string[], options: RunOptions, stderr: P
   const prefix = kafka ? (options.prefix ?? `run-${Date.now()}-${randomBytes(3).toString('hex')}.`) : '';
   const broker: MessageBroker = kafka ? (prefix ? new PrefixedMessageBroker(kafka, prefix) : kafka) : memory!;
   const logger = new JsonLogger('cli', options.logLevel);
-  const pipeline = await startPipeline(broker, { logger }, options.serve === undefined ? undefined : { port: options.serve, host: options.host });
+  const pipeline = await launch(STAGES, { broker, logger, http: options.serve === undefined ? undefined : { port: options.serve, host: options.host } });
   const progress = new ProgressLine(async () => formatRunProgress(await runCounts(broker), Date.now() - started), {
     stream: stderr,
     everySeconds: options.progressEvery,

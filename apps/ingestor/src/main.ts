@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { loadConfig } from '@eventwire/config';
-import { runService, startService } from '@eventwire/stages';
+import { launch, runService } from '@eventwire/stages';
 import { IngestorConfig } from './config/ingestor.config';
-import { createIngestorApp } from './ingestor.app';
 
 runService('ingestor', async () => {
   const config = loadConfig(IngestorConfig);
-  const app = await createIngestorApp(config);
-  await startService(app, 'ingestor', config, config.HTTP_PORT);
+  await launch('ingestor', {
+    service: config,
+    httpPort: config.HTTP_PORT,
+    maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
+    maxBatchBytes: config.INGEST_MAX_BATCH_BYTES,
+    apiToken: config.INGEST_API_TOKEN,
+    sendTimeoutMs: config.INGEST_SEND_TIMEOUT_MS,
+  });
 });

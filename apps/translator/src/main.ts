@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from '@eventwire/config';
-import { createStageService, runService, startService } from '@eventwire/stages';
+import { launch, runService } from '@eventwire/stages';
 import { TranslatorConfig } from './config/translator.config';
 
 runService('translator', async () => {
   const config = loadConfig(TranslatorConfig);
-  const app = await createStageService('translator', config, {
+  await launch('translator', {
+    service: config,
+    httpPort: config.TRANSLATOR_HTTP_PORT,
     translationTarget: config.TRANSLATION_TARGET,
     ...(config.LIBRETRANSLATE_URL
       ? {
@@ -18,5 +20,4 @@ runService('translator', async () => {
         }
       : {}),
   });
-  await startService(app, 'translator', config, config.TRANSLATOR_HTTP_PORT);
 });

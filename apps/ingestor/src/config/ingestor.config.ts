@@ -1,6 +1,6 @@
 import { ServiceEnvConfig } from '@eventwire/config';
 import { STAGE_MAX_MESSAGE_BYTES } from '@eventwire/contracts';
-import { DEFAULT_MAX_BODY_BYTES } from '@eventwire/stages';
+import { DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BODY_BYTES } from '@eventwire/stages';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class IngestorConfig extends ServiceEnvConfig {
@@ -11,7 +11,7 @@ export class IngestorConfig extends ServiceEnvConfig {
    */
   @IsInt() @Min(1024) @Max(STAGE_MAX_MESSAGE_BYTES / 4) INGEST_MAX_BODY_BYTES: number = DEFAULT_MAX_BODY_BYTES;
   /** Largest NDJSON batch request. */
-  @IsInt() @Min(1024) INGEST_MAX_BATCH_BYTES: number = 16 * 1024 * 1024;
+  @IsInt() @Min(1024) INGEST_MAX_BATCH_BYTES: number = DEFAULT_MAX_BATCH_BYTES;
   /**
    * How long a POST waits for the broker to acknowledge its send: past it, 503 BROKER_UNAVAILABLE (kafkajs alone would
    * retry for over a minute while the broker is down).

@@ -1,8 +1,8 @@
 import { EventExtractedV1, TOPICS } from '@eventwire/contracts';
-import { CHUNK_COMPLETE } from '@eventwire/kafka';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { AggregateService } from './aggregate.service';
+import { CHUNK_COMPLETE } from '../transport/stage-server';
 
 @Controller()
 export class EventExtractedConsumer {

@@ -2,7 +2,7 @@ import { REJECTIONS_TOPIC, TOPICS } from '@eventwire/contracts';
 import { DLQ_HEADERS, InMemoryMessageBroker, ORIGIN_HEADER } from '@eventwire/kafka';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPipeline } from '../runtime/stage-launcher';
+import { launch, STAGES } from '../runtime/stage-launcher';
 import { auditPipeline } from './pipeline-audit';
 
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'seeds');
@@ -20,7 +20,7 @@ describe(auditPipeline.name, () => {
 
   it('balances the seeds, a repeated seed and poison records: stories, duplicates and rejections by reason', async () => {
     const broker = new InMemoryMessageBroker();
-    const pipeline = await startPipeline(broker);
+    const pipeline = await launch(STAGES, { broker });
     try {
       await broker.send([...seeds, ...poison, seeds[0]!]);
       await broker.whenIdle();
@@ -42,7 +42,7 @@ describe(auditPipeline.name, () => {
 
   it('reports articles not yet through the pipeline as in flight, not balanced, and limits itself to a time range', async () => {
     const broker = new InMemoryMessageBroker();
-    const pipeline = await startPipeline(broker);
+    const pipeline = await launch(STAGES, { broker });
     await broker.send(seeds.slice(0, 2));
     await broker.whenIdle();
     await pipeline.close();
@@ -64,7 +64,7 @@ describe(auditPipeline.name, () => {
 
   it('counts the articles refused over HTTP by reason, in its time range, without unbalancing', async () => {
     const broker = new InMemoryMessageBroker();
-    const pipeline = await startPipeline(broker);
+    const pipeline = await launch(STAGES, { broker });
     const rejection = (reason: string) => ({ topic: REJECTIONS_TOPIC, key: null, value: '{}', headers: { [DLQ_HEADERS.reason]: reason } });
     try {
       await broker.send([rejection('INVALID_JSON'), rejection('INVALID_ARTICLE'), rejection('INVALID_JSON')]);

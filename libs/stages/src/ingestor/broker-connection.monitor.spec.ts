@@ -1,5 +1,6 @@
-import { InMemoryMessageBroker, StageReadiness } from '@eventwire/kafka';
+import { InMemoryMessageBroker } from '@eventwire/kafka';
 import { BrokerConnectionMonitor, describeBrokerError } from './broker-connection.monitor';
+import { StageReadiness } from '../transport/stage-readiness';
 
 /** A broker whose connection check fails, hangs or answers as told. */
 class ProbedBroker extends InMemoryMessageBroker {

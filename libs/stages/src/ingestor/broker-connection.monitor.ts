@@ -1,6 +1,7 @@
-import { classifyFailure, MESSAGE_BROKER, MessageBroker, StageReadiness, withDeadline } from '@eventwire/kafka';
+import { classifyFailure, MESSAGE_BROKER, MessageBroker, withDeadline } from '@eventwire/kafka';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
+import { StageReadiness } from '../transport/stage-readiness';
 
 /** The ingestor's answer to "can it reach the broker now?", and the last reason it could not. */
 export interface BrokerDown {

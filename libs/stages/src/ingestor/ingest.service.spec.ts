@@ -1,8 +1,9 @@
 import { pipelineTopics, TOPICS } from '@eventwire/contracts';
-import { InMemoryMessageBroker, OutboundMessage, StageReadiness } from '@eventwire/kafka';
+import { InMemoryMessageBroker, OutboundMessage } from '@eventwire/kafka';
 import { BrokerConnectionMonitor } from './broker-connection.monitor';
 import { IngestStageOptions } from './ingest-stage.options';
 import { IngestService, MAX_LINGERING_SENDS } from './ingest.service';
+import { StageReadiness } from '../transport/stage-readiness';
 
 /** What kafkajs throws when no broker listens on the port. */
 const refused = (): Error =>

@@ -1,4 +1,4 @@
-import { MESSAGE_BROKER, MessageBroker, StageReadiness } from '@eventwire/kafka';
+import { MESSAGE_BROKER, MessageBroker } from '@eventwire/kafka';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { API_TOKEN, ApiTokenGuard } from './api-token.guard';
@@ -9,6 +9,7 @@ import { IngestRejections } from './ingest-rejections';
 import { INGEST_OPTIONS, IngestStageOptions } from './ingest-stage.options';
 import { IngestService } from './ingest.service';
 import { RawArticleConsumer } from './raw-article.consumer';
+import { StageReadiness } from '../transport/stage-readiness';
 
 /** How often the HTTP ingestor asks the broker for its metadata, so `/readyz` follows the broker with no traffic. */
 const BROKER_CHECK_INTERVAL_MS = 2000;

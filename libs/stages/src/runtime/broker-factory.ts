@@ -1,8 +1,7 @@
 import { KafkaEnvConfig, ServiceEnvConfig } from '@eventwire/config';
 import { PIPELINE, TOPIC_KEYS, TopicPartitionCounts } from '@eventwire/contracts';
-import { KafkaMessageBroker, MessageBroker, parseBrokers } from '@eventwire/kafka';
+import { KafkaMessageBroker, MessageBroker, parseBrokers, PrefixedMessageBroker } from '@eventwire/kafka';
 import { Logger } from '@nestjs/common';
-import { PrefixedMessageBroker } from './prefixed-message-broker';
 
 /** Each topic's partitions as the service's environment sets them (`TOPIC_PARTITIONS_*`). */
 export function partitionCounts(config: KafkaEnvConfig): TopicPartitionCounts {

@@ -3,7 +3,7 @@ import { InMemoryMessageBroker } from '@eventwire/kafka';
 import { IsString, ValidateIf } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPipeline } from './stage-launcher';
+import { launch, STAGES } from './stage-launcher';
 
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'seeds');
 
@@ -50,7 +50,7 @@ describe('the fast contract check', () => {
   beforeAll(async () => {
     // Real records on every topic: the five seeds through the four stages, embedded.
     const broker = new InMemoryMessageBroker();
-    const pipeline = await startPipeline(broker);
+    const pipeline = await launch(STAGES, { broker });
     try {
       const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
       await broker.send(files.map((file) => ({ topic: TOPICS.articlesRaw, key: file, value: JSON.stringify({ body: readFileSync(join(SEEDS, file), 'utf8'), file }) })));

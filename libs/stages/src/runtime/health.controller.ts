@@ -1,6 +1,6 @@
-import { ReadinessReport, StageReadiness } from '@eventwire/kafka';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ReadinessReport, StageReadiness } from '../transport/stage-readiness';
 
 const OK = { schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } };
 const READINESS = {

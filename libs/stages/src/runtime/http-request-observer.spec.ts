@@ -1,10 +1,10 @@
-import { StageReadiness } from '@eventwire/kafka';
 import { Controller, Get, INestApplication, Logger, Module, NotFoundException, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { ServiceOpsModule } from './service-ops.module';
 import { StageMetrics } from './stage-metrics';
 import { ThroughputLog } from './throughput-log';
+import { StageReadiness } from '../transport/stage-readiness';
 
 @Controller('v1/stories')
 class StoriesStub {

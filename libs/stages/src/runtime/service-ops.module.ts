@@ -1,10 +1,10 @@
-import { StageReadiness } from '@eventwire/kafka';
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HttpRequestObserver } from './http-request-observer';
 import { MetricsController } from './metrics.controller';
 import { StageMetrics } from './stage-metrics';
 import { ThroughputLog } from './throughput-log';
+import { StageReadiness } from '../transport/stage-readiness';
 
 export interface ServiceOpsOptions {
   /** The object the stage's transport (and the ingestor's broker check) report to. */

@@ -2,17 +2,17 @@ import { dlqTopic, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
 import { DLQ_HEADERS, InMemoryMessageBroker } from '@eventwire/kafka';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPipeline } from './stage-launcher';
+import { launch, STAGES } from './stage-launcher';
 
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'seeds');
 
-describe(startPipeline.name, () => {
+describe(launch.name, () => {
   // The embedded store (PGlite) takes a few seconds to start.
   jest.setTimeout(30_000);
 
   it('runs the five seeds through all four stages embedded into one story, and dead-letters a poison record', async () => {
     const broker = new InMemoryMessageBroker();
-    const pipeline = await startPipeline(broker);
+    const pipeline = await launch(STAGES, { broker });
     try {
       const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
       await broker.send([

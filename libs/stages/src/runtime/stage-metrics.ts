@@ -1,5 +1,5 @@
-import { StageObserver } from '@eventwire/kafka';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { StageObserver } from '../transport/stage-observer';
 
 /** Handler time: a record takes about a millisecond to extract, a remote translation up to its 10 s timeout. */
 const HANDLER_SECONDS_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

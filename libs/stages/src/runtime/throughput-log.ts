@@ -1,5 +1,5 @@
-import { StageObserver } from '@eventwire/kafka';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { StageObserver } from '../transport/stage-observer';
 
 /** Where the throughput lines go: the service's logger, at `log`. */
 export interface ThroughputSink {

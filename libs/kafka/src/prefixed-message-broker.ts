@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@eventwire/contracts';
-import type { BrokerMessage, BrokerSubscription, ConsumeOptions, MessageBroker, OutboundMessage } from '@eventwire/kafka';
+import type { BrokerMessage, BrokerSubscription, ConsumeOptions, MessageBroker, OutboundMessage } from './message-broker';
 
 /**
  * Puts every topic and group of a deployment under a prefix, so several

@@ -1,5 +1,5 @@
 import { BaseRpcContext } from '@nestjs/microservices';
-import type { BrokerMessage } from './message-broker';
+import type { BrokerMessage } from '@eventwire/kafka';
 
 /** What a stage handler may know about the record besides its payload. */
 export class StageContext extends BaseRpcContext<[BrokerMessage]> {

@@ -1,15 +1,29 @@
-import { contractErrors, contractForTopic, ContractViolationError, dlqTopic, TopicName, TopicPayloads, TopicSpec } from '@eventwire/contracts';
+import { contractErrors, contractForTopic, ContractViolationError, dlqTopic, TopicSpec } from '@eventwire/contracts';
+import {
+  attemptsOf,
+  BackoffOptions,
+  BatchControl,
+  BrokerMessage,
+  BrokerSubscription,
+  classifyFailure,
+  deadLetter,
+  DLQ_HEADERS,
+  encodeOutput,
+  MessageBroker,
+  NonRetriableError,
+  ORIGIN_HEADER,
+  OutboundMessage,
+  retryTransient,
+  RetryOutcome,
+  sleep,
+  StageOutput,
+} from '@eventwire/kafka';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { NonRetriableError } from './broker-errors';
-import { deadLetter, DLQ_HEADERS } from './dead-letter';
-import { classifyFailure } from './failure-classifier';
-import type { BatchControl, BrokerMessage, BrokerSubscription, MessageBroker, OutboundMessage } from './message-broker';
 import { StageContext } from './stage-context';
 import { StageObserver } from './stage-observer';
 import { StageReadiness } from './stage-readiness';
-import { attemptsOf, BackoffOptions, retryTransient, RetryOutcome, sleep } from './transient-retry';
 
 export interface StageServerOptions {
   /** Names the stage in logs and dead-letter headers. */
@@ -29,37 +43,6 @@ export interface StageServerOptions {
   observers?: StageObserver[];
 }
 
-/**
- * Set on every record a stage produces: the input record it came from
- * (`<topic>/<partition>/<offset>`, topic without the deployment prefix), or
- * `http` for articles the ingestor took over HTTP. The audit follows it to
- * account for every input exactly once and to count redeliveries.
- */
-export const ORIGIN_HEADER = 'eventwire-origin';
-
-/**
- * What a handler returns: records for the next topics, as objects; the server checks and encodes them. The value is
- * typed by the topic (`StageOutput<typeof TOPICS.eventsExtracted>`; without a topic, any topic's record), so a payload sent to
- * the wrong topic does not compile.
- */
-export type StageOutput<K extends TopicName = TopicName> = {
-  [T in K]: {
-    topic: T;
-    key: string | null;
-    /** null: a tombstone, which deletes the key from a compacted topic. */
-    value: TopicPayloads[T] | null;
-    headers?: Record<string, string>;
-  };
-}[K];
-
-/** A record as a handler hands it to the server, untyped at run time: the server checks it against its topic's contract. */
-interface ProducedRecord {
-  topic: string;
-  key: string | null;
-  value: object | null;
-  headers?: Record<string, string>;
-}
-
 export const EVENTWIRE_TRANSPORT = Symbol('eventwire');
 
 /**
@@ -75,9 +58,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The record's bytes are not a JSON value in valid UTF-8. */
 export class UndecodableRecordError extends NonRetriableError {}
-
-/** What a handler produced broke the contract of its topic: a bug in the stage, never sent downstream. */
-export class OutputContractError extends NonRetriableError {}
 
 /** What a handler produced is larger than its topic takes: the broker would refuse it on every try. */
 export class OutputTooLargeError extends NonRetriableError {}
@@ -351,7 +331,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
     if (!handler) throw new NonRetriableError('NO_HANDLER', `no handler for topic ${message.topic}`);
     const result: unknown = await handler(payload, new StageContext([message]));
     const produced = isObservable(result) ? await lastValueFrom(result, { defaultValue: [] }) : result;
-    return ((produced ?? []) as ProducedRecord[]).map((out) => this.checkSize(encodeRecord(out)));
+    return ((produced ?? []) as StageOutput[]).map((out) => this.checkSize(encodeOutput(out)));
   }
 
   private checkSize(out: OutboundMessage): OutboundMessage {
@@ -390,24 +370,4 @@ function decode(message: BrokerMessage): unknown {
   } catch (cause) {
     throw new UndecodableRecordError('INVALID_JSON', `record value is not JSON: ${(cause as Error).message}`, { cause });
   }
-}
-
-/** Checks a handler's output against its topic's contract and encodes it; shared by every path that produces. */
-export function encodeOutput(out: StageOutput): OutboundMessage {
-  return encodeRecord(out);
-}
-
-function encodeRecord(out: ProducedRecord): OutboundMessage {
-  if (out.value === null) {
-    if (out.key === null) throw new OutputContractError('OUTPUT_CONTRACT', `a tombstone for ${out.topic} needs a key`);
-    return { topic: out.topic, key: out.key, value: null, headers: out.headers };
-  }
-  const contract = contractForTopic(out.topic);
-  if (contract) {
-    const errors = contractErrors(contract, out.value);
-    if (errors.length > 0) {
-      throw new OutputContractError('OUTPUT_CONTRACT', new ContractViolationError(contract.name, errors).message);
-    }
-  }
-  return { topic: out.topic, key: out.key, value: JSON.stringify(out.value), headers: out.headers };
 }
