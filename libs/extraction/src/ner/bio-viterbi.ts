@@ -4,8 +4,14 @@ const L = LABEL_COUNT;
 /** Scratch tables reused across calls (decoding is synchronous). */
 let bestScores = new Float64Array(256 * L);
 let backPointers = new Uint8Array(256 * L);
-/** allowedAfter(p, l) at p·L + l. */
-const ALLOWED = Uint8Array.from({ length: L * L }, (_, k) => Number(allowedAfter(Math.floor(k / L), k % L)));
+/**
+ * The labels each label may follow, ascending (so the first best wins a tie,
+ * as in a scan of every label): `FROM[FROM_START[l] .. FROM_START[l + 1])`.
+ * An I-X follows only B-X or I-X, so the step looks at 34 pairs, not 49.
+ */
+const FROM_LISTS = Array.from({ length: L }, (_, l) => Array.from({ length: L }, (_, p) => p).filter((p) => allowedAfter(p, l)));
+const FROM = Uint8Array.from(FROM_LISTS.flat());
+const FROM_START = Uint8Array.from([0, ...FROM_LISTS.map((_, l) => FROM_LISTS.slice(0, l + 1).flat().length)]);
 
 /**
  * The best BIO label sequence under first-order scores: `emission[i·L + l]`
@@ -26,12 +32,13 @@ export function bioViterbi(n: number, emission: Float64Array, transition: (i: nu
   for (let l = 0; l < L; l++) best[l] = allowedAfter(OUTSIDE, l) ? emission[l] + trans[OUTSIDE * L + l] : -Infinity;
   for (let i = 1; i < n; i++) {
     trans = transition(i);
+    const previous = (i - 1) * L;
     for (let l = 0; l < L; l++) {
       let top = -Infinity;
       let from = OUTSIDE;
-      for (let p = 0; p < L; p++) {
-        if (ALLOWED[p * L + l] === 0) continue;
-        const s = best[(i - 1) * L + p] + trans[p * L + l];
+      for (let k = FROM_START[l]; k < FROM_START[l + 1]; k++) {
+        const p = FROM[k];
+        const s = best[previous + p] + trans[p * L + l];
         if (s > top) {
           top = s;
           from = p;
