@@ -128,6 +128,10 @@ browserDescribe('the page in a real browser', () => {
     // The title is Arabic, set right to left.
     expect(await item.locator('.title').getAttribute('dir')).toBe('rtl');
     expect(await item.locator('.title').getAttribute('lang')).toBe('ar');
+    // Beside it the stub's gist of the lead article's title, marked in the translation's language.
+    expect(story.titleTranslation).toEqual({ language: 'en', text: expect.stringMatching(/^\[gist\] .*Kazakhstan$/) });
+    expect(await item.locator('.gist').innerText()).toBe(story.titleTranslation!.text);
+    expect(await item.locator('.gist').getAttribute('lang')).toBe('en');
 
     await page.locator('#map .marker[data-place="Kazakhstan"]').waitFor();
     await page.locator('#map .country.has-story[data-country="Kazakhstan"]').waitFor();
@@ -205,6 +209,9 @@ browserDescribe('the page in a real browser', () => {
     expect(new Set(synthetic.map((s) => s.storyId)).size).toBe(1000);
     // Stories of one to five articles, as the clusterer joined them.
     expect(new Set(synthetic.map((s) => s.numArticles))).toEqual(new Set([1, 2, 3, 4, 5]));
+    // One story titled as a translator set to French titles it: its gist is in French, and says so.
+    const french = synthetic[0]!;
+    Object.assign(french, { titleEn: null, titleTranslation: { language: 'fr', text: 'La Russie déploie des troupes (gist fr)' } });
     const page = await browser!.context.newPage();
     await page.route(/\/v1\/stories\?/, async (route) => {
       const url = new URL(route.request().url());
@@ -223,6 +230,10 @@ browserDescribe('the page in a real browser', () => {
     process.stdout.write(`page: 1,000 stories: first render ${firstRender} ms after navigation (${Math.round(inPage)} ms by the page's clock), all listed ${allListed} ms\n`);
     // The aim is under a second; the bound leaves room for a loaded CI machine.
     expect(firstRender).toBeLessThan(5000);
+    const frenchGist = page.locator(`.story[data-story-id="${french.storyId}"] .gist`);
+    expect(await frenchGist.innerText()).toBe('La Russie déploie des troupes (gist fr)');
+    expect(await frenchGist.getAttribute('lang')).toBe('fr');
+    expect(await frenchGist.getAttribute('dir')).toBe('ltr');
 
     // Filters: a place clicked on the map, then cleared; the date range; text; an entity chosen in a story.
     const count = (n: number) => page.locator('#count', { hasText: `(${n} of 1000)` }).waitFor();
@@ -245,6 +256,11 @@ browserDescribe('the page in a real browser', () => {
     expect(titled).toBeLessThan(3);
     await page.locator('#f-text').fill(title);
     await count(titled);
+    await page.locator('#f-text').fill('');
+    await count(1000);
+    // The text filter reads the translated titles too.
+    await page.locator('#f-text').fill('gist fr');
+    await count(1);
     await page.locator('#f-text').fill('');
     await count(1000);
     const egyptian = synthetic.find((s) => s.entities.some((e) => e.id === 'country:EGY'))!;

@@ -83,6 +83,9 @@ describe('pipeline over Kafka (four service processes)', () => {
     // No MT service is configured: the stub's gist names the story and each article in English, and says it is a gist.
     expect(story.titleEn).toMatch(/^\[gist\] .*Kazakhstan$/);
     for (const article of story.articles) expect(article.titleEn).toMatch(/^\[gist\] .*Kazakhstan$/);
+    // The translator's default target is English: the translated titles say so, and the deprecated titleEn is the same text.
+    expect(story.titleTranslation).toEqual({ language: 'en', text: story.titleEn });
+    for (const article of story.articles) expect(article.titleTranslation).toEqual({ language: 'en', text: article.titleEn });
     expect(story.articles.map((a) => a.titleEn)).toEqual(expect.arrayContaining(['[gist] Sergei Shoigu · CSTO · Kazakhstan']));
   });
 

@@ -1,4 +1,4 @@
-import { ArticleTranslatedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
+import { ArticleTranslatedV1, EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,45 @@ import { TopicCollector } from './support/topic-collector';
 const SEEDS = join(__dirname, '..', 'seeds');
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
+/** The four services as processes on their own topics, the translator pointed at `mtUrl` with `translator` settings added. */
+class Pipeline {
+  readonly services: ServiceProcess[] = [];
+  baseUrl = '';
+  database!: TestDatabase;
+
+  async start(brokers: string, prefix: string, mtUrl: string, translator: Record<string, string>): Promise<void> {
+    const port = await freePort();
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.database = await createTestDatabase();
+    const env = { DATABASE_URL: this.database.url, KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    const own: Record<ServiceName, Record<string, string>> = {
+      aggregator: { HTTP_PORT: String(await freePort()) },
+      extractor: {},
+      translator: { LIBRETRANSLATE_URL: mtUrl, TRANSLATION_TIMEOUT_MS: '2000', ...translator },
+      ingestor: { HTTP_PORT: String(port) },
+    };
+    for (const name of ['aggregator', 'extractor', 'translator', 'ingestor'] as ServiceName[]) this.services.push(new ServiceProcess(name, { ...env, ...own[name] }));
+    await waitFor('the ingestor HTTP API', async () => ((await fetch(`${this.baseUrl}/healthz`)).ok ? true : undefined), 120_000);
+  }
+
+  async post(body: object): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(202);
+    return ((await response.json()) as { articleId: string }).articleId;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.services.map((s) => s.stop()));
+    await this.database?.drop();
+  }
+
+  /** The logs of any service that died, for the test that saw it. */
+  reportDead(): void {
+    const dead = this.services.filter((s) => !s.running);
+    if (dead.length > 0) process.stderr.write(dead.map((s) => s.logs()).join('\n'));
+  }
+}
+
 /**
  * The four services as processes with the translator pointed at a
  * LibreTranslate-compatible service over real HTTP (a small fake of the
@@ -20,35 +59,17 @@ const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 describe('translator with the HTTP engine (four service processes)', () => {
   const brokers = process.env.KAFKA_BROKERS!;
   const prefix = `e2e-mt-${randomBytes(4).toString('hex')}.`;
-  const services: ServiceProcess[] = [];
+  const pipeline = new Pipeline();
   const fake = new FakeLibreTranslate();
-  let baseUrl = '';
   let translated: TopicCollector;
   let stories: TopicCollector;
-  let database: TestDatabase;
 
-  const post = async (body: object): Promise<string> => {
-    const response = await fetch(`${baseUrl}/v1/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(response.status).toBe(202);
-    return ((await response.json()) as { articleId: string }).articleId;
-  };
+  const post = (body: object): Promise<string> => pipeline.post(body);
   const translationOf = (articleId: string) => async () =>
     translated.json<ArticleTranslatedV1>().find((a) => a.articleId === articleId);
 
   beforeAll(async () => {
-    const mtUrl = await fake.start();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    database = await createTestDatabase();
-    const env = { DATABASE_URL: database.url, KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' };
-    const own: Record<ServiceName, Record<string, string>> = {
-      aggregator: { HTTP_PORT: String(await freePort()) },
-      extractor: {},
-      translator: { LIBRETRANSLATE_URL: mtUrl, TRANSLATION_TIMEOUT_MS: '2000' },
-      ingestor: { HTTP_PORT: String(port) },
-    };
-    for (const name of ['aggregator', 'extractor', 'translator', 'ingestor'] as ServiceName[]) services.push(new ServiceProcess(name, { ...env, ...own[name] }));
-    await waitFor('the ingestor HTTP API', async () => ((await fetch(`${baseUrl}/healthz`)).ok ? true : undefined), 120_000);
+    await pipeline.start(brokers, prefix, await fake.start(), {});
     const kafka = TopicCollector.kafka(brokers);
     translated = await new TopicCollector(kafka, prefix + TOPICS.articlesTranslated).start();
     stories = await new TopicCollector(kafka, prefix + TOPICS.eventsEnriched).start();
@@ -57,15 +78,11 @@ describe('translator with the HTTP engine (four service processes)', () => {
   afterAll(async () => {
     await translated?.stop();
     await stories?.stop();
-    await Promise.all(services.map((s) => s.stop()));
-    await database?.drop();
+    await pipeline.stop();
     await fake.stop();
   });
 
-  afterEach(() => {
-    const dead = services.filter((s) => !s.running);
-    if (dead.length > 0) process.stderr.write(dead.map((s) => s.logs()).join('\n'));
-  });
+  afterEach(() => pipeline.reportDead());
 
   it("puts the service's translations on articles.translated.v1 and its title translations on articles and the story", async () => {
     const ids: string[] = [];
@@ -89,7 +106,11 @@ describe('translator with the HTTP engine (four service processes)', () => {
       [...stories.latestByKey<StoryEnrichedV1>().values()].find((s) => s.numArticles === 5),
     );
     expect(story.titleEn).toBe(`EN(${story.title})`);
-    for (const article of story.articles) expect(article.titleEn).toBe(`EN(${article.title})`);
+    expect(story.titleTranslation).toEqual({ language: 'en', text: `EN(${story.title})` });
+    for (const article of story.articles) {
+      expect(article.titleEn).toBe(`EN(${article.title})`);
+      expect(article.titleTranslation).toEqual({ language: 'en', text: `EN(${article.title})` });
+    }
   });
 
   it('falls back to the stub when the service fails, marking the record, and the article flows on', async () => {
@@ -107,5 +128,61 @@ describe('translator with the HTTP engine (four service processes)', () => {
       [...stories.latestByKey<StoryEnrichedV1>().values()].find((s) => s.articles.some((a) => a.articleId === id)),
     );
     expect(story.articles.find((a) => a.articleId === id)!.titleEn).toBe(record.translation.title);
+    expect(story.articles.find((a) => a.articleId === id)!.titleTranslation).toEqual({ language: 'en', text: record.translation.title });
+  });
+});
+
+/**
+ * The same services with the translator set to French: the translated titles
+ * on the extracted events and the story say French, and the English titles
+ * (`titleEn`, deprecated) stay empty rather than hold French.
+ */
+describe('translator into French with the HTTP engine (four service processes)', () => {
+  const brokers = process.env.KAFKA_BROKERS!;
+  const prefix = `e2e-mt-fr-${randomBytes(4).toString('hex')}.`;
+  const pipeline = new Pipeline();
+  const fake = new FakeLibreTranslate();
+  let extracted: TopicCollector;
+  let stories: TopicCollector;
+
+  beforeAll(async () => {
+    await pipeline.start(brokers, prefix, await fake.start(), { TRANSLATION_TARGET: 'fr' });
+    const kafka = TopicCollector.kafka(brokers);
+    extracted = await new TopicCollector(kafka, prefix + TOPICS.eventsExtracted).start();
+    stories = await new TopicCollector(kafka, prefix + TOPICS.eventsEnriched).start();
+  });
+
+  afterAll(async () => {
+    await extracted?.stop();
+    await stories?.stop();
+    await pipeline.stop();
+    await fake.stop();
+  });
+
+  afterEach(() => pipeline.reportDead());
+
+  it('names French as the language of the translated titles and leaves titleEn null', async () => {
+    const ids: string[] = [];
+    for (const file of seedFiles.slice(0, 2)) ids.push(await pipeline.post({ body: readFileSync(join(SEEDS, file), 'utf8') }));
+
+    const events = await waitFor('the two extracted events', async () => {
+      const found = extracted.json<EventExtractedV1>().filter((e) => ids.includes(e.articleId));
+      return found.length === ids.length ? found : undefined;
+    });
+    expect(fake.requests.every((r) => r.target === 'fr')).toBe(true);
+    for (const event of events) {
+      expect(event.titleTranslation).toEqual({ language: 'fr', text: `FR(${event.title})` });
+      expect(event.titleEn).toBeNull();
+    }
+
+    const story = await waitFor('a story with both articles', async () =>
+      [...stories.latestByKey<StoryEnrichedV1>().values()].find((s) => ids.every((id) => s.articles.some((a) => a.articleId === id))),
+    );
+    expect(story.titleTranslation).toEqual({ language: 'fr', text: `FR(${story.title})` });
+    expect(story.titleEn).toBeNull();
+    for (const article of story.articles) {
+      expect(article.titleTranslation).toEqual({ language: 'fr', text: `FR(${article.title})` });
+      expect(article.titleEn).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A small fake of LibreTranslate's /translate over real HTTP: each test says how it answers. */
+/** A small fake of LibreTranslate's /translate over real HTTP: each test says how it answers; a translation is `<TARGET>(<text>)`. */
 export class FakeLibreTranslate {
   readonly requests: { q: string[]; source: string; target: string; api_key?: string }[] = [];
   /** Per request number (1-based): what to do; default is to translate. */
@@ -22,7 +22,7 @@ export class FakeLibreTranslate {
         if (action === 'fail-500') return void res.writeHead(500).end(JSON.stringify({ error: 'busy' }));
         if (action === 'fail-400') return void res.writeHead(400).end(JSON.stringify({ error: 'bad language' }));
         if (action === 'garbled') return void res.end(JSON.stringify({ translatedText: ['only one'] }));
-        res.end(JSON.stringify({ translatedText: q.map((t) => `EN(${t})`) }));
+        res.end(JSON.stringify({ translatedText: q.map((t) => `${body.target.toUpperCase()}(${t})`) }));
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

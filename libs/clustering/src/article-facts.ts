@@ -1,5 +1,5 @@
 import { MENTION_FORMS } from '@eventwire/contracts';
-import type { EntityMention, EntityType, EventExtractedV1, EventLocation, ExtractedQuantity, MentionForm } from '@eventwire/contracts';
+import type { EntityMention, EntityType, EventExtractedV1, EventLocation, ExtractedQuantity, MentionForm, TitleTranslation } from '@eventwire/contracts';
 
 /** An entity as a story needs it: who, not where in the text. */
 export interface EntityFacts {
@@ -29,6 +29,8 @@ export interface EventFacts {
  * thousands of articles stays small; the full records are in the store.
  */
 export interface ArticleFacts extends Pick<EventExtractedV1, 'articleId' | 'source' | 'language' | 'title' | 'titleEn' | 'publishedAt' | 'ingestedAt'> {
+  /** Null for a record from before v1.7 too: its `titleEn` may hold a title in any language, and which one is not known. */
+  titleTranslation: TitleTranslation | null;
   eventDate: string | null;
   entities: EntityFacts[];
   mediaSources: EntityFacts[];
@@ -56,6 +58,7 @@ export function factsOf(event: EventExtractedV1): ArticleFacts {
     language: event.language,
     title: event.title,
     titleEn: event.titleEn,
+    titleTranslation: event.titleTranslation ?? null,
     publishedAt: event.publishedAt,
     ingestedAt: event.ingestedAt,
     eventDate: event.eventDate.date,

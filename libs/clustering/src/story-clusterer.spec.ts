@@ -166,6 +166,37 @@ describe(buildStoryRecord.name, () => {
     expect(record.entities.find((e) => e.id === 'country:RUS')?.forms).toEqual(['name', 'demonym']);
     expect(record.entities.find((e) => e.id === 'country:KAZ')?.forms).toBeUndefined();
   });
+
+  it("carries each article's translated title with its language, the lead's as the story's gist, and English titles only where English", () => {
+    const names = ['country:KAZ', 'country:RUS'];
+    const french = (id: string) => ({ titleTranslation: { language: 'fr', text: `titre ${id}` }, titleEn: null });
+    const inFrench = new StoryClusterer();
+    const { storyId } = inFrench.add(event('a1', names, french('a1')));
+    inFrench.add(event('a2', names, french('a2')));
+    const record = buildStoryRecord(inFrench.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
+    const lead = record.articles.find((a) => a.articleId === record.titleArticleId)!;
+    expect(record.titleTranslation).toEqual({ language: 'fr', text: `titre ${lead.articleId}` });
+    expect(record.titleEn).toBeNull();
+    expect(record.articles.map((a) => [a.articleId, a.titleTranslation, a.titleEn])).toEqual([
+      ['a1', { language: 'fr', text: 'titre a1' }, null],
+      ['a2', { language: 'fr', text: 'titre a2' }, null],
+    ]);
+
+    const inEnglish = new StoryClusterer();
+    const english = inEnglish.add(event('b1', names, { titleTranslation: { language: 'en', text: 'Russia in Kazakhstan' }, titleEn: 'Russia in Kazakhstan' }));
+    const story = buildStoryRecord(inEnglish.get(english.storyId)!, new Date('2022-01-12T00:00:00Z'));
+    expect(story.titleTranslation).toEqual({ language: 'en', text: 'Russia in Kazakhstan' });
+    expect(story.titleEn).toBe('Russia in Kazakhstan');
+    expect(story.articles[0]).toMatchObject({ titleTranslation: { language: 'en', text: 'Russia in Kazakhstan' }, titleEn: 'Russia in Kazakhstan' });
+  });
+
+  it('gives no translated title for an article recorded before v1.7, whose titleEn says no language', () => {
+    const clusterer = new StoryClusterer();
+    const { storyId } = clusterer.add(event('a1', ['country:KAZ'], { titleEn: '[gist] Kazakhstan' }));
+    const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
+    expect(record.titleTranslation).toBeNull();
+    expect(record.titleEn).toBe('[gist] Kazakhstan');
+  });
 });
 
 describe(StoryClusterer.name + ' (join model)', () => {

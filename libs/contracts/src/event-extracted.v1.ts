@@ -150,13 +150,36 @@ export interface EventCoding {
   location: EventLocation | null;
 }
 
+/**
+ * A title as the translation rendered it, with the language it is in: the
+ * translation's target (`ArticleTranslatedV1.translation.target`), which is
+ * English only when the translator is set to English.
+ */
+export interface TitleTranslation {
+  /** The language `text` is in, as the translator names it (`en`, `fr`). */
+  language: string;
+  text: string;
+}
+
 export interface EventExtractedV1 {
   schemaVersion: 1;
   articleId: string;
   source: ArticleSource;
   language: string | null;
   title: string | null;
+  /**
+   * The title in English: the article's own when it is written in English,
+   * the translation's when the translation is into English, null otherwise.
+   * @deprecated since v1.7, kept for one minor version: read `titleTranslation`,
+   * which says its language. Never a title in another language.
+   */
   titleEn: string | null;
+  /**
+   * Added in v1.7, optional so earlier records still validate: the
+   * translation's title with its language, null when the translation has no
+   * title. Current extractors always fill it.
+   */
+  titleTranslation?: TitleTranslation | null;
   publishedAt: string | null;
   ingestedAt: string;
   extractedAt: string;
@@ -297,6 +320,11 @@ export class EventCodingDto implements EventCoding {
   @Nullable() @ValidateNested() @Type(() => EventLocationDto) location!: EventLocationDto | null;
 }
 
+export class TitleTranslationDto implements TitleTranslation {
+  @IsString() language!: string;
+  @IsString() text!: string;
+}
+
 export class EventExtractedV1Dto implements EventExtractedV1 {
   @IsIn([1]) schemaVersion!: 1;
   @Matches(ARTICLE_ID_PATTERN) articleId!: string;
@@ -304,6 +332,7 @@ export class EventExtractedV1Dto implements EventExtractedV1 {
   @Nullable() @IsString() language!: string | null;
   @Nullable() @IsString() title!: string | null;
   @Nullable() @IsString() titleEn!: string | null;
+  @IsOptional() @Nullable() @ValidateNested() @Type(() => TitleTranslationDto) titleTranslation?: TitleTranslationDto | null;
   @Nullable() @IsISO8601() publishedAt!: string | null;
   @IsISO8601() ingestedAt!: string;
   @IsISO8601() extractedAt!: string;

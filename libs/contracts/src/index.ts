@@ -27,6 +27,7 @@ export type {
   MentionForm,
   PloverEventType,
   QuadClass,
+  TitleTranslation,
 } from './event-extracted.v1';
 export { StoryEnrichedV1Dto } from './story-enriched.v1';
 export type { QuantityClaim, StoryActor, StoryEnrichedV1, StoryEntity, StoryEvent, StoryEventLocation, StoryQuantity } from './story-enriched.v1';

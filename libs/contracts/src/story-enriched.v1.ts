@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ArticleSource, ArticleSourceDto } from './article-source';
-import { ENTITY_TYPES, EntityType, MENTION_FORMS, MentionForm } from './event-extracted.v1';
+import { ENTITY_TYPES, EntityType, MENTION_FORMS, MentionForm, TitleTranslation, TitleTranslationDto } from './event-extracted.v1';
 import { Nullable } from './nullable.decorator';
 
 export interface DateRange {
@@ -25,7 +25,10 @@ export interface StoryArticle {
   articleId: string;
   source: ArticleSource;
   title: string | null;
+  /** @deprecated since v1.4, kept for one minor version: the article's `EventExtractedV1.titleEn`, English or null; read `titleTranslation`. */
   titleEn: string | null;
+  /** Added in v1.4 (optional): the article's `EventExtractedV1.titleTranslation`, its translated title with its language. */
+  titleTranslation?: TitleTranslation | null;
   language: string | null;
   eventDate: string | null;
 }
@@ -106,7 +109,17 @@ export interface StoryEnrichedV1 {
   version: number;
   updatedAt: string;
   title: string | null;
+  /**
+   * The lead article's English title (see `EventExtractedV1.titleEn`), or null.
+   * @deprecated since v1.4, kept for one minor version: read `titleTranslation`.
+   */
   titleEn: string | null;
+  /**
+   * Added in v1.4 (optional): the lead article's (`titleArticleId`) translated
+   * title with its language, the story's gist in the translator's target
+   * language; null when it has none.
+   */
+  titleTranslation?: TitleTranslation | null;
   dateRange: DateRange;
   articles: StoryArticle[];
   numArticles: number;
@@ -139,6 +152,7 @@ export class StoryArticleDto implements StoryArticle {
   @ValidateNested() @Type(() => ArticleSourceDto) source!: ArticleSourceDto;
   @Nullable() @IsString() title!: string | null;
   @Nullable() @IsString() titleEn!: string | null;
+  @IsOptional() @Nullable() @ValidateNested() @Type(() => TitleTranslationDto) titleTranslation?: TitleTranslationDto | null;
   @Nullable() @IsString() language!: string | null;
   @Nullable() @Matches(DAY) eventDate!: string | null;
 }
@@ -203,6 +217,7 @@ export class StoryEnrichedV1Dto implements StoryEnrichedV1 {
   @IsISO8601() updatedAt!: string;
   @Nullable() @IsString() title!: string | null;
   @Nullable() @IsString() titleEn!: string | null;
+  @IsOptional() @Nullable() @ValidateNested() @Type(() => TitleTranslationDto) titleTranslation?: TitleTranslationDto | null;
   @ValidateNested() @Type(() => DateRangeDto) dateRange!: DateRangeDto;
   @IsArray() @ValidateNested({ each: true }) @Type(() => StoryArticleDto) articles!: StoryArticleDto[];
   @IsInt() @Min(1) numArticles!: number;

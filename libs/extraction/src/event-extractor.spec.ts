@@ -8,11 +8,11 @@ import { EventExtractor } from './event-extractor';
 const seed = (name: string): string => readFileSync(join(__dirname, '..', '..', '..', 'seeds', name), 'utf8');
 const ingester = new ArticleIngester({ maxBodyBytes: 1024 * 1024, now: () => new Date('2026-11-23T00:00:00Z') });
 
-function translated(body: string, extra: { publishedAt?: string } = {}): ArticleTranslatedV1 {
+function translated(body: string, extra: { publishedAt?: string; language?: string } = {}, target = 'en', title: string | null = '[gist] test'): ArticleTranslatedV1 {
   const ingested = ingester.ingest({ body, ...extra });
   return {
     ...ingested,
-    translation: { engine: 'stub', engineVersion: '1', target: 'en', title: '[gist] test', segments: [], glossary: [] },
+    translation: { engine: 'stub', engineVersion: '1', target, title, segments: [], glossary: [] },
   };
 }
 
@@ -32,6 +32,26 @@ describe(EventExtractor.name, () => {
     }
     for (const q of event.quantities) expect(article.body.slice(q.start, q.end)).toBe(q.text);
     expect(event.titleEn).toBe('[gist] test');
+    expect(event.titleTranslation).toEqual({ language: 'en', text: '[gist] test' });
+  });
+
+  it("names the translated title's language, and keeps a translation into French out of the English title", () => {
+    const body = seed('004_32a7d781b44889d9.txt');
+    const french = extractor.extract(translated(body, {}, 'fr', 'La Russie envoie des troupes au Kazakhstan'));
+    expect(french.titleTranslation).toEqual({ language: 'fr', text: 'La Russie envoie des troupes au Kazakhstan' });
+    expect(french.titleEn).toBeNull();
+    const untitled = extractor.extract(translated(body, {}, 'fr', null));
+    expect(untitled.titleTranslation).toBeNull();
+    expect(untitled.titleEn).toBeNull();
+  });
+
+  it("gives an English article's own title as its English title, whatever the translation's language", () => {
+    const body = 'Russian troops arrive in Kazakhstan\n\nRussian troops arrived in Kazakhstan on Monday, officials said.';
+    const article = translated(body, { language: 'en' }, 'fr', 'Des troupes russes arrivent au Kazakhstan');
+    expect(article.title).toBe('Russian troops arrive in Kazakhstan');
+    const event = extractor.extract(article);
+    expect(event.titleEn).toBe('Russian troops arrive in Kazakhstan');
+    expect(event.titleTranslation).toEqual({ language: 'fr', text: 'Des troupes russes arrivent au Kazakhstan' });
   });
 
   it('carries the body its offsets point into, so every span reads back from the record alone', () => {

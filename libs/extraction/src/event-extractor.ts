@@ -29,9 +29,20 @@ const TAGGED: Readonly<Record<NerType, { type: ExtractedEntity['type']; prefix: 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 /**
+ * The deprecated `titleEn`: the article's own title when it is written in
+ * English, else the translation's when it is into English; never a title in
+ * another language, whatever the translator's target.
+ */
+function englishTitle(article: ArticleTranslatedV1): string | null {
+  if (article.language === 'en') return article.title;
+  return article.translation.target === 'en' ? article.translation.title : null;
+}
+
+/**
  * Turns one translated article into its event record. Extraction reads the
  * original text (segment by segment, so every span is an offset into the
- * article body); the translation only supplies the English display title.
+ * article body); the translation only supplies the display title in its
+ * target language.
  */
 export class EventExtractor {
   private readonly matcher: GazetteerMatcher;
@@ -105,7 +116,8 @@ export class EventExtractor {
       source: article.source,
       language: article.language,
       title: article.title,
-      titleEn: article.language === 'en' ? article.title : article.translation.title,
+      titleEn: englishTitle(article),
+      titleTranslation: article.translation.title === null ? null : { language: article.translation.target, text: article.translation.title },
       publishedAt: article.publishedAt,
       ingestedAt: article.ingestedAt,
       extractedAt: now.toISOString(),

@@ -33,6 +33,15 @@ function text(tag, value, language, attrs = {}) {
   return el(tag, { ...attrs, lang, dir: lang ? (RTL.has(lang) ? 'rtl' : 'ltr') : 'auto' }, value ?? '');
 }
 
+/**
+ * A story's or an article's translated title with its language (`titleTranslation`,
+ * events.enriched.v1 from v1.4); a record without one may still have an English
+ * title in the deprecated `titleEn`.
+ */
+function translatedTitle(record) {
+  return record.titleTranslation ?? (record.titleEn ? { language: 'en', text: record.titleEn } : null);
+}
+
 function outletOf(article) {
   const source = article.source ?? {};
   if (source.outlet) return source.outlet;
@@ -64,7 +73,7 @@ function matches(story, ignorePlace = false) {
   if (filter.to && !(start && start <= filter.to)) return false;
   if (filter.place && !ignorePlace && !placesOf(story).some((p) => p.id === filter.place)) return false;
   if (filter.text) {
-    const hay = [story.title, story.titleEn, ...story.articles.map((a) => `${a.title ?? ''} ${a.titleEn ?? ''}`), ...outletsOf(story), ...story.entities.map((e) => e.name)]
+    const hay = [story.title, translatedTitle(story)?.text, ...story.articles.map((a) => `${a.title ?? ''} ${translatedTitle(a)?.text ?? ''}`), ...outletsOf(story), ...story.entities.map((e) => e.name)]
       .join(' ')
       .toLowerCase();
     if (!hay.includes(filter.text.toLowerCase())) return false;
@@ -82,6 +91,7 @@ function sorted(list) {
 function storyItem(story) {
   const language = story.languages.length === 1 ? story.languages[0] : null;
   const outlets = outletsOf(story);
+  const gist = translatedTitle(story);
   const button = el(
     'button',
     {
@@ -93,7 +103,7 @@ function storyItem(story) {
     },
     text('span', story.title ?? '(untitled)', language, { class: 'title' }),
     changed.has(story.storyId) ? el('span', { class: 'badge' }, 'updated') : null,
-    story.titleEn && story.titleEn !== story.title ? text('span', story.titleEn, 'en', { class: 'gist' }) : null,
+    gist && gist.text !== story.title ? text('span', gist.text, gist.language, { class: 'gist' }) : null,
     el(
       'span',
       { class: 'meta' },
@@ -344,6 +354,7 @@ function renderDetail(story, records) {
   const byId = new Map(story.articles.map((a) => [a.articleId, a]));
   const outletOfId = (aid) => (byId.has(aid) ? outletOf(byId.get(aid)) : aid);
   const language = story.languages.length === 1 ? story.languages[0] : null;
+  const gist = translatedTitle(story);
   const day = (a) => (records.get(a.articleId)?.publishedAt ?? '').slice(0, 10) || a.eventDate || 'undated';
   const time = (a) => records.get(a.articleId)?.publishedAt?.replace('T', ' ').slice(0, 16) ?? a.eventDate ?? 'time unknown';
 
@@ -478,7 +489,7 @@ function renderDetail(story, records) {
   $('detail-heading').setAttribute('tabindex', '-1');
   $('detail-body').replaceChildren(
     text('p', story.title ?? '(untitled)', language, { class: 'title' }),
-    story.titleEn ? text('p', story.titleEn, 'en', { class: 'muted' }) : null,
+    gist ? text('p', gist.text, gist.language, { class: 'muted' }) : null,
     el('p', { class: 'muted' }, `${story.numArticles} articles from ${outletsOf(story).length} outlets · ${dateRangeText(story.dateRange)} · ${story.eventTypes.join(', ') || 'no event type'} · version ${story.version}`),
     el('p', { class: 'muted', id: 'entity-chips-label' }, 'List only the stories that name:'),
     el('ul', { class: 'chips', 'aria-labelledby': 'entity-chips-label' }, ...entityChips),

@@ -124,12 +124,14 @@ describe('stories from the seed articles', () => {
     for (const event of events) {
       const seed = event.source.file!.slice(0, 3);
       expect(event.titleEn).toBe(`[gist] ${named[seed]!.join(' · ')}`);
+      expect(event.titleTranslation).toEqual({ language: 'en', text: event.titleEn });
     }
     const clusterer = new StoryClusterer();
     let storyId = '';
     for (const e of events) storyId = clusterer.add(e).storyId;
     const record = buildStoryRecord(clusterer.get(storyId)!, new Date());
     expect(record.titleEn).toBe(events.find((e) => e.articleId === record.titleArticleId)!.titleEn);
+    expect(record.titleTranslation).toEqual({ language: 'en', text: record.titleEn });
     for (const article of record.articles) expect(article.titleEn).toMatch(/^\[gist\] .*Kazakhstan$/);
   });
 
