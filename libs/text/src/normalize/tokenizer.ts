@@ -1,5 +1,5 @@
 import { normalizeArabic } from './arabic-normalizer';
-import { WordInterner } from './word-interner';
+import { FNV_OFFSET, fnvStep, WordInterner } from './word-interner';
 
 /**
  * Words of a text with their offsets, matching form and proclitic-free stem.
@@ -103,20 +103,6 @@ function classAt(text: string, i: number): number {
 /** How many code units the character at `i` takes. */
 function widthAt(text: string, i: number): number {
   return isPairAt(text, i, text.charCodeAt(i)) ? String.fromCodePoint(text.codePointAt(i)!).length : 1;
-}
-
-/** End of the word starting at `start` (which starts a word). */
-function wordEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length) {
-    if (classAt(text, i) !== NOT_WORD) {
-      i += widthAt(text, i);
-      continue;
-    }
-    if (!JOINERS.has(text[i]) || i + 1 >= text.length || classAt(text, i + 1) !== WORD_START) break;
-    i += 1;
-  }
-  return i;
 }
 
 const MIN_STEM_LETTERS = 3;
@@ -244,16 +230,35 @@ const words = new WordInterner<TokenWord>((text) => {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
+  while (i < n) {
     if (classAt(text, i) !== WORD_START) {
       i += widthAt(text, i);
       continue;
     }
-    const end = wordEnd(text, i);
-    const word = words.intern(text, i, end);
-    if (word.norm !== '') tokens.push({ text: word.text, norm: word.norm, start: i, end, stem: word.stem, word });
-    i = end;
+    // `wordEnd` read code unit by code unit, with the word's hash summed on the way (the interner would read them again).
+    const start = i;
+    let hash = FNV_OFFSET;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      let kind: number;
+      if (isPairAt(text, i, code)) {
+        kind = classAt(text, i);
+        if (kind === NOT_WORD) break;
+        const width = widthAt(text, i);
+        for (let k = 0; k < width; k++) hash = fnvStep(hash, text.charCodeAt(i + k));
+        i += width;
+        continue;
+      }
+      kind = CLASS_OF_UNIT[code];
+      if (kind === UNKNOWN) kind = CLASS_OF_UNIT[code] = classOfCodePoint(text[i]);
+      if (kind === NOT_WORD && (!JOINERS.has(text[i]) || i + 1 >= n || classAt(text, i + 1) !== WORD_START)) break;
+      hash = fnvStep(hash, code);
+      i++;
+    }
+    const word = words.internHashed(text, start, i, hash);
+    if (word.norm !== '') tokens.push({ text: word.text, norm: word.norm, start, end: i, stem: word.stem, word });
   }
   return tokens;
 }

@@ -12,6 +12,12 @@
  * valid, recurring words are made again, so memory stays bounded on an
  * endless stream whatever its vocabulary.
  */
+/** FNV-1a over UTF-16 code units: where a word's hash starts, and one unit folded in. */
+export const FNV_OFFSET = 0x811c9dc5;
+export function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
 export class WordInterner<T> {
   private slots: Int32Array;
   private mask: number;
@@ -30,10 +36,19 @@ export class WordInterner<T> {
 
   /** The record of `text.slice(start, end)`. */
   intern(text: string, start: number, end: number): T {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) hash = fnvStep(hash, text.charCodeAt(i));
+    return this.internHashed(text, start, end, hash);
+  }
+
+  /**
+   * The same, for a caller that read the word's code units already and
+   * folded them into `hash` with {@link fnvStep} from {@link FNV_OFFSET}
+   * (the tokenizer, which finds where a word ends in the same pass).
+   */
+  internHashed(text: string, start: number, end: number, wordHash: number): T {
     // 0 marks an empty slot.
-    hash |= 1;
+    const hash = wordHash | 1;
     const length = end - start;
     const slots = this.slots;
     let at = hash & this.mask;
@@ -49,7 +64,7 @@ export class WordInterner<T> {
     }
     if (this.entries.length >= 2 * this.capacity) {
       this.clear();
-      return this.intern(text, start, end);
+      return this.internHashed(text, start, end, wordHash);
     }
     const word = text.slice(start, end);
     const record = this.make(word);
