@@ -337,7 +337,11 @@ async function showFact(panel, label, sources, chosen, scroll) {
   } else {
     view = el('p', { class: 'muted', id: 'article-text' }, source ? 'This article’s record has no text (it was extracted before records carried it): its words are above.' : 'No article states it.');
   }
+  // A redraw keeps where the reader had scrolled the text to (the new box would start at its top).
+  const before = panel.querySelector('#article-text');
+  const keptScroll = !scroll && before?.dataset.articleId === source?.articleId ? before.scrollTop : null;
   panel.querySelector('.fact-body').replaceChildren(el('div', {}, `${label}, as written:`), list, view);
+  if (keptScroll !== null) view.scrollTop = keptScroll;
   panel.querySelector('.fact-status').textContent = source ? `${label}: the article from ${source.outlet}, ${source.spans.length} span${source.spans.length === 1 ? '' : 's'} marked.` : `${label}: no article states it.`;
   const first = view.querySelector('mark');
   if (first && scroll) {
