@@ -94,6 +94,8 @@ export interface ChromeWords {
    * are allowed around them; relative-time words ("منذ", "ago") anchor too.
    */
   readonly dateLineAnchors: readonly string[];
+  /** "Publié le", "Mis à jour le": a short line opening with one is the page's date line, whatever follows ("à 10h30"). */
+  readonly dateLineOpeners: readonly string[];
   readonly dateLineFillers: readonly string[];
   readonly relativeTimeWords: readonly string[];
 }

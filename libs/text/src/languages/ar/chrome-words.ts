@@ -29,6 +29,7 @@ export const ARABIC_CHROME: ChromeWords = {
     'أكتوبر', 'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب',
     'أيلول', 'تشرين', 'محرم', 'صفر', 'ربيع', 'جمادى', 'جمادي', 'رجب', 'شعبان', 'رمضان', 'شوال', 'القعدة', 'الحجة',
   ],
+  dateLineOpeners: [],
   dateLineFillers: [
     // second words of month names, too common alone to anchor a date
     'الثاني', 'الأول', 'الآخر', 'ذو', 'ذي',

@@ -21,6 +21,7 @@ export const ENGLISH_CHROME: ChromeWords = {
     'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   ],
+  dateLineOpeners: [],
   dateLineFillers: [
     'published', 'updated', 'posted', 'last', 'on', 'at', 'am', 'pm', 'gmt', 'utc', 'ago', 'hours', 'hour', 'minutes', 'minute',
     'days', 'day',

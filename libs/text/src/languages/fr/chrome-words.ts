@@ -5,7 +5,7 @@ export const FRENCH_CHROME: ChromeWords = {
   continuationLines: ['lire la suite', 'à suivre', 'fin'],
   shareOpeners: ['partager sur', 'partager cet article', 'copier le lien'],
   shareLines: ['partager', 'imprimer'],
-  shareButtons: ['partager', 'imprimer', 'copier', 'le', 'lien'],
+  shareButtons: ['partager', 'imprimer'],
   relatedHeadings: ['lire aussi', 'à lire aussi', 'voir aussi', 'sur le même sujet', 'les plus lus'],
   promoLines: ['abonnez-vous', 'newsletter', 'inscrivez-vous à notre newsletter', 'recevez notre newsletter'],
   copyrightOpeners: [],
@@ -15,6 +15,7 @@ export const FRENCH_CHROME: ChromeWords = {
     'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre',
     'décembre', 'decembre',
   ],
-  dateLineFillers: ['publié', 'publie', 'mis', 'à', 'a', 'jour', 'le', 'il', 'y', 'heures', 'heure', 'minutes', 'h'],
-  relativeTimeWords: ['il y a'],
+  dateLineOpeners: ['publié le', 'publie le', 'mis à jour le', 'mis a jour le'],
+  dateLineFillers: ['le', 'à', 'a', 'heures', 'heure', 'minutes', 'il', 'y'],
+  relativeTimeWords: [],
 };

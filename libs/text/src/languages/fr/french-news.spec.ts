@@ -1,4 +1,7 @@
+import { keptText, readArticle } from '../../article/article-reader';
+import { classifyChromeLine, KEY_MAX_WORDS } from '../../article/chrome-line-classifier';
 import { extractDates } from '../../dates/date-extractor';
+import { normalizeForMatching } from '../../normalize/arabic-normalizer';
 import { resolveEventDate } from '../../dates/event-date-resolver';
 import { extractQuantities } from '../../quantities/quantity-extractor';
 
@@ -47,5 +50,62 @@ describe('a French article', () => {
     ['lundi 7 décembre 2026', '2026-12-07'],
   ])('reads %s as %s', (text, date) => {
     expect(extractDates(text, 'fr')).toEqual([expect.objectContaining({ date })]);
+  });
+});
+
+/** A French page as a site prints it: the article between its furniture. */
+const PAGE = [
+  'Mali : des renforts militaires déployés dans le nord',
+  'Publié le 26 juillet 2015 à 10h30',
+  'Mis à jour le 26 juillet 2015 à 12h05',
+  'Partager',
+  ARTICLE,
+  "Les autorités maliennes ont indiqué que l'opération se poursuivrait jusqu'à la fin du mois, selon un communiqué transmis à la presse.",
+  'Lire aussi : Au Mali, la force de l’ONU renforce sa présence à Gao',
+  'Abonnez-vous',
+  'Newsletter',
+  '© Le Journal 2015 – Tous droits réservés',
+].join('\n');
+
+function line(text: string): { text: string; words: number; key: string } {
+  const words = text.split(/\s+/).filter((word) => word !== '').length;
+  return { text, words, key: words <= KEY_MAX_WORDS ? normalizeForMatching(text) : '' };
+}
+
+describe('a French page', () => {
+  it('is identified as French and keeps its article and title', () => {
+    const article = readArticle({ body: PAGE });
+    expect(article.language).toBe('fr');
+    expect(article.title).toBe('Mali : des renforts militaires déployés dans le nord');
+    expect(keptText(article)).toBe([ARTICLE.split('\n').join('\n\n'), PAGE.split('\n')[6]].join('\n\n'));
+  });
+
+  it('has its chrome lines removed, each for what it is', () => {
+    const article = readArticle({ body: PAGE });
+    expect(article.removed.map((r) => [article.source.slice(r.start, r.end), r.reason])).toEqual([
+      ['Publié le 26 juillet 2015 à 10h30', 'date-line'],
+      ['Mis à jour le 26 juillet 2015 à 12h05', 'date-line'],
+      ['Partager', 'share-link'],
+      ['Lire aussi : Au Mali, la force de l’ONU renforce sa présence à Gao', 'related-list'],
+      ['Abonnez-vous', 'app-promo'],
+      ['Newsletter', 'app-promo'],
+      ['© Le Journal 2015 – Tous droits réservés', 'site-header'],
+    ]);
+  });
+
+  it.each([
+    ['Partager sur Facebook', 'share-link'],
+    ['Imprimer', 'share-link'],
+    ['Lire la suite', 'continuation-marker'],
+    ['Tous droits réservés', 'site-header'],
+    ['Jeudi 23 juillet 2015', 'date-line'],
+  ])('"%s" is %s on a French page', (text, reason) => {
+    expect(classifyChromeLine(line(text), 'fr')).toBe(reason);
+  });
+
+  it('reads French chrome words only on French pages: an English "Newsletter" line stays', () => {
+    expect(classifyChromeLine(line('Newsletter'), 'fr')).toBe('app-promo');
+    expect(classifyChromeLine(line('Newsletter'), 'en')).toBeNull();
+    expect(classifyChromeLine(line('Newsletter'))).toBeNull();
   });
 });
