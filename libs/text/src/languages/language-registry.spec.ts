@@ -1,4 +1,4 @@
-import { everyTextLanguages, languageModule, languages, ownTextLanguage, requiredLanguageModule } from './language-registry';
+import { everyLanguageWords, everyTextLanguages, languageModule, languages, ownTextLanguage, requiredLanguageModule } from './language-registry';
 
 describe('language registry', () => {
   it('has one module per code, Arabic, English and French', () => {
@@ -18,6 +18,11 @@ describe('language registry', () => {
     expect(ownTextLanguage('fr')?.code).toBe('fr');
     expect(ownTextLanguage('ar')).toBeUndefined();
     expect(ownTextLanguage(null)).toBeUndefined();
+  });
+
+  it('reads a lexicon keyed by language code in registry order, skipping keys that are not languages', () => {
+    const lexicon = { about: 'arrests', en: ['arrested', 'detained'], ar: ['اعتقل'], fr: ['arrêté'], de: ['verhaftet'] };
+    expect(everyLanguageWords<string>(lexicon)).toEqual(['اعتقل', 'arrested', 'detained', 'arrêté']);
   });
 
   it.each(languages.map((module) => [module.code, module] as const))('%s names all twelve months and seven weekdays', (_code, module) => {

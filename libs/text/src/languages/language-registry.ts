@@ -32,3 +32,16 @@ export function ownTextLanguage(code: string | null | undefined): LanguageModule
   const module = code ? BY_CODE.get(code) : undefined;
   return module && !module.readInEveryText ? module : undefined;
 }
+
+/**
+ * The words of every registered language from a lexicon keyed by language
+ * code ({ "en": [...], "ar": [...] }), in registry order: a lexicon read
+ * whatever the text's language takes a new language's words once they are
+ * added under its code.
+ */
+export function everyLanguageWords<T>(byLanguage: object): T[] {
+  return languages.flatMap((module) => {
+    const words: unknown = (byLanguage as Record<string, unknown>)[module.code];
+    return Array.isArray(words) ? (words as T[]) : [];
+  });
+}
