@@ -1,5 +1,5 @@
 /**
- * Arabic and English text handling: normalisation, tokenising, language identification,
+ * Text handling for the languages of the language registry (Arabic and English in every text, French in French ones): normalisation, tokenising, language identification,
  * article reading, and the extractors for numbers, quantities, dates and quotes.
  */
 export { normalizeArabic, normalizeForMatching } from './normalize/arabic-normalizer';
@@ -10,3 +10,5 @@ export { WordInterner } from './normalize/word-interner';
 export { extractQuantities } from './quantities/quantity-extractor';
 export { resolveEventDate } from './dates/event-date-resolver';
 export { extractQuotes } from './quotes/quote-extractor';
+export { everyLanguageWords, languageModule, languages } from './languages/language-registry';
+export type { LanguageModule } from './languages/language-module';

@@ -1,6 +1,6 @@
 import type { PloverEventType, QuadClass } from '@eventwire/contracts';
 import { PLOVER_EVENT_TYPES } from '@eventwire/contracts';
-import { tokenize } from '@eventwire/text';
+import { everyLanguageWords, tokenize } from '@eventwire/text';
 import agentData from '../../lexicon/actor-agents.json';
 import eventData from '../../lexicon/plover-events.json';
 import { arabicForms, PhraseEntry, PhraseLexicon, tokenForms } from './phrase-lexicon';
@@ -14,12 +14,14 @@ export interface TriggerValue {
 }
 
 type LexiconEntry = string | { p: string; mode?: string; military?: PloverEventType };
+/** A type's codes and its trigger phrases keyed by language code. */
 interface TypeData {
   cameo: string;
   quad: string;
   en: LexiconEntry[];
   ar: LexiconEntry[];
 }
+/** Words keyed by language code. */
 interface WordLists {
   en: string[];
   ar: string[];
@@ -40,7 +42,7 @@ function entriesOf<T>(lists: Record<string, WordLists>, value: (key: string) => 
   const entries: PhraseEntry<T>[] = [];
   for (const [key, words] of Object.entries(lists)) {
     if (typeof words !== 'object' || !Array.isArray(words.en)) continue;
-    for (const pattern of [...words.en, ...words.ar]) entries.push({ pattern, value: value(key) });
+    for (const pattern of everyLanguageWords<string>(words)) entries.push({ pattern, value: value(key) });
   }
   return entries;
 }
@@ -49,7 +51,7 @@ function entriesOf<T>(lists: Record<string, WordLists>, value: (key: string) => 
 function agentEntries(): PhraseEntry<string[]>[] {
   const sectorsOf = new Map<string, string[]>();
   for (const [sector, words] of Object.entries(agentData.agents as Record<string, WordLists>)) {
-    for (const pattern of [...words.en, ...words.ar]) sectorsOf.set(pattern, [...(sectorsOf.get(pattern) ?? []), sector]);
+    for (const pattern of everyLanguageWords<string>(words)) sectorsOf.set(pattern, [...(sectorsOf.get(pattern) ?? []), sector]);
   }
   return [...sectorsOf].map(([pattern, value]) => ({ pattern, value }));
 }
@@ -58,7 +60,7 @@ function triggerEntries(): PhraseEntry<TriggerValue>[] {
   const entries: PhraseEntry<TriggerValue>[] = [];
   for (const type of PLOVER_EVENT_TYPES) {
     const data = TYPES[type];
-    for (const e of [...data.en, ...data.ar]) {
+    for (const e of everyLanguageWords<LexiconEntry>(data)) {
       entries.push(
         typeof e === 'string'
           ? { pattern: e, value: { type, mode: null, military: null } }
@@ -89,6 +91,6 @@ export class EventLexicons {
   );
   /** Lookup forms of the negation words ("not", "لم"). */
   readonly negations: ReadonlySet<string> = new Set(
-    [...eventData.negation.en, ...eventData.negation.ar].flatMap((w) => tokenForms(tokenize(w)[0] ?? { text: w, norm: w, start: 0, end: w.length, stem: w })),
+    everyLanguageWords<string>(eventData.negation).flatMap((w) => tokenForms(tokenize(w)[0] ?? { text: w, norm: w, start: 0, end: w.length, stem: w })),
   );
 }

@@ -102,7 +102,7 @@ function scanLines(source: string): Line[] {
 }
 
 /** Rules that need only the line and the lines just before it. */
-function classifyInSequence(lines: Line[]): (ChromeReason | null)[] {
+function classifyInSequence(lines: Line[], language: string | null): (ChromeReason | null)[] {
   const reasons: (ChromeReason | null)[] = new Array<ChromeReason | null>(lines.length).fill(null);
   let articleBegun = false;
   let inComments = false;
@@ -126,7 +126,7 @@ function classifyInSequence(lines: Line[]): (ChromeReason | null)[] {
     const after = previous;
     previous = 'none';
 
-    const reason = classifyChromeLine(line);
+    const reason = classifyChromeLine(line, language);
     if (reason !== null) {
       reasons[i] = reason;
       if (reason === 'site-header' && isMastheadRole(line)) previous = 'masthead-role';
@@ -148,7 +148,7 @@ function classifyInSequence(lines: Line[]): (ChromeReason | null)[] {
       inComments = articleBegun;
       continue;
     }
-    const heading = relatedHeading(line);
+    const heading = relatedHeading(line, language);
     if (heading !== null) {
       reasons[i] = 'related-list';
       if (heading === 'heading') related = 'first-item';
@@ -291,7 +291,8 @@ export function readArticle(input: ReadArticleInput): ReadArticle {
   const page = input.format === 'html' ? extractReadableText(input.body ?? '') : null;
   const source = page ? page.text : (input.body ?? '');
   const lines = scanLines(source);
-  const reasons = classifyInSequence(lines);
+  // The page's language decides which chrome phrases beyond Arabic and English are read (French on a French page).
+  const reasons = classifyInSequence(lines, identifyLanguage(source));
   const end = headerEnd(lines, reasons);
   const { title, line: titleLine } = chooseTitle(lines, reasons, end, displayTitle(input.title), displayTitle(page?.title));
   if (titleLine >= 0) reasons[titleLine] = null;

@@ -1,4 +1,6 @@
 import { normalizeCharAt, normalizeForMatching } from '../normalize/arabic-normalizer';
+import type { ChromeWords, LanguageModule } from '../languages/language-module';
+import { everyTextLanguages, ownTextLanguage } from '../languages/language-registry';
 import type { ChromeReason } from './read-article.types';
 
 /**
@@ -36,29 +38,77 @@ function keyPattern(source: string, flags = ''): RegExp {
 }
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The chrome phrases of a set of languages (see ChromeWords), compiled:
+ * Arabic and English for every page, plus the page's own language when it
+ * is one read only in its own texts (French).
+ */
+interface ChromeVocabulary {
+  continuation: RegExp;
+  share: RegExp;
+  shareButtons: ReadonlySet<string>;
+  promo: RegExp | null;
+  copyright: RegExp;
+  relatedHeading: RegExp;
+  relatedInline: RegExp;
+  dateLineOpener: RegExp | null;
+  /** Every word a date line may hold; of them, anchors make it a date. */
+  dateWords: ReadonlySet<string>;
+  dateAnchors: ReadonlySet<string>;
+}
+
+function alternation(phrases: readonly string[]): string {
+  return phrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+/** Folds the Arabic letters of a word as normalizeArabic folds text, and drops tatweel. */
+function keyWord(word: string): string {
+  return word.replace(/[\u0621-\u06FF]/g, normalizeCharAt).replace(/\u0640/g, '').toLowerCase();
+}
+
+function compileVocabulary(modules: readonly LanguageModule[]): ChromeVocabulary {
+  const all = (pick: (chrome: ChromeWords) => readonly string[]): string[] => modules.flatMap((module) => pick(module.chrome));
+  const related = `(${alternation(all((c) => c.relatedHeadings))})`;
+  const promo = all((c) => c.promoLines);
+  const dateOpeners = all((c) => c.dateLineOpeners);
+  const copyrightOpeners = ['©', '(c)', ...all((c) => c.copyrightOpeners)];
+  return {
+    continuation: keyPattern(`^[\\s.…(\\[«"'-]*(${alternation(all((c) => c.continuationLines))})[\\s.…)\\]»"'-]*$`),
+    share: keyPattern(`^(${alternation(all((c) => c.shareOpeners))}|(${alternation(all((c) => c.shareLines))})[\\s:]*$)`),
+    shareButtons: new Set(all((c) => c.shareButtons).map(keyWord)),
+    promo: promo.length > 0 ? keyPattern(`^(${alternation(promo)})[\\s:.!]*$`) : null,
+    copyright: keyPattern(`^(${alternation(copyrightOpeners)})|${alternation(all((c) => c.copyrightAnywhere))}`),
+    relatedHeading: keyPattern(`^${related}[\\s:.]*$`),
+    relatedInline: keyPattern(`^${related}\\s*[:\\-–]\\s*\\S+\\s+\\S+`),
+    dateLineOpener: dateOpeners.length > 0 ? keyPattern(`^(${alternation(dateOpeners)})\\s`) : null,
+    dateWords: new Set([...all((c) => c.dateLineAnchors), ...all((c) => c.dateLineFillers), ...all((c) => c.relativeTimeWords)].map(keyWord)),
+    dateAnchors: new Set([...all((c) => c.dateLineAnchors), ...all((c) => c.relativeTimeWords)].map(keyWord)),
+  };
+}
+
+const EVERY_PAGE = compileVocabulary(everyTextLanguages);
+const OWN_LANGUAGE_VOCABULARY = new Map<string, ChromeVocabulary>();
+
+/** The chrome phrases read on a page identified as `language`. */
+function vocabularyFor(language: string | null | undefined): ChromeVocabulary {
+  const own = ownTextLanguage(language);
+  if (!own) return EVERY_PAGE;
+  let vocabulary = OWN_LANGUAGE_VOCABULARY.get(own.code);
+  if (!vocabulary) {
+    vocabulary = compileVocabulary([...everyTextLanguages, own]);
+    OWN_LANGUAGE_VOCABULARY.set(own.code, vocabulary);
+  }
+  return vocabulary;
+}
+
 /**
  * Slider and pager links glued before a line ("Next Previous عين اليوم – واس").
  * Two of them at least: one alone ("التالي نص البيان") is ordinary prose.
  */
 const PAGER_PREFIX = /^(?:(?:next|previous|prev|السابق|التالي)\s+)+(?:next|previous|prev|السابق|التالي)(?:\s+|$)/i;
 
-const CONTINUATION = keyPattern(
-  '^[\\s.…(\\[«"\'-]*(تستمر|يتبع|انتهى|النهاية|المزيد|اقرأ المزيد|للمزيد|continued|to be continued|more|read more|end)[\\s.…)\\]»"\'-]*$',
-);
-
-const SHARE = keyPattern(
-  '^(انسخ الرابط|نسخ الرابط|الرابط المختصر|رابط مختصر|رابط الخبر|copy link|copy url|share this|share on|share article|' +
-    'شارك (عبر|على|الخبر|المقال|هذا)|مشاركة (عبر|على|الخبر|المقال)|(شارك|مشاركة|طباعة|print|email|share)[\\s:]*$)',
-);
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/;
-const SHARE_WORDS = new Set(
-  [
-    'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'email', 'e-mail', 'print', 'pinterest', 'reddit', 'messenger',
-    'share', 'tweet', 'copy', 'link', 'x', 'فيسبوك', 'فيس', 'بوك', 'تويتر', 'واتساب', 'واتس', 'اب', 'تلغرام', 'تيليجرام',
-    'لينكدإن', 'طباعة', 'ايميل', 'بريد', 'مشاركة', 'شارك', 'نسخ', 'الرابط', 'انستغرام', 'instagram',
-  ].map((word) => word.replace(/[\u0621-\u06FF]/g, normalizeCharAt)),
-);
-
 const APP_PROMO = keyPattern(
   '^(تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|اشترك|اشتركوا|انضم|انضموا|للاشتراك|لمتابعة|follow|download|subscribe|join|get)(\\s|$).*' +
     '(تطبيق|\\bapp\\b|google news|جوجل نيوز|قناة|قناتنا|telegram|تلغرام|تليغرام|تيليجرام|تلجرام|واتساب|whatsapp|twitter|تويتر|فيسبوك|' +
@@ -87,7 +137,6 @@ const MASTHEAD_ROLE =
   'المدير العام|المدير التنفيذي|المشرف العام( على التحرير)?|editor-in-chief|editor in chief|managing editor|executive editor|publisher|chairman)';
 const MASTHEAD = keyPattern(`^${MASTHEAD_ROLE}(\\s*[:\\-–]\\s*[^.،,:]{2,40})?$`);
 const MASTHEAD_ROLE_ONLY = keyPattern(`^${MASTHEAD_ROLE}[\\s:]*$`);
-const COPYRIGHT = keyPattern('^(©|\\(c\\)|copyright)|جميع الحقوق محفوظة|كل الحقوق محفوظة|حقوق النشر محفوظة|all rights reserved');
 
 const BYLINE_LEAD = keyPattern(
   '^(كتب|كتبت|بقلم|إعداد|تحرير|تقرير|حوار|ترجمة|متابعة|رصد|تصوير|رصد وتصوير|أعد التقرير|written by|reporting by|reported by|edited by|story by|by)\\s*:\\s*\\S',
@@ -109,30 +158,6 @@ const NAME_DASH_OUTLET_MAX_WORDS = 10;
 /** A photo credit in brackets after a byline: "(تصوير: فلان)". */
 const TRAILING_BRACKETS = /\s*\([^()]*\)\s*$/;
 
-const DATE_WORDS = new Set(
-  [
-    // weekdays
-    'الاثنين', 'الإثنين', 'اثنين', 'الثلاثاء', 'ثلاثاء', 'الأربعاء', 'الاربعاء', 'أربعاء', 'الخميس', 'خميس', 'الجمعة', 'جمعة',
-    'السبت', 'سبت', 'الأحد', 'احد', 'أحد',
-    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
-    // months: Gregorian (Egyptian/Gulf and Levantine names), Hijri, English
-    'يناير', 'فبراير', 'مارس', 'أبريل', 'ابريل', 'إبريل', 'مايو', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'أغسطس', 'اغسطس', 'سبتمبر',
-    'أكتوبر', 'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'الثاني', 'الأول', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب',
-    'أيلول', 'تشرين', 'محرم', 'صفر', 'ربيع', 'الآخر', 'جمادى', 'جمادي', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو', 'ذي', 'القعدة', 'الحجة',
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-    // fillers that dates come wrapped in
-    'الموافق', 'التاريخ', 'تاريخ', 'بتاريخ', 'نشر', 'نشرت', 'في', 'آخر', 'تحديث', 'تم', 'النشر', 'الساعة', 'منذ', 'ساعة', 'ساعات',
-    'دقيقة', 'دقائق', 'يوم', 'أيام', 'مساء', 'صباحا', 'ص', 'م', 'هـ', 'ه', 'عام', 'سنة', 'بتوقيت', 'غرينتش', 'جرينتش',
-    'published', 'updated', 'posted', 'last', 'on', 'at', 'am', 'pm', 'gmt', 'utc', 'ago', 'hours', 'hour', 'minutes', 'minute',
-    'days', 'day',
-  ].map((word) => word.replace(/[\u0621-\u06FF]/g, normalizeCharAt).replace(/\u0640/g, '')),
-);
-const MONTH_OR_WEEKDAY = new Set(
-  [...DATE_WORDS].filter((word) => !/^(في|تم|نشر|نشرت|النشر|الموافق|التاريخ|تاريخ|بتاريخ|اخر|تحديث|الساعه|منذ|ساعه|ساعات|دقيقه|دقائق|يوم|ايام|مساء|صباحا|ص|م|ه|عام|سنه|بتوقيت|غرينتش|جرينتش|published|updated|posted|last|on|at|am|pm|gmt|utc|ago|hours|hour|minutes|minute|days|day|الاول|الثاني|الاخر|ذو|ذي)$/.test(word)),
-);
-/** Relative times ("منذ 3 ساعات", "2 hours ago") are dates too. */
-const RELATIVE_TIME = new Set(['منذ', 'ago'].map((word) => word.replace(/[\u0621-\u06FF]/g, normalizeCharAt)));
 const DATE_TOKEN_SPLIT = /[\s/\-.,:،|()[\]–—]+/;
 const NUMBER_TOKEN = /^\d+(?:ه|م|ء|st|nd|rd|th)?$/;
 const YEAR_TOKEN = /^\d{4}(?:ه|م|ء)?$/;
@@ -145,13 +170,6 @@ const COMMENTS_HEADING = keyPattern(
 );
 const COMMENTS_MAX_WORDS = 6;
 
-const RELATED_HEADING_WORDS =
-  '(موضوعات ذات صلة|مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|مواد ذات صلة|ذات صلة|أخبار متعلقة|اقرأ أيضا|اقرأ كذلك|' +
-  'شاهد أيضا|قد يهمك|قد يهمك أيضا|قد يعجبك أيضا|ننصحك بقراءة|الأكثر قراءة|الأكثر مشاهدة|الأكثر تداولا|المزيد من الأخبار|' +
-  'related|related articles|related stories|related news|related posts|read more|read also|also read|see also|more stories|' +
-  'most read|most popular|you may also like|recommended|recommended for you)';
-const RELATED_HEADING = keyPattern(`^${RELATED_HEADING_WORDS}[\\s:.]*$`);
-const RELATED_INLINE = keyPattern(`^${RELATED_HEADING_WORDS}\\s*[:\\-–]\\s*\\S+\\s+\\S+`);
 const RELATED_INLINE_MAX_WORDS = 30;
 
 const WIRE_CREDIT_START = /^(?:وكالات|الوكالات|متابعات|وكالة|واس|رويترز|[أا] ف ب|خاص)\s/;
@@ -176,7 +194,7 @@ export function countWords(text: string): number {
   return words;
 }
 
-function isDateLine(key: string, words: number): boolean {
+function isDateLine(key: string, words: number, vocabulary: ChromeVocabulary): boolean {
   if (words > DATE_MAX_WORDS) return false;
   let anchored = false;
   let numbers = 0;
@@ -185,8 +203,8 @@ function isDateLine(key: string, words: number): boolean {
     if (NUMBER_TOKEN.test(token)) {
       numbers++;
       if (YEAR_TOKEN.test(token)) anchored = true;
-    } else if (DATE_WORDS.has(token)) {
-      if (MONTH_OR_WEEKDAY.has(token) || RELATIVE_TIME.has(token)) anchored = true;
+    } else if (vocabulary.dateWords.has(token)) {
+      if (vocabulary.dateAnchors.has(token)) anchored = true;
     } else {
       return false;
     }
@@ -194,21 +212,22 @@ function isDateLine(key: string, words: number): boolean {
   return anchored ? numbers > 0 : numbers >= 2;
 }
 
-function isShareLine(key: string): boolean {
-  if (SHARE.test(key) || URL_ONLY.test(key)) return true;
+function isShareLine(key: string, vocabulary: ChromeVocabulary): boolean {
+  if (vocabulary.share.test(key) || URL_ONLY.test(key)) return true;
   const tokens = key.split(/[\s|/·•,]+/).filter((token) => token !== '');
-  return tokens.length >= 2 && tokens.every((token) => SHARE_WORDS.has(token));
+  return tokens.length >= 2 && tokens.every((token) => vocabulary.shareButtons.has(token));
 }
 
 /** Chrome that a line shows on its own, whatever stands around it; null when the line may be content. */
-export function classifyChromeLine(line: ChromeLine): ChromeReason | null {
+export function classifyChromeLine(line: ChromeLine, language?: string | null): ChromeReason | null {
+  const vocabulary = vocabularyFor(language);
   if (!HAS_WORD_CHAR.test(line.text)) return 'empty';
   const pager = PAGER_PREFIX.exec(line.text);
   if (pager) {
     const rest = line.text.slice(pager[0].length).trim();
     if (rest === '') return 'share-link';
     const words = countWords(rest);
-    return classifyChromeLine({ text: rest, words, key: words <= KEY_MAX_WORDS ? normalizeForMatching(rest) : '' });
+    return classifyChromeLine({ text: rest, words, key: words <= KEY_MAX_WORDS ? normalizeForMatching(rest) : '' }, language);
   }
   if (line.words > NOTICE_MAX_WORDS) return null;
   if (COOKIE.test(line.text)) return 'cookie-notice';
@@ -216,17 +235,18 @@ export function classifyChromeLine(line: ChromeLine): ChromeReason | null {
   if (line.words > KEY_MAX_WORDS) return null;
   const key = line.key;
   if (CONTACT.test(key)) return 'byline';
-  if (CONTINUATION.test(key)) return 'continuation-marker';
-  if (isShareLine(key)) return 'share-link';
+  if (vocabulary.continuation.test(key)) return 'continuation-marker';
+  if (isShareLine(key, vocabulary)) return 'share-link';
+  if (vocabulary.promo?.test(key)) return 'app-promo';
   if (APP_PROMO.test(key)) return 'app-promo';
   if (CONSENT_BUTTON.test(key)) return 'cookie-notice';
   if (IMAGE_CAPTION.test(key)) return 'image-caption';
   if (SOURCE_LINE.test(key) && line.words <= 10) return 'source-line';
-  if ((MASTHEAD.test(key) && line.words <= 9) || COPYRIGHT.test(key)) return 'site-header';
+  if ((MASTHEAD.test(key) && line.words <= 9) || vocabulary.copyright.test(key)) return 'site-header';
   if (BYLINE_LEAD.test(key) && line.words <= 8) return 'byline';
   if (ENGLISH_BY.test(line.text) && line.words <= 6) return 'byline';
   if (EMAIL_OR_HANDLE_ONLY.test(line.text)) return 'byline';
-  if (isDateLine(key, line.words)) return 'date-line';
+  if (isDateLine(key, line.words, vocabulary) || (line.words <= DATE_MAX_WORDS && vocabulary.dateLineOpener?.test(key))) return 'date-line';
   return null;
 }
 
@@ -270,10 +290,11 @@ export function isCookieNotice(line: ChromeLine): boolean {
  * 'inline' for a heading and one linked headline on the same line
  * ("اقرأ أيضا: …"), null otherwise.
  */
-export function relatedHeading(line: ChromeLine): 'heading' | 'inline' | null {
+export function relatedHeading(line: ChromeLine, language?: string | null): 'heading' | 'inline' | null {
+  const vocabulary = vocabularyFor(language);
   if (line.key === '') return null;
-  if (RELATED_HEADING.test(line.key)) return 'heading';
-  return line.words <= RELATED_INLINE_MAX_WORDS && RELATED_INLINE.test(line.key) ? 'inline' : null;
+  if (vocabulary.relatedHeading.test(line.key)) return 'heading';
+  return line.words <= RELATED_INLINE_MAX_WORDS && vocabulary.relatedInline.test(line.key) ? 'inline' : null;
 }
 
 /**

@@ -1,69 +1,37 @@
 import { foldWord } from '../numbers/folded-text';
+import type { MonthCalendar } from '../languages/language-module';
+import { requiredLanguageModule } from '../languages/language-registry';
 
 /**
- * Month and weekday names as news text writes them, mapped to numbers.
- * Arabic has three sets of Gregorian month names in daily use: Egyptian and
- * Gulf outlets transliterate (يناير), the Levant and Iraq use Syriac names
- * (كانون الثاني), the Maghreb uses French ones (جانفي); outlets often write
- * two at once ("كانون الثاني/ يناير"). Saudi outlets also date by the Hijri
- * (Umm al-Qura) calendar. Forms are written as spelled and folded at load
- * time, as FoldedText folds the text they are matched against.
+ * Month and weekday names of the languages read in every text (Arabic and
+ * English, from the language registry), mapped to numbers. Forms are folded
+ * at load time, as FoldedText folds the text they are matched against.
+ * Arabic month names are matched folded, English ones case-insensitively
+ * (and must be capitalised in the text), which is why they are kept apart.
  */
-export type MonthCalendar = 'gregorian' | 'hijri';
+export type { MonthCalendar } from '../languages/language-module';
 
 export interface MonthName {
   month: number;
   calendar: MonthCalendar;
 }
 
-const GREGORIAN_ARABIC: Array<[number, string[]]> = [
-  [1, ['يناير', 'كانون الثاني', 'كانون ثاني', 'جانفي']],
-  [2, ['فبراير', 'شباط', 'فيفري']],
-  [3, ['مارس', 'آذار']],
-  [4, ['أبريل', 'إبريل', 'نيسان', 'أفريل']],
-  [5, ['مايو', 'أيار', 'ماي']],
-  [6, ['يونيو', 'يونيه', 'حزيران', 'جوان']],
-  [7, ['يوليو', 'يوليه', 'تموز', 'جويلية', 'جويلة']],
-  [8, ['أغسطس', 'آب', 'أوت']],
-  [9, ['سبتمبر', 'أيلول']],
-  [10, ['أكتوبر', 'تشرين الأول', 'تشرين أول']],
-  [11, ['نوفمبر', 'تشرين الثاني', 'تشرين ثاني']],
-  [12, ['ديسمبر', 'كانون الأول', 'كانون أول']],
-];
-
-const HIJRI: Array<[number, string[]]> = [
-  [1, ['محرم']],
-  [2, ['صفر']],
-  [3, ['ربيع الأول', 'ربيع أول']],
-  [4, ['ربيع الآخر', 'ربيع الثاني', 'ربيع ثاني']],
-  [5, ['جمادى الأولى', 'جمادى الأول']],
-  [6, ['جمادى الآخرة', 'جمادى الثانية', 'جمادى الآخر']],
-  [7, ['رجب']],
-  [8, ['شعبان']],
-  [9, ['رمضان']],
-  [10, ['شوال']],
-  [11, ['ذو القعدة', 'ذي القعدة']],
-  [12, ['ذو الحجة', 'ذي الحجة']],
-];
-
-const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const ARABIC_CALENDAR = requiredLanguageModule('ar').calendar;
+const ENGLISH_CALENDAR = requiredLanguageModule('en').calendar;
 
 /** Folded Arabic month name → month. */
 export const ARABIC_MONTHS: ReadonlyMap<string, MonthName> = (() => {
   const map = new Map<string, MonthName>();
-  for (const [month, forms] of GREGORIAN_ARABIC) for (const form of forms) map.set(foldWord(form), { month, calendar: 'gregorian' });
-  for (const [month, forms] of HIJRI) for (const form of forms) map.set(foldWord(form), { month, calendar: 'hijri' });
+  for (const calendar of ['gregorian', 'hijri'] as const) {
+    for (const [month, forms] of ARABIC_CALENDAR.months[calendar] ?? []) for (const form of forms) map.set(foldWord(form), { month, calendar });
+  }
   return map;
 })();
 
 /** Lower-case English month name or abbreviation → month. */
 export const ENGLISH_MONTH_NAMES: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
-  ENGLISH_MONTHS.forEach((name, i) => {
-    map.set(name, i + 1);
-    map.set(name.slice(0, 3), i + 1);
-  });
-  map.set('sept', 9);
+  for (const [month, forms] of ENGLISH_CALENDAR.months.gregorian ?? []) for (const form of forms) map.set(form, month);
   return map;
 })();
 
@@ -90,20 +58,10 @@ export function lookupMonth(text: string): MonthName | null {
   return english ? { month: english, calendar: 'gregorian' } : null;
 }
 
-/** Weekday names, 0 = Sunday; Arabic in the definite form it is written with. */
-const WEEKDAYS: Array<[number, string[]]> = [
-  [0, ['الأحد', 'sunday']],
-  [1, ['الإثنين', 'الاثنين', 'الأثنين', 'monday']],
-  [2, ['الثلاثاء', 'tuesday']],
-  [3, ['الأربعاء', 'wednesday']],
-  [4, ['الخميس', 'thursday']],
-  [5, ['الجمعة', 'friday']],
-  [6, ['السبت', 'saturday']],
-];
-
+/** Weekday names of Arabic and English, folded, 0 = Sunday. */
 export const WEEKDAY_NAMES: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
-  for (const [weekday, forms] of WEEKDAYS) for (const form of forms) map.set(foldWord(form), weekday);
+  for (const { weekdays } of [ARABIC_CALENDAR, ENGLISH_CALENDAR]) for (const [weekday, forms] of weekdays) for (const form of forms) map.set(foldWord(form), weekday);
   return map;
 })();
 

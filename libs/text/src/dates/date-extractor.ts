@@ -1,4 +1,6 @@
 import { FoldedText, FoldedToken, foldText, withProclitics } from '../numbers/folded-text';
+import type { LanguageModule } from '../languages/language-module';
+import { ownTextLanguage } from '../languages/language-registry';
 import { addDays, hijriToGregorian, isoDate, isValidDay, weekdayOfIso } from './calendar-date';
 import {
   ARABIC_MONTHS,
@@ -55,15 +57,16 @@ export interface DateMention {
 
 /**
  * Every date mention in the text, in text order, without overlaps. Arabic
- * and English forms are always read (Arabic pages embed English posts), so
- * `language` is not needed.
+ * and English forms are always read (Arabic pages embed English posts);
+ * `language` adds the forms of a language read only in its own texts
+ * (French: "25 juillet 2015", "le 3 mars", "jeudi").
  */
 export function extractDates(text: string, language?: string | null): DateMention[] {
   return extractDatesFolded(foldText(text), language);
 }
 
 /** As {@link extractDates}, on an already folded text (the quantity extractor shares its fold). */
-export function extractDatesFolded(folded: FoldedText, _language?: string | null): DateMention[] {
+export function extractDatesFolded(folded: FoldedText, language?: string | null): DateMention[] {
   const t = folded.text;
   const tokens = folded.tokens();
   const raw: RawMention[] = [];
@@ -87,6 +90,9 @@ export function extractDatesFolded(folded: FoldedText, _language?: string | null
     collect(NUMERIC_DMY, t, 0, t.length, raw, readNumericDmy);
     collect(NUMERIC_YMD, t, 0, t.length, raw, readNumericYmd);
   }
+  const own = ownTextLanguage(language);
+  // Whole-text scans: only texts of that language pay for them, so they need no anchor windows.
+  if (own) for (const { pattern, read } of ownLanguagePatterns(own)) collect(pattern, t, 0, t.length, raw, read);
   const kept = merge(t, dropOverlaps(raw));
   return kept.map((m) => toMention(folded, m));
 }
@@ -504,6 +510,66 @@ const readEnglishRelative: Reader = (m) => {
   if (days === undefined) return null;
   return { kind: 'relative', year: null, month: null, day: null, weekday: null, relativeDays: days };
 };
+
+/**
+ * Dates of a Latin-script language read only in its own texts, day before
+ * month as French writes them: "25 juillet 2015", "le 1er mars", "mars
+ * 2015", "jeudi" (joined to a following date by {@link merge}). Month names
+ * are matched case-insensitively: French writes them in lower case.
+ */
+interface OwnLanguagePattern {
+  pattern: RegExp;
+  read: Reader;
+}
+
+const OWN_LANGUAGE_PATTERNS = new Map<string, OwnLanguagePattern[]>();
+
+function ownLanguagePatterns(module: LanguageModule): OwnLanguagePattern[] {
+  const cached = OWN_LANGUAGE_PATTERNS.get(module.code);
+  if (cached) return cached;
+  const months = new Map<string, number>();
+  for (const [month, forms] of module.calendar.months.gregorian ?? []) for (const form of forms) months.set(form.toLowerCase(), month);
+  const weekdays = new Map<string, number>();
+  for (const [weekday, forms] of module.calendar.weekdays) for (const form of forms) weekdays.set(form.toLowerCase(), weekday);
+  const firstDay = new Set((module.calendar.firstDay ?? []).map((form) => form.toLowerCase()));
+  const alternation = (forms: Iterable<string>): string => [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const before = '(?<![\\p{L}\\p{N}])';
+  const after = '(?![\\p{L}\\p{N}])';
+  // An abbreviation's dot belongs to the date only before a year: in "depuis le 3 mars." it ends the sentence.
+  const month = `(${alternation(months.keys())})(?:\\.(?=\\s+\\d{4}))?`;
+  const day = `(${[...firstDay].map(escapeRegExp).concat('\\d{1,2}').join('|')})`;
+  const monthOf = (text: string): number | undefined => months.get(text.toLowerCase());
+  const dayMonth: Reader = (m) => {
+    const monthNumber = monthOf(m[2]!);
+    const dayNumber = firstDay.has(m[1]!.toLowerCase()) ? 1 : Number(m[1]);
+    const year = m[3] === undefined ? null : Number(m[3]);
+    if (monthNumber === undefined || (year !== null && !plausibleYear(year, false)) || !isValidDay(year, monthNumber, dayNumber)) return null;
+    return { kind: 'explicit', year, month: monthNumber, day: dayNumber, weekday: null };
+  };
+  const monthYear: Reader = (m) => {
+    const monthNumber = monthOf(m[1]!);
+    const year = Number(m[2]);
+    if (monthNumber === undefined || !plausibleYear(year, false)) return null;
+    return { kind: 'explicit', year, month: monthNumber, day: null, weekday: null };
+  };
+  const weekday: Reader = (m) => {
+    const number = weekdays.get(m[1]!.toLowerCase());
+    return number === undefined ? null : { kind: 'weekday', year: null, month: null, day: null, weekday: number };
+  };
+  const patterns: OwnLanguagePattern[] = [
+    { pattern: new RegExp(`${before}${day}\\s+${month}(?:\\s+(\\d{4}))?${after}`, 'giu'), read: dayMonth },
+    { pattern: new RegExp(`${before}${month}\\s+(\\d{4})${after}`, 'giu'), read: monthYear },
+    { pattern: new RegExp(`${before}(${alternation(weekdays.keys())})${after}`, 'giu'), read: weekday },
+  ];
+  // Same ranks as the Arabic and English day-month, month-year and weekday patterns.
+  patterns.forEach(({ pattern }, i) => PRIORITY.set(pattern, [0, 2, 5][i]!));
+  OWN_LANGUAGE_PATTERNS.set(module.code, patterns);
+  return patterns;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function dropOverlaps(raw: RawMention[]): RawMention[] {
   raw.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);

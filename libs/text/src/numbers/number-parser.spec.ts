@@ -139,3 +139,29 @@ describe(parseDigits.name, () => {
     expect(parseDigits('1.234,5')).toBe(1234.5);
   });
 });
+
+describe('French numbers', () => {
+  it.each([
+    ['deux', 2],
+    ['dix', 10],
+    ['vingt', 20],
+    ['quatre cents', 400],
+    ['deux mille', 2000],
+    ['trois millions', 3_000_000],
+    ['cinq milliards', 5_000_000_000],
+    ['2 500', 2500],
+    ['1\u202f200\u202f000', 1_200_000],
+  ])('reads %s as %d in a French text', (text, value) => {
+    expect(parseNumber(text, 'fr')).toMatchObject({ value, text });
+  });
+
+  it('reads no French word as a number outside French texts: "UN", "sept", "cent" stay English', () => {
+    expect(findNumbers('deux mille soldats')).toEqual([]);
+    expect(findNumbers('the UN said 5 per cent in Sept')).toEqual([expect.objectContaining({ value: 5 })]);
+  });
+
+  it('groups digits with spaces only in French texts', () => {
+    expect(findNumbers('2 500 soldats', 'fr').map((n) => n.value)).toEqual([2500]);
+    expect(findNumbers('2 500 soldiers').map((n) => n.value)).toEqual([2, 500]);
+  });
+});

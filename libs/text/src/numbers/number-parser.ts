@@ -1,5 +1,6 @@
 import { FoldedText, FoldedToken, foldText, withProclitics } from './folded-text';
-import { DEFINITE_NUMBER_ROLES, NUMBER_WORDS, NumberWord, VagueCount } from './number-lexicon';
+import { everyTextLanguages, ownTextLanguage } from '../languages/language-registry';
+import { DEFINITE_NUMBER_ROLES, NUMBER_WORDS, NumberWord, VagueCount, numberWordsOf } from './number-lexicon';
 
 /**
  * A number as the text states it: digits ("2,500", "٢٥٠٠", "2.5 مليون"),
@@ -33,12 +34,12 @@ export interface TokenNumber {
 }
 
 /** Every number in the text, left to right, with offsets into it. */
-export function findNumbers(text: string): ParsedNumber[] {
+export function findNumbers(text: string, language?: string | null): ParsedNumber[] {
   const folded = foldText(text);
   const tokens = folded.tokens();
   const found: ParsedNumber[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const number = readNumberAt(tokens, i);
+    const number = readNumberAt(tokens, i, language);
     if (!number) continue;
     found.push(toParsed(folded, number));
     i = number.lastToken;
@@ -47,11 +48,11 @@ export function findNumbers(text: string): ParsedNumber[] {
 }
 
 /** The value of a text that is one number and nothing else ("ثلاثمئة", "2.500", "dozens"); null otherwise. */
-export function parseNumber(text: string): ParsedNumber | null {
+export function parseNumber(text: string, language?: string | null): ParsedNumber | null {
   const folded = foldText(text.trim());
   const tokens = folded.tokens();
   if (tokens.length === 0) return null;
-  const number = readNumberAt(tokens, 0);
+  const number = readNumberAt(tokens, 0, language);
   if (!number || number.lastToken !== tokens.length - 1) return null;
   return toParsed(folded, number);
 }
@@ -70,7 +71,9 @@ function toParsed(folded: FoldedText, n: TokenNumber): ParsedNumber {
  * order, so "خمسة وعشرون" is 25 and "ألف و500" is 1,500, while "بين 10 و15"
  * stays two numbers.
  */
-export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNumber | null {
+export function readNumberAt(tokens: readonly FoldedToken[], i: number, language?: string | null): TokenNumber | null {
+  const words = wordsFor(language);
+  const spaceGroups = ownTextLanguage(language)?.groupsDigitsWithSpaces === true;
   const firstToken = tokens[i];
   if (!firstToken || firstToken.kind === 'punct') return null;
   let startOffset = firstToken.start;
@@ -90,11 +93,11 @@ export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNu
     if (k > i && token.newlineBefore) break;
     let connector = false;
     let at = k;
-    let read = classify(token);
+    let read = classify(token, words);
     if (k > i && read.kind === 'dash') {
       // A dash joins only English tens and units ("twenty-five"); elsewhere it is a range or a score.
       const next = tokens[k + 1];
-      const after = next && next.glued && token.glued ? classify(next) : NOTHING;
+      const after = next && next.glued && token.glued ? classify(next, words) : NOTHING;
       if (lastRole !== 'ten' || after.kind !== 'word' || after.word.role !== 'unit' || !isLatin(next!)) break;
       at = k + 1;
       read = after;
@@ -102,7 +105,7 @@ export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNu
       // A connector joins only when a number part follows it directly.
       const next = tokens[k + 1];
       if (!next || next.newlineBefore) break;
-      const after = classify(next);
+      const after = classify(next, words);
       if (after.kind !== 'word' && after.kind !== 'digits') break;
       connector = true;
       at = k + 1;
@@ -117,7 +120,7 @@ export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNu
       if (k === i && read.kind === 'article-a') {
         // "a hundred", "a dozen", "a few thousand": the article stands for one.
         const next = tokens[k + 1];
-        const after = next ? classify(next) : NOTHING;
+        const after = next ? classify(next, words) : NOTHING;
         if (after.kind === 'word' && (after.word.role === 'hundred' || after.word.role === 'scale' || after.word.role === 'value' || after.word.role === 'several')) {
           group = 1;
           lastRole = 'a';
@@ -131,7 +134,10 @@ export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNu
     const first = last < 0;
 
     if (read.kind === 'digits') {
-      const value = parseDigits(tokens[at]!.norm, followedByScale(tokens, at));
+      const from = at;
+      if (first && spaceGroups) at = spaceGroupedEnd(tokens, at);
+      const raw = at === from ? tokens[at]!.norm : tokens.slice(from, at + 1).map((t) => t.norm).join('');
+      const value = parseDigits(raw, followedByScale(tokens, at, words));
       if (Number.isNaN(value)) break;
       if (first) {
         group = value;
@@ -148,7 +154,7 @@ export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNu
     const { word } = read;
     if (first && read.definite && !DEFINITE_NUMBER_ROLES.has(word.role)) break;
     if (word.teenOnly) {
-      const after = tokens[at + 1] ? classify(tokens[at + 1]!) : NOTHING;
+      const after = tokens[at + 1] ? classify(tokens[at + 1]!, words) : NOTHING;
       if (after.kind !== 'word' || after.word.role !== 'teen-ten' || after.conj) break;
     }
     let accepted = true;
@@ -239,7 +245,7 @@ export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNu
       case 'several': {
         // Only a modifier: "عدة مئات", "several hundred", "a few thousand".
         const next = tokens[at + 1];
-        const after = next ? classify(next) : NOTHING;
+        const after = next ? classify(next, words) : NOTHING;
         const modifies =
           (first || lastRole === 'a') &&
           after.kind === 'word' &&
@@ -265,7 +271,7 @@ export function readNumberAt(tokens: readonly FoldedToken[], i: number): TokenNu
     k = at + 1;
     // English "tens of thousands", "hundreds of millions": "of" joins a vague count to its scale.
     if (lastRole === 'vague' && tokens[k]?.norm === 'of') {
-      const after = tokens[k + 1] ? classify(tokens[k + 1]!) : NOTHING;
+      const after = tokens[k + 1] ? classify(tokens[k + 1]!, words) : NOTHING;
       if (after.kind === 'word' && (after.word.role === 'plural-scale' || after.word.role === 'scale')) k++;
     }
   }
@@ -283,11 +289,25 @@ function articleStart(prefix: string): number {
   return prefix.endsWith('ال') ? prefix.length - 2 : prefix.length;
 }
 
-function followedByScale(tokens: readonly FoldedToken[], i: number): boolean {
+function followedByScale(tokens: readonly FoldedToken[], i: number, words: ClassifiedWords): boolean {
   const next = tokens[i + 1];
   if (!next || next.newlineBefore) return false;
-  const read = classify(next);
+  const read = classify(next, words);
   return read.kind === 'word' && !read.conj && (read.word.role === 'scale' || read.word.role === 'plural-scale');
+}
+
+/**
+ * The last token of digits grouped by spaces from token `i` ("2 500", "1 200 000", often with a
+ * no-break space): groups of exactly three digits one space apart, after a first group of one to three.
+ */
+function spaceGroupedEnd(tokens: readonly FoldedToken[], i: number): number {
+  if (!/^\d{1,3}$/.test(tokens[i]!.norm)) return i;
+  let end = i;
+  for (;;) {
+    const next = tokens[end + 1];
+    if (!next || next.kind !== 'number' || next.newlineBefore || next.start !== tokens[end]!.end + 1 || !/^\d{3}$/.test(next.norm)) return end;
+    end++;
+  }
 }
 
 function isScaleRole(role: Role | null): boolean {
@@ -321,14 +341,16 @@ const ARTICLE_A: Classified = { kind: 'article-a' };
 const DIGITS: Classified = { kind: 'digits' };
 const DASH: Classified = { kind: 'dash' };
 
-function classify(token: FoldedToken): Classified {
+function classify(token: FoldedToken, words: ClassifiedWords): Classified {
   if (token.kind === 'number') return DIGITS;
   if (token.kind === 'punct') return token.norm === '-' ? DASH : NOTHING;
   const norm = token.norm;
   if (norm === 'و' || norm === 'and') return CONNECTOR;
   if (norm === 'a' || norm === 'an') return ARTICLE_A;
-  return PREFIXED_WORDS.get(norm) ?? NOTHING;
+  return words.get(norm) ?? NOTHING;
 }
+
+type ClassifiedWords = ReadonlyMap<string, Classified>;
 
 /**
  * Every number word with each proclitic sequence Arabic glues to it
@@ -336,15 +358,30 @@ function classify(token: FoldedToken): Classified {
  * token is classified with one map lookup. Definite forms are kept only for
  * roles that are read with the article.
  */
-const PREFIXED_WORDS: Map<string, Classified> = (() => {
+function prefixedWords(numberWords: ReadonlyMap<string, NumberWord>): ClassifiedWords {
   const map = new Map<string, Classified>();
-  for (const [word, entry] of NUMBER_WORDS) {
+  for (const [word, entry] of numberWords) {
     for (const { form, prefix, conj, definite } of withProclitics(word, DEFINITE_NUMBER_ROLES.has(entry.role))) {
       if (!map.has(form)) map.set(form, { kind: 'word', word: entry, conj, definite, prefix });
     }
   }
   return map;
-})();
+}
+
+const PREFIXED_WORDS = prefixedWords(NUMBER_WORDS);
+const OWN_LANGUAGE_WORDS = new Map<string, ClassifiedWords>();
+
+/** Arabic and English words in every text; a language read only in its own texts (French) adds its words there. */
+function wordsFor(language: string | null | undefined): ClassifiedWords {
+  const own = ownTextLanguage(language);
+  if (!own) return PREFIXED_WORDS;
+  let words = OWN_LANGUAGE_WORDS.get(own.code);
+  if (!words) {
+    words = prefixedWords(numberWordsOf([...everyTextLanguages, own]));
+    OWN_LANGUAGE_WORDS.set(own.code, words);
+  }
+  return words;
+}
 
 /**
  * Digits with separators. Both "2,500" and "2.500" are 2500 (Arabic

@@ -31,10 +31,10 @@ export type { Quantity, QuantityCategory } from './quantity.types';
  * happened to them, from the nearest event word in the same clause
  * ("أكثر من ألف شخص ... أصيبوا" are injured); when nothing names it,
  * 'other'. Arabic and English cues are both always on (articles mix them,
- * embedded posts especially), so `_language` is accepted for the caller's
- * convenience and not needed.
+ * embedded posts especially); `language` adds the number words and dates of
+ * a language read only in its own texts (French, see the language registry).
  */
-export function extractQuantities(text: string, _language?: string): Quantity[] {
+export function extractQuantities(text: string, language?: string): Quantity[] {
   const folded = foldText(text);
   const tokens = folded.tokens();
   const quantities: Quantity[] = [];
@@ -42,10 +42,10 @@ export function extractQuantities(text: string, _language?: string): Quantity[] 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'punct') continue;
-    const number = readNumberAt(tokens, i);
+    const number = readNumberAt(tokens, i, language);
     if (number) {
       i = number.lastToken;
-      blocked ??= blockedSpans(folded);
+      blocked ??= blockedSpans(folded, language);
       if (!isCount(folded, tokens, number, blocked)) continue;
       quantities.push(describe(folded, tokens, number.firstToken, number.lastToken + 1, number));
       continue;
@@ -71,8 +71,8 @@ interface BlockedSpans {
 const LINKS = /(?:https?:\/\/|www\.)\S+|[#@][^\s#@]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|gov|edu|sa|ly|co|io)\b\S*/gi;
 const MIGHT_LINK = /[#@]|https?:|www\.|\.(?:com|net|org|gov|edu|sa|ly|co|io)\b/i;
 
-function blockedSpans(folded: FoldedText): BlockedSpans {
-  const dates = extractDatesFolded(folded).map((m) => [m.start, m.end] as [number, number]);
+function blockedSpans(folded: FoldedText, language: string | undefined): BlockedSpans {
+  const dates = extractDatesFolded(folded, language).map((m) => [m.start, m.end] as [number, number]);
   const links: Array<[number, number]> = [];
   if (MIGHT_LINK.test(folded.text)) {
     LINKS.lastIndex = 0;

@@ -1,0 +1,12 @@
+import type { LanguageModule } from '../language-module';
+import { ENGLISH_CALENDAR } from './calendar-words';
+import { ENGLISH_CHROME } from './chrome-words';
+import { ENGLISH_NUMBER_WORDS } from './number-words';
+
+export const english: LanguageModule = {
+  code: 'en',
+  readInEveryText: true,
+  calendar: ENGLISH_CALENDAR,
+  numberWords: ENGLISH_NUMBER_WORDS,
+  chrome: ENGLISH_CHROME,
+};

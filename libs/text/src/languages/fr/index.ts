@@ -1,0 +1,14 @@
+import type { LanguageModule } from '../language-module';
+import { FRENCH_CALENDAR } from './calendar-words';
+import { FRENCH_CHROME } from './chrome-words';
+import { FRENCH_NUMBER_WORDS } from './number-words';
+
+/** French: Maghrebi and Lebanese outlets publish in it beside Arabic. Read only in texts identified as French. */
+export const french: LanguageModule = {
+  code: 'fr',
+  readInEveryText: false,
+  calendar: FRENCH_CALENDAR,
+  numberWords: FRENCH_NUMBER_WORDS,
+  chrome: FRENCH_CHROME,
+  groupsDigitsWithSpaces: true,
+};

@@ -1,0 +1,101 @@
+/**
+ * What a language gives the text layer: the words and phrases news text in
+ * that language is read with. A module is plain data written as spelled;
+ * each consumer folds it the way it folds the text it matches (FoldedText
+ * for dates and numbers, normalizeForMatching for chrome lines), so adding a
+ * language never means touching an extractor.
+ *
+ * Pieces a language does not have stay empty; what only some languages have
+ * (a normaliser, clitics) is optional.
+ */
+export interface LanguageModule {
+  /** ISO 639-1, as the language identifier answers. */
+  readonly code: string;
+  /**
+   * Read in every text whatever its language (Arabic pages embed English
+   * posts and tweets, so both are); otherwise only in texts identified as
+   * this language, so that its words ("un", "cent", "sept") never become
+   * numbers or months in another language's text.
+   */
+  readonly readInEveryText: boolean;
+  readonly calendar: CalendarWords;
+  /** Number words with the role each plays when words combine (see NumberWord). */
+  readonly numberWords: ReadonlyArray<readonly [readonly string[], NumberWord]>;
+  readonly chrome: ChromeWords;
+  /** Thousands are grouped with a space ("2 500"), as French writes them; read only in the language's own texts. */
+  readonly groupsDigitsWithSpaces?: boolean;
+  /** Folds spelling variants for matching, where the language needs more than lower-casing. */
+  readonly normalize?: (text: string) => string;
+}
+
+export type MonthCalendar = 'gregorian' | 'hijri';
+
+export interface CalendarWords {
+  /** Month names per calendar: [month 1–12, forms as written]. */
+  readonly months: Readonly<Partial<Record<MonthCalendar, ReadonlyArray<readonly [number, readonly string[]]>>>>;
+  /** [weekday 0 = Sunday … 6, forms as written]. */
+  readonly weekdays: ReadonlyArray<readonly [number, readonly string[]]>;
+  /** Forms written for the first day of a month in place of the digit 1 ("1er"). */
+  readonly firstDay?: readonly string[];
+}
+
+/**
+ * Roles, and why they differ:
+ * - `unit` / `ten`: added to the running value ("خمسة وعشرون" is 5 + 20).
+ * - `teen-ten`: عشر/عشرة is 10 alone and +10 after a unit ("خمسة عشر" is 15).
+ * - `hundred`: multiplies what came before, or 1 ("ثلاث مئة", "مئة").
+ * - `value`: a fused word with its own value ("ثلاثمئة", "مئتين", "ألفين").
+ * - `scale`: multiplies the group before it and closes it ("ثلاثة آلاف").
+ * - `plural-scale`: آلاف, ملايين: a multiplier after a count ("خمسة آلاف"),
+ *   but alone a vague count ("آلاف المتظاهرين" = thousands).
+ * - `vague`: عشرات, مئات, dozens: an approximate count whose value is the
+ *   smallest it can mean.
+ * - `several`: بضع, عدة, several, a few: only a modifier of a vague plural
+ *   ("عدة مئات" = several hundred); alone it counts nothing we can state.
+ * - `half`: "مليون ونصف" = 1.5 million.
+ */
+export type NumberWordRole = 'unit' | 'ten' | 'teen-ten' | 'hundred' | 'value' | 'scale' | 'plural-scale' | 'vague' | 'several' | 'half';
+
+export type VagueCount = 'tens' | 'dozens' | 'hundreds' | 'thousands' | 'millions' | 'billions';
+
+export interface NumberWord {
+  role: NumberWordRole;
+  value: number;
+  /** For vague and plural-scale words: what the vague count is of. */
+  vague?: VagueCount;
+  /** أحد, إحدى: "one" only in 11 ("أحد عشر"); alone they mean "one of" or Sunday. */
+  teenOnly?: boolean;
+}
+
+/**
+ * Page furniture (chrome) in this language, as phrases. A line is chrome of
+ * a kind when its matching key is one of the `…Lines` phrases (optionally
+ * followed by spaces, colons or dots), starts with one of the `…Openers`,
+ * or contains one of the `…Anywhere` phrases.
+ */
+export interface ChromeWords {
+  /** "يتبع", "read more": the article goes on elsewhere or ends here. */
+  readonly continuationLines: readonly string[];
+  /** "انسخ الرابط", "share on": a share box opens. */
+  readonly shareOpeners: readonly string[];
+  /** "شارك", "print": a share button alone. */
+  readonly shareLines: readonly string[];
+  /** Button labels a row of share buttons is made of ("Facebook Twitter WhatsApp"). */
+  readonly shareButtons: readonly string[];
+  /** "اقرأ أيضا", "related": a related-links heading, alone or before one linked headline. */
+  readonly relatedHeadings: readonly string[];
+  /** "Abonnez-vous", "Newsletter": a subscription box's heading or button alone. */
+  readonly promoLines: readonly string[];
+  readonly copyrightOpeners: readonly string[];
+  readonly copyrightAnywhere: readonly string[];
+  /**
+   * Words of a date line ("نشر في 5 يناير 2024", "Updated 3 hours ago"):
+   * anchors (month and weekday names) make a line of numbers a date; fillers
+   * are allowed around them; relative-time words ("منذ", "ago") anchor too.
+   */
+  readonly dateLineAnchors: readonly string[];
+  /** "Publié le", "Mis à jour le": a short line opening with one is the page's date line, whatever follows ("à 10h30"). */
+  readonly dateLineOpeners: readonly string[];
+  readonly dateLineFillers: readonly string[];
+  readonly relativeTimeWords: readonly string[];
+}
