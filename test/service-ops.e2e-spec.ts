@@ -137,6 +137,9 @@ describe('service operations: probes, metrics and logs on every service', () => 
       expect(sample(extractor, 'eventwire_stage_phase_seconds_total', { topic: TOPICS.articlesTranslated, phase })).toBeGreaterThan(0);
     }
     expect(sample(aggregator, 'eventwire_stage_phase_seconds_total', { topic: TOPICS.eventsExtracted, phase: 'complete' })).toBeGreaterThan(0);
+    expect(sample(aggregator, 'eventwire_record_bytes_count', { topic: TOPICS.eventsEnriched, direction: 'produced' })).toBe(
+      sample(aggregator, 'eventwire_story_records_published_total', { kind: 'record' }),
+    );
     expect(sample(extractor, 'eventwire_record_bytes_count', { topic: TOPICS.articlesTranslated, direction: 'consumed' })).toBe(5);
     expect(sample(extractor, 'eventwire_record_bytes_count', { topic: TOPICS.eventsExtracted, direction: 'produced' })).toBe(5);
     expect(sample(extractor, 'eventwire_topic_bytes_total', { topic: TOPICS.articlesTranslated, direction: 'consumed' })).toBe(

@@ -393,7 +393,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
 }
 
 /** A record's key, value and header bytes, as the broker's size limit counts them (bar the batch's overhead). */
-function recordBytes(out: Pick<OutboundMessage, 'key' | 'value' | 'headers'>): number {
+export function recordBytes(out: Pick<OutboundMessage, 'key' | 'value' | 'headers'>): number {
   const size = (v: Buffer | string | null | undefined): number => (v == null ? 0 : typeof v === 'string' ? Buffer.byteLength(v) : v.length);
   let bytes = size(out.key) + size(out.value);
   for (const [name, value] of Object.entries(out.headers ?? {})) bytes += size(name) + size(value);
