@@ -313,26 +313,22 @@ export class StageServer extends Server implements CustomTransportStrategy {
     if (this.observers.length === 0) return;
     const last = chunk[chunk.length - 1]!;
     const deadLetters = dlqTopic(last.topic);
-    const produced = new Map<string, number>();
+    const produced = new Map<string, number[]>();
     const dead: string[] = [];
     for (const out of outputs) {
       if (out.topic === deadLetters) dead.push(out.headers?.[DLQ_HEADERS.reason] ?? 'UNKNOWN');
-      else produced.set(out.topic, (produced.get(out.topic) ?? 0) + 1);
-    }
-    const producedBytes = new Map<string, number[]>();
-    for (const out of outputs) {
-      if (out.topic === deadLetters) continue;
-      const sizes = producedBytes.get(out.topic) ?? [];
-      sizes.push(recordBytes(out));
-      producedBytes.set(out.topic, sizes);
+      else if (produced.has(out.topic)) produced.get(out.topic)!.push(recordBytes(out));
+      else produced.set(out.topic, [recordBytes(out)]);
     }
     const consumedBytes = chunk.map(recordBytes);
     const lag = control.highWatermark === undefined ? undefined : Math.max(0, Number(BigInt(control.highWatermark) - BigInt(last.offset) - 1n));
     for (const o of this.observers) {
       o.consumed(last.topic, chunk.length);
       o.recordBytes(last.topic, 'consumed', consumedBytes);
-      for (const [topic, records] of produced) o.produced(topic, records);
-      for (const [topic, sizes] of producedBytes) o.recordBytes(topic, 'produced', sizes);
+      for (const [topic, sizes] of produced) {
+        o.produced(topic, sizes.length);
+        o.recordBytes(topic, 'produced', sizes);
+      }
       for (const reason of dead) o.deadLettered(last.topic, reason);
       if (lag !== undefined) o.lag(last.topic, last.partition, lag);
     }
