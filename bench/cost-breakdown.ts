@@ -27,10 +27,19 @@ export function parseMetrics(text: string): Sample[] {
   return samples;
 }
 
+/** A service's /metrics; its port opens just after its consumer joins the group, so a refused connection is tried again for up to 30 s. */
 export async function scrape(port: number): Promise<Sample[]> {
-  const answer = await fetch(`http://127.0.0.1:${port}/metrics`);
-  if (!answer.ok) throw new Error(`GET /metrics on port ${port}: ${answer.status}`);
-  return parseMetrics(await answer.text());
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const answer = await fetch(`http://127.0.0.1:${port}/metrics`);
+      if (!answer.ok) throw new Error(`GET /metrics on port ${port}: ${answer.status}`);
+      return parseMetrics(await answer.text());
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /** The samples of `after`, less those of `before` with the same name and labels (counters and histograms). */
