@@ -9,8 +9,10 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
 import { Client } from 'pg';
+import { createServer } from 'node:net';
 import { arg } from '../eval/cli-args';
 import { rawArticles, RawRecord } from './article-corpus';
+import { breakdownTables, costBreakdown, CostBreakdown, difference, Sample, scrape } from './cost-breakdown';
 
 /**
  * npm run bench:e2e [-- --articles 10000 --runs ceiling,1,2 --rounds 3]
@@ -23,7 +25,9 @@ import { rawArticles, RawRecord } from './article-corpus';
  * to last story update out), p50/p99 latency from a record's send to the
  * first story record that holds its article, per-stage throughput (from the
  * record timestamps on each stage's output topic) and each process's peak
- * memory (VmHWM).
+ * memory (VmHWM); and, for each pipeline run, where each process's CPU went
+ * per article (the phases on its /metrics, GC) and the bytes per record on
+ * each topic (see cost-breakdown.ts).
  */
 const REPO = join(__dirname, '..', '..');
 const N = Number(arg('articles', '10000'));
@@ -40,6 +44,8 @@ interface Run {
   peakMiB?: Record<string, number>;
   /** CPU seconds per 1,000 articles: each process, and the machine as a whole. */
   cpuPerThousand?: Record<string, number>;
+  /** Each stage process's CPU per article by phase, and the record sizes on each topic. */
+  breakdown?: CostBreakdown;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,15 +77,35 @@ function machineBusySeconds(): number {
   return (ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / 100;
 }
 
-/** Starts counting CPU: the returned function gives CPU seconds per 1,000 articles of each process since, and of the machine. */
-function cpuMeter(processes: Array<[string, ChildProcess]>): (articles: number) => Record<string, number> {
+/** Starts counting CPU: the returned function gives the CPU seconds of each process since, and of the machine. */
+function cpuMeter(processes: Array<[string, ChildProcess]>): () => Record<string, number> {
   const atStart = processes.map(([, child]) => cpuSeconds(child.pid));
   const busyAtStart = machineBusySeconds();
-  return (articles) => {
-    const perThousand = (seconds: number): number => Math.round((seconds / articles) * 1000 * 10) / 10;
-    const out = Object.fromEntries(processes.map(([name, child], i) => [name, perThousand(cpuSeconds(child.pid) - atStart[i]!)]));
-    return { ...out, machine: perThousand(machineBusySeconds() - busyAtStart) };
+  return () => {
+    const out = Object.fromEntries(processes.map(([name, child], i) => [name, cpuSeconds(child.pid) - atStart[i]!]));
+    return { ...out, machine: machineBusySeconds() - busyAtStart };
   };
+}
+
+/** CPU seconds per 1,000 articles, to a tenth. */
+const perThousand = (seconds: Record<string, number>, articles: number): Record<string, number> =>
+  Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, Math.round((s / articles) * 1000 * 10) / 10]));
+
+/** A port nothing listens on now, for a service's /metrics. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Each process's /metrics, by name. */
+async function scrapeAll(ports: Map<string, number>): Promise<Record<string, Sample[]>> {
+  return Object.fromEntries(await Promise.all([...ports].map(async ([name, port]) => [name, await scrape(port)] as const)));
 }
 
 function startProcess(script: string, args: string[], env: Record<string, string>, name = script): ChildProcess {
@@ -153,15 +179,21 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   await broker.ensureTopics(pipelineTopics());
   const children: ChildProcess[] = [];
   const byName: Array<[string, ChildProcess]> = [];
-  const add = (name: string, extra: Record<string, string> = {}): void => {
-    const child = startProcess(`apps/${name.replace(/-\d+$/, '')}/src/main.js`, [], { ...env, ...extra }, name);
+  // Each service's /metrics port: the aggregator and the ingestor on HTTP_PORT, the others on a variable of their own.
+  const metricsPorts = new Map<string, number>();
+  const portVariable = { aggregator: 'HTTP_PORT', extractor: 'EXTRACTOR_HTTP_PORT', translator: 'TRANSLATOR_HTTP_PORT', ingestor: 'HTTP_PORT' };
+  const add = async (name: string): Promise<void> => {
+    const service = name.replace(/-\d+$/, '') as keyof typeof portVariable;
+    const port = await freePort();
+    metricsPorts.set(name, port);
+    const child = startProcess(`apps/${service}/src/main.js`, [], { ...env, [portVariable[service]]: String(port) }, name);
     children.push(child);
     byName.push([name, child]);
   };
-  add('aggregator');
-  for (let i = 0; i < extractors; i++) add(`extractor-${i + 1}`);
-  add('translator');
-  add('ingestor', { HTTP_PORT: String(20000 + Math.floor(Math.random() * 20000)) });
+  await add('aggregator');
+  for (let i = 0; i < extractors; i++) await add(`extractor-${i + 1}`);
+  await add('translator');
+  await add('ingestor');
   const admin = kafka.admin();
   await admin.connect();
   const stages = STAGES;
@@ -188,6 +220,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const sentAt = new Map<string, number>();
+  const metricsAtStart = await scrapeAll(metricsPorts);
   const cpu = cpuMeter(byName);
   const t0 = Date.now();
   await send(producer, prefix + TOPICS.articlesRaw, records, sentAt);
@@ -214,7 +247,10 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   }
   if (!report?.balanced) throw new Error(`the pipeline did not balance: ${JSON.stringify(report?.articles)}`);
   const peaks = Object.fromEntries(byName.map(([name, child]) => [name, peakMiB(child)]));
-  const cpuPerThousand = cpu(records.length);
+  const cpuSpent = cpu();
+  const metricsAtEnd = await scrapeAll(metricsPorts);
+  const metrics = Object.fromEntries(Object.entries(metricsAtEnd).map(([name, samples]) => [name, difference(metricsAtStart[name] ?? [], samples)]));
+  const breakdown = costBreakdown(records.length, metrics, cpuSpent, [TOPICS.articlesRaw, TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted, TOPICS.eventsEnriched]);
   const tEnd = Math.max(...firstSeen.values());
   const latencies = [...firstSeen].filter(([key]) => sentAt.has(key)).map(([key, t]) => t - sentAt.get(key)!).sort((a, b) => a - b);
   const rates = await topicRates(broker, [TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted]);
@@ -241,7 +277,8 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
       extractor: rates[TOPICS.eventsExtracted] ?? 0,
     },
     peakMiB: peaks,
-    cpuPerThousand,
+    cpuPerThousand: perThousand(cpuSpent, records.length),
+    breakdown,
   };
 }
 
@@ -272,7 +309,7 @@ async function passThroughRun(kafka: Kafka, brokers: string, records: RawRecord[
   await send(producer, hops[0]!, records);
   while (received < records.length) await sleep(50);
   const peaks = Object.fromEntries(relays.map((r, i) => [`relay-${i + 1}`, peakMiB(r)]));
-  const cpuPerThousand = cpu(records.length);
+  const cpuPerThousand = perThousand(cpu(), records.length);
   await producer.disconnect();
   await sink.disconnect();
   await stopAll(relays);
@@ -318,6 +355,7 @@ async function main(): Promise<void> {
         const run = kind === 'ceiling' ? await passThroughRun(kafka, brokers, records) : await pipelineRun(kafka, brokers, records, Number(kind));
         if (kind === 'ceiling') ceiling = run.rate;
         process.stdout.write(`  ${Math.round(run.rate)} articles/s\n`);
+        if (run.breakdown) process.stdout.write(`${breakdownTables(run.breakdown).join('\n')}\n`);
         byKind.set(kind, [...(byKind.get(kind) ?? []), { run, share: run.rate / ceiling }]);
       }
     }
@@ -335,6 +373,11 @@ async function main(): Promise<void> {
           r.stages ? Object.entries(r.stages).map(([k, v]) => `${k} ${v}`).join(', ') : '-'
         } | ${Object.entries(r.peakMiB ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} | ${Object.entries(r.cpuPerThousand ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')} |`,
       );
+    }
+    for (const results of byKind.values()) {
+      const rate = median(results.map((x) => x.run.rate));
+      const r = results.find((x) => x.run.rate === rate)!.run;
+      if (r.breakdown) lines.push('', `${r.label}, median round: where the CPU goes, per article (µs), and the bytes per record on each topic`, '', ...breakdownTables(r.breakdown));
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -132,9 +132,26 @@ describe('service operations: probes, metrics and logs on every service', () => 
     expect(sample(extractor, 'eventwire_records_consumed_total', { topic: TOPICS.articlesTranslated })).toBe(5);
     expect(sample(extractor, 'eventwire_records_produced_total', { topic: TOPICS.eventsExtracted })).toBe(5);
     expect(sample(extractor, 'eventwire_batch_records_sum', { topic: TOPICS.articlesTranslated })).toBe(5);
+    // Where the time went, and the bytes carried: each phase of the extractor's work, and the aggregator's store write.
+    for (const phase of ['decode', 'contract', 'handler', 'encode', 'produce', 'commit']) {
+      expect(sample(extractor, 'eventwire_stage_phase_seconds_total', { topic: TOPICS.articlesTranslated, phase })).toBeGreaterThan(0);
+    }
+    expect(sample(aggregator, 'eventwire_stage_phase_seconds_total', { topic: TOPICS.eventsExtracted, phase: 'complete' })).toBeGreaterThan(0);
+    expect(sample(aggregator, 'eventwire_record_bytes_count', { topic: TOPICS.eventsEnriched, direction: 'produced' })).toBe(
+      sample(aggregator, 'eventwire_story_records_published_total', { kind: 'record' }),
+    );
+    expect(sample(extractor, 'eventwire_record_bytes_count', { topic: TOPICS.articlesTranslated, direction: 'consumed' })).toBe(5);
+    expect(sample(extractor, 'eventwire_record_bytes_count', { topic: TOPICS.eventsExtracted, direction: 'produced' })).toBe(5);
+    expect(sample(extractor, 'eventwire_topic_bytes_total', { topic: TOPICS.articlesTranslated, direction: 'consumed' })).toBe(
+      sample(extractor, 'eventwire_record_bytes_sum', { topic: TOPICS.articlesTranslated, direction: 'consumed' }),
+    );
+    expect(sample(translator, 'eventwire_topic_bytes_total', { topic: TOPICS.articlesTranslated, direction: 'produced' })).toBe(
+      sample(extractor, 'eventwire_topic_bytes_total', { topic: TOPICS.articlesTranslated, direction: 'consumed' }),
+    );
     for (const text of [aggregator, ingestor, translator, extractor]) {
       expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
       expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+      expect(text).toMatch(/^# TYPE nodejs_gc_duration_seconds histogram$/m);
     }
   });
 

@@ -5,6 +5,7 @@ import { StoryStore } from '@eventwire/store';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { StageMetrics } from '../runtime/stage-metrics';
+import { recordBytes } from '../transport/stage-server';
 import { AGGREGATOR_OPTIONS, AggregatorOptions, STORY_STORE } from './aggregator.tokens';
 
 /**
@@ -61,11 +62,11 @@ export class AggregateService implements OnModuleInit, OnApplicationShutdown {
 
   /** The aggregator's publisher: the records on the topic, then counted and told to live subscribers once acknowledged. */
   private async publish(tombstones: readonly string[], records: readonly StoryEnrichedV1[]): Promise<void> {
-    await this.broker.send([
-      ...tombstones.map((id) => encodeOutput({ topic: TOPICS.eventsEnriched, key: id, value: null })),
-      ...records.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value })),
-    ]);
+    const encoded = records.map((value) => encodeOutput({ topic: TOPICS.eventsEnriched, key: value.storyId, value }));
+    await this.broker.send([...tombstones.map((id) => encodeOutput({ topic: TOPICS.eventsEnriched, key: id, value: null })), ...encoded]);
     this.metrics?.storyRecords(records.length, tombstones.length);
+    // Published on the aggregator's own clock, not as a stage's outputs: their sizes are told here.
+    this.metrics?.recordBytes(TOPICS.eventsEnriched, 'produced', encoded.map(recordBytes));
     for (const id of tombstones) this.updates$.next({ storyId: id, record: null });
     for (const record of records) this.updates$.next({ storyId: record.storyId, record });
   }

@@ -30,6 +30,32 @@ describe(StageMetrics.name, () => {
     expect(text).toMatch(/^nodejs_heap_size_used_bytes\{service="extractor"\} /m);
   });
 
+  it('sums the time of each phase, the bytes of each topic and the sizes of its records, with GC time', async () => {
+    const metrics = new StageMetrics('extractor');
+    const phases = { decode: 0.001, contract: 0.002, handler: 0.01, encode: 0.0005, complete: 0, produce: 0.003, commit: 0.0015 };
+    metrics.phases('articles.translated.v1', phases);
+    metrics.phases('articles.translated.v1', phases);
+    metrics.recordBytes('articles.translated.v1', 'consumed', [300, 5000]);
+    metrics.recordBytes('events.extracted.v1', 'produced', [700]);
+
+    const { text } = await metrics.render();
+    const lines = text.split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'eventwire_stage_phase_seconds_total{topic="articles.translated.v1",phase="handler",service="extractor"} 0.02',
+        'eventwire_stage_phase_seconds_total{topic="articles.translated.v1",phase="produce",service="extractor"} 0.006',
+        'eventwire_topic_bytes_total{topic="articles.translated.v1",direction="consumed",service="extractor"} 5300',
+        'eventwire_topic_bytes_total{topic="events.extracted.v1",direction="produced",service="extractor"} 700',
+        'eventwire_record_bytes_count{service="extractor",topic="articles.translated.v1",direction="consumed"} 2',
+        'eventwire_record_bytes_bucket{le="362",service="extractor",topic="articles.translated.v1",direction="consumed"} 1',
+        'eventwire_record_bytes_bucket{le="5793",service="extractor",topic="articles.translated.v1",direction="consumed"} 2',
+      ]),
+    );
+    // A phase with no time spent has no series: the aggregator alone has a chunk-complete handler.
+    expect(text).not.toContain('phase="complete"');
+    expect(text).toMatch(/^# TYPE nodejs_gc_duration_seconds histogram$/m);
+  });
+
   it('keeps two services in one process apart', async () => {
     const a = new StageMetrics('translator');
     const b = new StageMetrics('extractor');

@@ -71,6 +71,8 @@ export class ThroughputLog implements StageObserver, OnApplicationBootstrap, OnA
 
   batch(): void {}
   handled(): void {}
+  phases(): void {}
+  recordBytes(): void {}
   consumed(_topic: string, records: number): void {
     this.consumedCount += records;
   }

@@ -1,3 +1,5 @@
+import { PhaseSeconds } from './stage-phases';
+
 /**
  * What a {@link StageServer} tells of its work as it goes, for metrics and the
  * throughput log. Topics are the contract's names (no deployment prefix).
@@ -18,4 +20,8 @@ export interface StageObserver {
   retried(topic: string, reason: string): void;
   /** Records of `topic`/`partition` behind its last committed offset, as of the end of the broker's last fetch. */
   lag(topic: string, partition: number, records: number): void;
+  /** Seconds spent in each phase on records of `topic` since last told (told once a chunk, failed attempts included). */
+  phases(topic: string, seconds: Readonly<PhaseSeconds>): void;
+  /** The size of each record of a done chunk: consumed from `topic`, or produced to it (key, value and headers; dead letters apart). */
+  recordBytes(topic: string, direction: 'consumed' | 'produced', bytes: readonly number[]): void;
 }

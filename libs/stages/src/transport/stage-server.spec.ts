@@ -3,6 +3,7 @@ import { BrokerMessage, BrokerSubscription, ConsumeOptions, DLQ_HEADERS, InMemor
 import { KafkaJSProtocolError } from 'kafkajs';
 import { CHUNK_COMPLETE, StageServer, StageServerOptions } from './stage-server';
 import { StageObserver } from './stage-observer';
+import { PhaseSeconds } from './stage-phases';
 import { StageReadiness } from './stage-readiness';
 
 const topics = [
@@ -297,6 +298,8 @@ describe(StageServer.name, () => {
       deadLettered: (topic, reason) => seen.push(`dead ${topic} ${reason}`),
       retried: (topic, reason) => seen.push(`retried ${topic} ${reason}`),
       lag: (topic, partition, records) => seen.push(`lag ${topic}/${partition} ${records}`),
+      phases: () => undefined,
+      recordBytes: () => undefined,
     };
     let calls = 0;
     const { server, broker } = await serverWith(
@@ -319,6 +322,54 @@ describe(StageServer.name, () => {
       `produced elsewhere 1`,
       `dead ${TOPICS.articlesRaw} INVALID_JSON`,
       `lag ${TOPICS.articlesRaw}/0 3`,
+    ]);
+  });
+
+  it('tells its observers the time of each phase, once a chunk, and the bytes of each record consumed and produced', async () => {
+    const phases: Array<[string, PhaseSeconds]> = [];
+    const bytes: Array<[string, string, readonly number[]]> = [];
+    const ignore = (): void => undefined;
+    const observer: StageObserver = {
+      batch: ignore,
+      handled: ignore,
+      consumed: ignore,
+      produced: ignore,
+      deadLettered: ignore,
+      retried: ignore,
+      lag: ignore,
+      phases: (topic, seconds) => phases.push([topic, { ...seconds }]),
+      recordBytes: (topic, direction, sizes) => bytes.push([topic, direction, [...sizes]]),
+    };
+    // An async handler: the time it awaits counts as its phase's.
+    const { server, broker } = await serverWith(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return [{ topic: 'elsewhere', key: 'k', value: { any: 'thing' } }];
+      },
+      { observers: [observer], commitEvery: 2 },
+    );
+    await broker.ensureTopics([{ name: 'elsewhere', partitions: 1, compacted: false }]);
+    const records = [message(JSON.stringify({ body: 'text' }), 0), message(JSON.stringify({ body: 'more text' }), 1), message(JSON.stringify({ body: 'the last' }), 2)];
+    await server.processBatch(records, control);
+
+    expect(phases.map(([topic]) => topic)).toEqual([TOPICS.articlesRaw, TOPICS.articlesRaw]);
+    for (const [, seconds] of phases) {
+      for (const phase of ['decode', 'contract', 'encode', 'produce', 'commit'] as const) expect(seconds[phase]).toBeGreaterThan(0);
+      expect(seconds.complete).toBe(0);
+    }
+    expect(phases[0]![1].handler).toBeGreaterThanOrEqual(0.035);
+    expect(phases[1]![1].handler).toBeGreaterThanOrEqual(0.015);
+    expect(phases[1]![1].handler).toBeLessThan(phases[0]![1].handler);
+
+    // Key, value and headers: 'k', the JSON, and `origin: test` (and, produced, the origin header the server adds).
+    const consumed = records.map((r) => 1 + r.value!.length + 'origin'.length + 'test'.length);
+    const produced = broker.read('elsewhere').map((m) => 1 + m.value!.length + Object.entries(m.headers).reduce((sum, [k, v]) => sum + k.length + v.length, 0));
+    expect(produced).toHaveLength(3);
+    expect(bytes).toEqual([
+      [TOPICS.articlesRaw, 'consumed', consumed.slice(0, 2)],
+      ['elsewhere', 'produced', produced.slice(0, 2)],
+      [TOPICS.articlesRaw, 'consumed', consumed.slice(2)],
+      ['elsewhere', 'produced', produced.slice(2)],
     ]);
   });
 });

@@ -23,6 +23,7 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { StageContext } from './stage-context';
 import { StageObserver } from './stage-observer';
+import { PhaseTally, StagePhase } from './stage-phases';
 import { StageReadiness } from './stage-readiness';
 
 export interface StageServerOptions {
@@ -95,6 +96,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
   private readonly readiness: StageReadiness;
   private readonly maxBytes: Map<string, number>;
   private readonly observers: StageObserver[];
+  private readonly phases = new PhaseTally();
 
   constructor(
     private readonly broker: MessageBroker,
@@ -193,8 +195,7 @@ export class StageServer extends Server implements CustomTransportStrategy {
       const outcome = await this.retrying(last, run, async () => {
         const outputs = await this.handleChunk(chunk, run);
         if (outputs === null) return false;
-        await this.broker.send(outputs);
-        await run.control.commit(last.offset);
+        await this.sendAndCommit(outputs, last, run);
         this.committed(chunk, outputs, run.control);
         return true;
       });
@@ -212,11 +213,28 @@ export class StageServer extends Server implements CustomTransportStrategy {
       this.logDeadLetter(last, error);
       const dead = deadLetter(last, this.options.stage, error, attemptsOf(error), classifyFailure(error).reason);
       const outcome = await this.retrying(last, run, async () => {
-        await this.broker.send([dead]);
-        await run.control.commit(last.offset);
+        await this.sendAndCommit([dead], last, run);
         this.committed(chunk, [dead], run.control);
       });
       return !outcome.stopped;
+    } finally {
+      const seconds = this.phases.take(last.topic);
+      if (seconds) for (const o of this.observers) o.phases(last.topic, seconds);
+    }
+  }
+
+  /** Sends a chunk's outputs and, once the broker has acknowledged them, commits past `last`: each timed as its phase. */
+  private async sendAndCommit(outputs: OutboundMessage[], last: BrokerMessage, run: BatchRun): Promise<void> {
+    let since = process.hrtime.bigint();
+    try {
+      await this.broker.send(outputs);
+    } finally {
+      since = this.phases.add(last.topic, 'produce', since);
+    }
+    try {
+      await run.control.commit(last.offset);
+    } finally {
+      this.phases.add(last.topic, 'commit', since);
     }
   }
 
@@ -236,8 +254,14 @@ export class StageServer extends Server implements CustomTransportStrategy {
     }
     const complete = this.getHandlerByPattern(CHUNK_COMPLETE);
     if (complete) {
-      const result: unknown = await complete(chunk.length, new StageContext([chunk[chunk.length - 1]!]));
-      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      const last = chunk[chunk.length - 1]!;
+      const since = process.hrtime.bigint();
+      try {
+        const result: unknown = await complete(chunk.length, new StageContext([last]));
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      } finally {
+        this.phases.add(last.topic, 'complete', since);
+      }
     }
     return outputs;
   }
@@ -289,16 +313,22 @@ export class StageServer extends Server implements CustomTransportStrategy {
     if (this.observers.length === 0) return;
     const last = chunk[chunk.length - 1]!;
     const deadLetters = dlqTopic(last.topic);
-    const produced = new Map<string, number>();
+    const produced = new Map<string, number[]>();
     const dead: string[] = [];
     for (const out of outputs) {
       if (out.topic === deadLetters) dead.push(out.headers?.[DLQ_HEADERS.reason] ?? 'UNKNOWN');
-      else produced.set(out.topic, (produced.get(out.topic) ?? 0) + 1);
+      else if (produced.has(out.topic)) produced.get(out.topic)!.push(recordBytes(out));
+      else produced.set(out.topic, [recordBytes(out)]);
     }
+    const consumedBytes = chunk.map(recordBytes);
     const lag = control.highWatermark === undefined ? undefined : Math.max(0, Number(BigInt(control.highWatermark) - BigInt(last.offset) - 1n));
     for (const o of this.observers) {
       o.consumed(last.topic, chunk.length);
-      for (const [topic, records] of produced) o.produced(topic, records);
+      o.recordBytes(last.topic, 'consumed', consumedBytes);
+      for (const [topic, sizes] of produced) {
+        o.produced(topic, sizes.length);
+        o.recordBytes(topic, 'produced', sizes);
+      }
       for (const reason of dead) o.deadLettered(last.topic, reason);
       if (lag !== undefined) o.lag(last.topic, last.partition, lag);
     }
@@ -320,18 +350,32 @@ export class StageServer extends Server implements CustomTransportStrategy {
     this.logger.warn({ msg: 'record dead-lettered', stage: this.options.stage, ...where(message), reason: classifyFailure(error).reason, error: describe(error) });
   }
 
+  /** Decodes, checks, handles and encodes one record, the time of each phase summed in {@link phases} (a phase that throws too). */
   private async processOne(message: BrokerMessage): Promise<OutboundMessage[]> {
-    const payload = decode(message);
-    const contract = contractForTopic(message.topic);
-    if (contract) {
-      const errors = contractErrors(contract, payload);
-      if (errors.length > 0) throw new ContractViolationError(contract.name, errors);
+    let phase: StagePhase = 'decode';
+    let since = process.hrtime.bigint();
+    const next = (to: StagePhase): void => {
+      since = this.phases.add(message.topic, phase, since);
+      phase = to;
+    };
+    try {
+      const payload = decode(message);
+      next('contract');
+      const contract = contractForTopic(message.topic);
+      if (contract) {
+        const errors = contractErrors(contract, payload);
+        if (errors.length > 0) throw new ContractViolationError(contract.name, errors);
+      }
+      next('handler');
+      const handler = this.getHandlerByPattern(message.topic);
+      if (!handler) throw new NonRetriableError('NO_HANDLER', `no handler for topic ${message.topic}`);
+      const result: unknown = await handler(payload, new StageContext([message]));
+      const produced = isObservable(result) ? await lastValueFrom(result, { defaultValue: [] }) : result;
+      next('encode');
+      return ((produced ?? []) as StageOutput[]).map((out) => this.checkSize(encodeOutput(out)));
+    } finally {
+      this.phases.add(message.topic, phase, since);
     }
-    const handler = this.getHandlerByPattern(message.topic);
-    if (!handler) throw new NonRetriableError('NO_HANDLER', `no handler for topic ${message.topic}`);
-    const result: unknown = await handler(payload, new StageContext([message]));
-    const produced = isObservable(result) ? await lastValueFrom(result, { defaultValue: [] }) : result;
-    return ((produced ?? []) as StageOutput[]).map((out) => this.checkSize(encodeOutput(out)));
   }
 
   private checkSize(out: OutboundMessage): OutboundMessage {
@@ -344,7 +388,8 @@ export class StageServer extends Server implements CustomTransportStrategy {
   }
 }
 
-function recordBytes(out: OutboundMessage): number {
+/** A record's key, value and header bytes, as the broker's size limit counts them (bar the batch's overhead). */
+export function recordBytes(out: Pick<OutboundMessage, 'key' | 'value' | 'headers'>): number {
   const size = (v: Buffer | string | null | undefined): number => (v == null ? 0 : typeof v === 'string' ? Buffer.byteLength(v) : v.length);
   let bytes = size(out.key) + size(out.value);
   for (const [name, value] of Object.entries(out.headers ?? {})) bytes += size(name) + size(value);
