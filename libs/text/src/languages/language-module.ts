@@ -22,11 +22,15 @@ export interface LanguageModule {
   /** Number words with the role each plays when words combine (see NumberWord). */
   readonly numberWords: ReadonlyArray<readonly [readonly string[], NumberWord]>;
   readonly chrome: ChromeWords;
+  /** Words that tell what a number counts and how firmly (see QuantityWords). */
+  readonly quantities: QuantityWords;
   /** Thousands are grouped with a space ("2 500"), as French writes them; read only in the language's own texts. */
   readonly groupsDigitsWithSpaces?: boolean;
   /** Folds spelling variants for matching, where the language needs more than lower-casing. */
   readonly normalize?: (text: string) => string;
 }
+
+import type { EventCategory, QuantityCategory, QuantityQualifier } from '../quantities/quantity-category';
 
 export type MonthCalendar = 'gregorian' | 'hijri';
 
@@ -98,4 +102,47 @@ export interface ChromeWords {
   readonly dateLineOpeners: readonly string[];
   readonly dateLineFillers: readonly string[];
   readonly relativeTimeWords: readonly string[];
+}
+
+/**
+ * The words the quantity extractor reads a count with, as spelled. Phrases
+ * are matched on the first word with proclitics ("وأكثر من") and, for
+ * counted nouns, the article ("المتظاهرين").
+ */
+export interface QuantityWords {
+  /**
+   * Counted nouns: [category, personLike, forms]. `personLike` nouns
+   * (people, troops, protesters) say who was counted but not what happened
+   * to them, so an event cue nearby decides the category; the others decide
+   * it themselves ("50 مركبة" are vehicles whatever the verb).
+   */
+  readonly countedNouns: ReadonlyArray<readonly [QuantityCategory, boolean, readonly string[]]>;
+  /** Duals, which count two by themselves ("خلال يومين" is two days); same shape as countedNouns. */
+  readonly dualNouns: ReadonlyArray<readonly [QuantityCategory, boolean, readonly string[]]>;
+  /** Verbs and nouns that say what happened to the people counted ("أصيبوا", "killed"). */
+  readonly eventCues: ReadonlyArray<readonly [EventCategory, readonly string[]]>;
+  /** Words that make troops peacekeepers. */
+  readonly peacekeepingCues: readonly string[];
+  /** "عدد X ... N", "number of": a number whose counted noun comes before it. */
+  readonly countOfCues: readonly string[];
+  /** Before the number: "أكثر من", "about". */
+  readonly qualifiersBefore: ReadonlyArray<readonly [QuantityQualifier, readonly string[]]>;
+  /** After the number and its noun: "على الأقل", "or more". */
+  readonly qualifiersAfter: ReadonlyArray<readonly [QuantityQualifier, readonly string[]]>;
+  /** A negation before a more-than qualifier makes it a bound: "لن تستغرق أكثر من 10 أيام" is at most ten days. */
+  readonly negations: readonly string[];
+  /** Words before a number that make it a label, not a count: "رقم 58", "page 5". */
+  readonly labelWords: readonly string[];
+  /** After a number: a clock time ("5 مساء", "5 pm") rather than a count. */
+  readonly timeOfDay: readonly string[];
+  /** After a number: a percentage ("في المئة", "percent"); the sign % needs no language. */
+  readonly percentWords: readonly string[];
+  /** Between the number and its counted noun: "3 من الجنود", "dozens of protesters", "2 millions de dollars". */
+  readonly partitives: readonly string[];
+  /**
+   * Words that can stand between a number and what follows without being
+   * the counted noun (prepositions, pronouns, particles): after one the
+   * category comes from context, not from the next word.
+   */
+  readonly functionWords: readonly string[];
 }

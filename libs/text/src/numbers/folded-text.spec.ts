@@ -31,6 +31,16 @@ describe(FoldedText.name, () => {
   it('keeps English apostrophes inside words and lower-cases Latin for lookups', () => {
     expect(new FoldedText("Won't Stop").tokens().map((t) => t.norm)).toEqual(["won't", 'stop']);
   });
+
+  it('keeps accented Latin letters inside words, as French writes them', () => {
+    expect(new FoldedText('Été tuées, ×2').tokens().map((t) => [t.norm, t.kind])).toEqual([
+      ['été', 'word'],
+      ['tuées', 'word'],
+      [',', 'punct'],
+      ['×', 'punct'],
+      ['2', 'number'],
+    ]);
+  });
 });
 
 describe(foldText.name, () => {

@@ -119,7 +119,7 @@ export class FoldedText {
       }
       const raw = text.slice(start, i);
       tokens.push({
-        norm: kind === 'word' && code < 0x80 ? raw.toLowerCase() : raw,
+        norm: kind === 'word' && isLatinLetter(code) ? raw.toLowerCase() : raw,
         kind,
         start,
         end: i,
@@ -224,8 +224,10 @@ function isArabicLetter(code: number): boolean {
   return (code >= 0x0621 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3);
 }
 
+/** ASCII letters and the accented ones of Latin-1 and Latin Extended-A, so that French "tuées", "réfugiés" are one word each. */
 function isLatinLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return (code >= 0xc0 && code <= 0x17f && code !== 0xd7 && code !== 0xf7);
 }
 
 /** What \s matches. */

@@ -1,22 +1,8 @@
 import { extractDatesFolded } from '../dates/date-extractor';
 import { FoldedText, FoldedToken, foldText } from '../numbers/folded-text';
 import { TokenNumber, readNumberAt } from '../numbers/number-parser';
-import {
-  COUNTED_NOUNS,
-  COUNT_OF_CUES,
-  CURRENCY_SIGNS,
-  CountedNoun,
-  DUAL_NOUNS,
-  EVENT_CUES,
-  FUNCTION_WORDS,
-  LABEL_WORDS,
-  NEGATIONS,
-  PEACEKEEPING_CUES,
-  PERCENT_WORDS,
-  QUALIFIERS_AFTER,
-  QUALIFIERS_BEFORE,
-  TIME_OF_DAY,
-} from './quantity-lexicon';
+import { CURRENCY_SIGNS, quantityLexicon } from './quantity-lexicon';
+import type { CountedNoun, QuantityLexicon } from './quantity-lexicon';
 import type { PhraseMatch } from '../numbers/phrase-matcher';
 import type { Quantity, QuantityCategory } from './quantity.types';
 
@@ -30,13 +16,15 @@ export type { Quantity, QuantityCategory } from './quantity.types';
  * comes from the noun after it; when that noun names people but not what
  * happened to them, from the nearest event word in the same clause
  * ("أكثر من ألف شخص ... أصيبوا" are injured); when nothing names it,
- * 'other'. Arabic and English cues are both always on (articles mix them,
- * embedded posts especially); `language` adds the number words and dates of
- * a language read only in its own texts (French, see the language registry).
+ * 'other'. Arabic and English words are both always on (articles mix them,
+ * embedded posts especially); `language` adds the number, date and quantity
+ * words of a language read only in its own texts (French, see the language
+ * registry).
  */
 export function extractQuantities(text: string, language?: string): Quantity[] {
   const folded = foldText(text);
   const tokens = folded.tokens();
+  const lex = quantityLexicon(language);
   const quantities: Quantity[] = [];
   let blocked: BlockedSpans | null = null;
   for (let i = 0; i < tokens.length; i++) {
@@ -46,14 +34,14 @@ export function extractQuantities(text: string, language?: string): Quantity[] {
     if (number) {
       i = number.lastToken;
       blocked ??= blockedSpans(folded, language);
-      if (!isCount(folded, tokens, number, blocked)) continue;
-      quantities.push(describe(folded, tokens, number.firstToken, number.lastToken + 1, number));
+      if (!isCount(lex, folded, tokens, number, blocked)) continue;
+      quantities.push(describe(lex, folded, tokens, number.firstToken, number.lastToken + 1, number));
       continue;
     }
     if (token.kind !== 'word') continue;
-    const dual = DUAL_NOUNS.matchAt(tokens, i);
+    const dual = lex.dualNouns.matchAt(tokens, i);
     if (dual) {
-      quantities.push(describe(folded, tokens, i, i, null, dual));
+      quantities.push(describe(lex, folded, tokens, i, i, null, dual));
       i = dual.end - 1;
     }
   }
@@ -89,7 +77,7 @@ function overlaps(spans: Array<[number, number]>, start: number, end: number): b
 const LIST_MARKS = new Set(['-', '.', ')', '/', '–', ':']);
 
 /** Whether a number is a count rather than part of a date, time, phone number, link, label, name or score. */
-function isCount(folded: FoldedText, tokens: readonly FoldedToken[], n: TokenNumber, blocked: BlockedSpans): boolean {
+function isCount(lex: QuantityLexicon, folded: FoldedText, tokens: readonly FoldedToken[], n: TokenNumber, blocked: BlockedSpans): boolean {
   const first = tokens[n.firstToken]!;
   const before = tokens[n.firstToken - 1];
   const after = tokens[n.lastToken + 1];
@@ -103,7 +91,7 @@ function isCount(folded: FoldedText, tokens: readonly FoldedToken[], n: TokenNum
       if (/^\d{8,}$/.test(raw) || (/^0\d{2,}/.test(raw) && !raw.includes('.') && !raw.includes(','))) return false;
       if (before?.norm === '+' && first.glued) return false;
       // A bare year: a count only when a counted noun follows ("2000 جندي").
-      if (/^\d{4}$/.test(raw) && isYearLike(Number(raw)) && !COUNTED_NOUNS.matchAt(tokens, n.lastToken + 1)) return false;
+      if (/^\d{4}$/.test(raw) && isYearLike(Number(raw)) && !lex.countedNouns.matchAt(tokens, n.lastToken + 1)) return false;
     }
     // Glued to letters or symbols: "F-16", "كوفيد-19", "G20", "5G", "الـ17", "10:30", "1/2".
     if (first.glued && before && (before.kind === 'word' ? isLatinWord(before) || before.norm === 'ال' : GLUE_MARKS.has(before.norm))) return false;
@@ -116,11 +104,11 @@ function isCount(folded: FoldedText, tokens: readonly FoldedToken[], n: TokenNum
   // List markers: a number opening a line and followed by "-", ".", ")".
   if ((n.firstToken === 0 || first.newlineBefore) && after && LIST_MARKS.has(after.norm)) return false;
   // Labels: "رقم 58", "رقم (200)", "المادة 5", "الساعة 5".
-  if (LABEL_WORDS.matchEndingAt(tokens, n.firstToken)) return false;
-  if (before?.norm === '(' && LABEL_WORDS.matchEndingAt(tokens, n.firstToken - 1)) return false;
-  if (TIME_OF_DAY.matchAt(tokens, n.lastToken + 1)) return false;
+  if (lex.labelWords.matchEndingAt(tokens, n.firstToken)) return false;
+  if (before?.norm === '(' && lex.labelWords.matchEndingAt(tokens, n.firstToken - 1)) return false;
+  if (lex.timeOfDay.matchAt(tokens, n.lastToken + 1)) return false;
   // Word numbers up to ten name a count only with their noun: "one of them", "كل واحد" are not counts.
-  if (!n.digits && n.vague === null && n.value <= 10 && !countedNounAfter(tokens, n.lastToken + 1) && !PERCENT_WORDS.matchAt(tokens, n.lastToken + 1)) {
+  if (!n.digits && n.vague === null && n.value <= 10 && !countedNounAfter(lex, tokens, n.lastToken + 1) && !lex.percentWords.matchAt(tokens, n.lastToken + 1)) {
     return false;
   }
   return true;
@@ -149,6 +137,7 @@ const PEACEKEEPING_REACH = 12;
  * category from the tokens around it.
  */
 function describe(
+  lex: QuantityLexicon,
   folded: FoldedText,
   tokens: readonly FoldedToken[],
   first: number,
@@ -172,14 +161,14 @@ function describe(
       unit = { start: previous.start, end: previous.end };
       spanStart = previous.start;
     }
-    const percent = tokens[end]?.norm === '%' ? { end: end + 1 } : PERCENT_WORDS.matchAt(tokens, end);
+    const percent = tokens[end]?.norm === '%' ? { end: end + 1 } : lex.percentWords.matchAt(tokens, end);
     if (!category && percent) {
       category = 'percent';
       unit = { start: tokens[end]!.start, end: tokens[percent.end - 1]!.end };
       after = percent.end;
     }
     if (!category) {
-      const found = countedNounAfter(tokens, end);
+      const found = countedNounAfter(lex, tokens, end);
       if (found) {
         noun = found.match.value;
         unit = { start: tokens[found.match.start]!.start, end: tokens[found.match.end - 1]!.end };
@@ -191,31 +180,31 @@ function describe(
   // Qualifier before ("أكثر من", "حوالي"), turned into a bound by a negation ("لن تستغرق أكثر من").
   let qualifier: Quantity['qualifier'] = null;
   let backwardFrom = first;
-  const before = QUALIFIERS_BEFORE.matchEndingAt(tokens, first);
+  const before = lex.qualifiersBefore.matchEndingAt(tokens, first);
   if (before) {
     qualifier = before.value;
     spanStart = Math.min(spanStart, tokens[before.start]!.start);
     backwardFrom = before.start;
     if (qualifier === 'more-than' || qualifier === 'less-than') {
-      if (negatedBefore(tokens, before.start)) qualifier = qualifier === 'more-than' ? 'at-most' : 'at-least';
+      if (negatedBefore(lex, tokens, before.start)) qualifier = qualifier === 'more-than' ? 'at-most' : 'at-least';
     }
   }
-  const afterQualifier = QUALIFIERS_AFTER.matchAt(tokens, after);
+  const afterQualifier = lex.qualifiersAfter.matchAt(tokens, after);
   if (afterQualifier && !qualifier) {
     qualifier = afterQualifier.value;
     after = afterQualifier.end;
   }
   if (unit) spanEnd = Math.max(spanEnd, unit.end);
 
-  category ??= categorize(tokens, backwardFrom, after, noun, unit !== null);
+  category ??= categorize(lex, tokens, backwardFrom, after, noun, unit !== null);
   if (category === 'troops' || (category === 'people' && noun === null)) {
-    if (nearPeacekeeping(tokens, backwardFrom, after)) category = 'peacekeepers';
+    if (nearPeacekeeping(lex, tokens, backwardFrom, after)) category = 'peacekeepers';
   }
 
   let unitText: string | null = unit ? folded.originalSlice(unit.start, unit.end) : null;
   if (!unit && category === 'other') {
     const next = tokens[after];
-    if (next && next.kind === 'word' && !next.newlineBefore && !FUNCTION_WORDS.has(next.norm)) {
+    if (next && next.kind === 'word' && !next.newlineBefore && !lex.functionWords.has(next.norm)) {
       unitText = folded.originalSlice(next.start, next.end);
     }
   }
@@ -236,32 +225,34 @@ function describe(
 }
 
 /** The counted noun right after the number: "50 مركبة", "عشرات المتظاهرين", "3 من الجنود", "50 armored vehicles". */
-function countedNounAfter(tokens: readonly FoldedToken[], end: number): { match: PhraseMatch<CountedNoun> } | null {
+function countedNounAfter(lex: QuantityLexicon, tokens: readonly FoldedToken[], end: number): { match: PhraseMatch<CountedNoun> } | null {
   const next = tokens[end];
   if (!next || next.newlineBefore) return null;
-  const direct = COUNTED_NOUNS.matchAt(tokens, end);
+  const direct = lex.countedNouns.matchAt(tokens, end);
   if (direct && !direct.conj) return { match: direct };
-  if (next.norm === 'من' || next.norm === 'of') {
-    const partitive = COUNTED_NOUNS.matchAt(tokens, end + 1);
+  if (lex.partitives.has(next.norm)) {
+    // An elided partitive written with a typographic apostrophe leaves it a token of its own: "d’euros".
+    const elided = tokens[end + 1]?.norm === '’' && tokens[end + 1]!.glued && tokens[end + 2]?.glued;
+    const partitive = lex.countedNouns.matchAt(tokens, elided ? end + 2 : end + 1);
     if (partitive && !partitive.conj) return { match: partitive };
   }
   // English puts adjectives between: "50 armored vehicles", "3 Palestinian civilians".
-  if (isLatinWord(next) && !FUNCTION_WORDS.has(next.norm)) {
+  if (isLatinWord(next) && !lex.functionWords.has(next.norm)) {
     for (let k = end + 1; k <= end + 2; k++) {
       const token = tokens[k];
       if (!token || !isLatinWord(token)) break;
-      const match = COUNTED_NOUNS.matchAt(tokens, k);
+      const match = lex.countedNouns.matchAt(tokens, k);
       if (match) return { match };
     }
   }
   return null;
 }
 
-function negatedBefore(tokens: readonly FoldedToken[], start: number): boolean {
+function negatedBefore(lex: QuantityLexicon, tokens: readonly FoldedToken[], start: number): boolean {
   for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
     const token = tokens[k]!;
     if (CLAUSE_BREAKS.has(token.norm)) return false;
-    if (NEGATIONS.matchAt(tokens, k)) return true;
+    if (lex.negations.matchAt(tokens, k)) return true;
   }
   return false;
 }
@@ -273,6 +264,7 @@ function negatedBefore(tokens: readonly FoldedToken[], start: number): boolean {
  * words) decides; then the person noun; then "عدد X ... N" before it.
  */
 function categorize(
+  lex: QuantityLexicon,
   tokens: readonly FoldedToken[],
   backwardFrom: number,
   after: number,
@@ -287,17 +279,17 @@ function categorize(
     next !== undefined &&
     !next.newlineBefore &&
     next.kind === 'word' &&
-    !FUNCTION_WORDS.has(next.norm) &&
-    !EVENT_CUES.startsWith(next) &&
+    !lex.functionWords.has(next.norm) &&
+    !lex.eventCues.startsWith(next) &&
     !startsNewPart(next);
-  const cue = nearestEventCue(tokens, backwardFrom, after);
+  const cue = nearestEventCue(lex, tokens, backwardFrom, after);
   if (unknownNext) {
     // An unknown noun is what is counted ("200 رحلة"); only the word heading the number can still name the event ("إصابة المئات").
     return cue && cue.backward && cue.distance <= 1 ? cue.category : 'other';
   }
   if (cue) return cue.category;
   if (noun) return noun.category;
-  const counted = countOfBefore(tokens, backwardFrom);
+  const counted = countOfBefore(lex, tokens, backwardFrom);
   if (counted) return counted;
   return 'other';
 }
@@ -311,6 +303,7 @@ function startsNewPart(token: FoldedToken): boolean {
 }
 
 function nearestEventCue(
+  lex: QuantityLexicon,
   tokens: readonly FoldedToken[],
   backwardFrom: number,
   after: number,
@@ -319,7 +312,7 @@ function nearestEventCue(
   for (let k = after; k < Math.min(tokens.length, after + FORWARD_REACH); k++) {
     const token = tokens[k]!;
     if (token.newlineBefore || CLAUSE_BREAKS.has(token.norm) || token.kind === 'number' || (k > after && readNumberAt(tokens, k))) break;
-    const match = EVENT_CUES.matchAt(tokens, k);
+    const match = lex.eventCues.matchAt(tokens, k);
     // "قتل ثلاثة أشخاص وإصابة رابع": a cue joined by و opens a new part about others.
     if (match && match.conj) break;
     if (match) {
@@ -331,7 +324,7 @@ function nearestEventCue(
   for (let k = backwardFrom - 1; k >= Math.max(0, backwardFrom - BACKWARD_REACH); k--) {
     const token = tokens[k]!;
     if (CLAUSE_BREAKS.has(token.norm) || token.kind === 'number' || tokens[k + 1]!.newlineBefore) break;
-    const match = EVENT_CUES.matchAt(tokens, k);
+    const match = lex.eventCues.matchAt(tokens, k);
     if (match) {
       backward = { category: match.value, distance: backwardFrom - k, backward: true };
       break;
@@ -342,30 +335,30 @@ function nearestEventCue(
 }
 
 /** "إجمالي عدد قوات حفظ السلام سيبلغ حوالي 2500": the noun after "عدد" is what is counted. */
-function countOfBefore(tokens: readonly FoldedToken[], backwardFrom: number): QuantityCategory | null {
+function countOfBefore(lex: QuantityLexicon, tokens: readonly FoldedToken[], backwardFrom: number): QuantityCategory | null {
   for (let k = backwardFrom - 1; k >= Math.max(0, backwardFrom - COUNT_OF_REACH); k--) {
     const token = tokens[k]!;
     if (CLAUSE_BREAKS.has(token.norm) || token.kind === 'number' || tokens[k + 1]!.newlineBefore) break;
-    const countOf = COUNT_OF_CUES.matchAt(tokens, k);
+    const countOf = lex.countOfCues.matchAt(tokens, k);
     if (!countOf) continue;
-    const noun = COUNTED_NOUNS.matchAt(tokens, countOf.end);
+    const noun = lex.countedNouns.matchAt(tokens, countOf.end);
     if (noun) return noun.value.category;
-    const cue = EVENT_CUES.matchAt(tokens, countOf.end);
+    const cue = lex.eventCues.matchAt(tokens, countOf.end);
     if (cue) return cue.value;
   }
   return null;
 }
 
-function nearPeacekeeping(tokens: readonly FoldedToken[], backwardFrom: number, after: number): boolean {
+function nearPeacekeeping(lex: QuantityLexicon, tokens: readonly FoldedToken[], backwardFrom: number, after: number): boolean {
   for (let k = backwardFrom - 1; k >= Math.max(0, backwardFrom - PEACEKEEPING_REACH); k--) {
     const token = tokens[k]!;
     if (SENTENCE_BREAKS.has(token.norm) || tokens[k + 1]!.newlineBefore) break;
-    if (PEACEKEEPING_CUES.matchAt(tokens, k)) return true;
+    if (lex.peacekeepingCues.matchAt(tokens, k)) return true;
   }
   for (let k = after; k < Math.min(tokens.length, after + FORWARD_REACH); k++) {
     const token = tokens[k]!;
     if (SENTENCE_BREAKS.has(token.norm) || token.newlineBefore) break;
-    if (PEACEKEEPING_CUES.matchAt(tokens, k)) return true;
+    if (lex.peacekeepingCues.matchAt(tokens, k)) return true;
   }
   return false;
 }

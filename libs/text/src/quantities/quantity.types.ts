@@ -1,26 +1,7 @@
 import type { VagueCount } from '../numbers/number-lexicon';
+import type { QuantityCategory, QuantityQualifier } from './quantity-category';
 
-export type QuantityCategory =
-  | 'troops'
-  | 'peacekeepers'
-  | 'killed'
-  | 'injured'
-  | 'hospitalized'
-  | 'intensive-care'
-  | 'arrested'
-  | 'displaced'
-  | 'protesters'
-  | 'vehicles'
-  | 'aircraft'
-  | 'days'
-  | 'hours'
-  | 'weeks'
-  | 'months'
-  | 'years'
-  | 'people'
-  | 'money'
-  | 'percent'
-  | 'other';
+export type { EventCategory, QuantityCategory, QuantityQualifier } from './quantity-category';
 
 /**
  * A count the text states, with what it counts. `text`/`start`/`end` span
@@ -32,7 +13,7 @@ export type QuantityCategory =
 export interface Quantity {
   value: number;
   approximate: boolean;
-  qualifier: 'about' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'up-to' | null;
+  qualifier: QuantityQualifier | null;
   category: QuantityCategory;
   text: string;
   start: number;

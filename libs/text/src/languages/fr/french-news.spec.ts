@@ -30,10 +30,10 @@ describe('a French article', () => {
 
   it('has its counts read, and no part of a date taken for one', () => {
     const found = extractQuantities(ARTICLE, 'fr');
-    expect(found.map((q) => [q.value, q.text])).toEqual([
-      [2000, 'deux mille'],
-      [2500, '2 500'],
-      [300, 'trois cents'],
+    expect(found.map((q) => [q.value, q.text, q.category, q.qualifier])).toEqual([
+      [2000, 'Au moins deux mille soldats', 'troops', 'at-least'],
+      [2500, '2 500 personnes', 'displaced', null],
+      [300, 'trois cents', 'other', null],
     ]);
   });
 
