@@ -89,7 +89,7 @@ export class EventExtractor {
           end: segment.start + q.end,
         });
       }
-      for (const quote of extractQuotes(text)) {
+      for (const quote of extractQuotes(text, segment.language ?? article.language)) {
         quotes.push({ text: quote.text, start: segment.start + quote.start, end: segment.start + quote.end, speaker: quote.speaker });
       }
     }

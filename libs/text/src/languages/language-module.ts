@@ -24,6 +24,8 @@ export interface LanguageModule {
   readonly chrome: ChromeWords;
   /** Words that tell what a number counts and how firmly (see QuantityWords). */
   readonly quantities: QuantityWords;
+  /** Words that tie a quote to its speaker (see QuoteWords). */
+  readonly quotes: QuoteWords;
   /** Thousands are grouped with a space ("2 500"), as French writes them; read only in the language's own texts. */
   readonly groupsDigitsWithSpaces?: boolean;
   /** Folds spelling variants for matching, where the language needs more than lower-casing. */
@@ -145,4 +147,32 @@ export interface QuantityWords {
    * category comes from context, not from the next word.
    */
   readonly functionWords: readonly string[];
+}
+
+/**
+ * Reporting words and how they name a speaker:
+ * - `verb`: the subject follows ("قال شويغو").
+ * - `subject-verb`: the subject precedes ("Psaki said", "le ministre a
+ *   déclaré"), or follows once the quote is given ('"...", said Smith').
+ * - `continuing-verb`: a `verb` that, naming nobody, goes on with the
+ *   previous speaker ("وتابع:").
+ * - `participle`: "مضيفا", "قائلا" carry on the subject of the verb before them.
+ * - `quoting`: "قولها" after "عن X".
+ * - `source`: "حسب بيان X", "according to X", "selon X".
+ */
+export type QuoteCueKind = 'verb' | 'continuing-verb' | 'participle' | 'quoting' | 'source' | 'subject-verb';
+
+/** The words the quote extractor finds a speaker with, as spelled. */
+export interface QuoteWords {
+  readonly cues: ReadonlyArray<readonly [QuoteCueKind, readonly string[]]>;
+  /** Words after a reporting verb that end its subject: complementisers, prepositions, time words. */
+  readonly subjectStops: readonly string[];
+  /** A speaker that is only a pronoun names nobody. */
+  readonly pronouns: readonly string[];
+  /** Titles a speaker phrase may open with; the name after the comma is then the better speaker ("الرئيس الكازاخستاني، قاسم جومارت توكاييف"). */
+  readonly titleWords: readonly string[];
+  /** After a `source` cue, words naming the statement rather than its author ("حسب بيان X"). */
+  readonly statementWords: readonly string[];
+  /** Before a `subject-verb`, words that end the subject looking back ("that", "and", "qui"). */
+  readonly clauseWordsBeforeVerb: readonly string[];
 }

@@ -1,5 +1,7 @@
 import { FoldedToken, foldText } from '../numbers/folded-text';
-import { PhraseMatch, PhraseMatcher } from '../numbers/phrase-matcher';
+import type { PhraseMatch } from '../numbers/phrase-matcher';
+import { quoteLexicon } from './quote-lexicon';
+import type { QuoteCueKind, QuoteLexicon } from './quote-lexicon';
 
 /**
  * Quoted speech: `text`/`start`/`end` are the words inside the quotation
@@ -26,9 +28,12 @@ const SCARE_QUOTE_MAX_WORDS = 3;
  * ("وقال شويغو خلال مؤتمر عبر الفيديو: "..."" → شويغو), the source after
  * the quote ("..."، حسب بيان الأمانة العامة), the English "X said" /
  * "said X". A reporting verb with no subject continues the previous
- * speaker ("وتابع: "..."").
+ * speaker ("وتابع: "...""). The words are the language modules'; `language`
+ * adds those of a language read only in its own texts (French "a déclaré",
+ * "selon").
  */
-export function extractQuotes(text: string): Quote[] {
+export function extractQuotes(text: string, language?: string | null): Quote[] {
+  const lex = quoteLexicon(language);
   const folded = foldText(text);
   const tokens = folded.tokens();
   const quotes: Quote[] = [];
@@ -40,7 +45,7 @@ export function extractQuotes(text: string): Quote[] {
     const closeToken = tokenAt(tokens, span.close);
     if (openToken < 0 || closeToken < 0) continue;
     const floor: number = previous ? previous.closeToken + 1 : 0;
-    let attribution: Attribution | null = attributionBefore(tokens, openToken, floor) ?? attributionAfter(tokens, closeToken);
+    let attribution: Attribution | null = attributionBefore(lex, tokens, openToken, floor) ?? attributionAfter(lex, tokens, closeToken);
     if (attribution && attribution.speaker === null && attribution.continues && previous?.speaker) {
       attribution = { ...attribution, speaker: previous.speaker };
     }
@@ -164,85 +169,26 @@ interface Span {
 }
 
 interface Attribution {
-  cue: PhraseMatch<CueKind>;
+  cue: PhraseMatch<QuoteCueKind>;
   speaker: Span | null;
   /** A reporting verb that can go on with the previous speaker when it names none ("وتابع:"). */
   continues: boolean;
 }
 
-/**
- * Reporting words. `verb`: the subject follows in Arabic ("قال شويغو") and
- * precedes in English ("Psaki said"). `participle`: "مضيفا", "قائلا" carry
- * on the subject of the verb before them. `quoting`: "قولها" after "عن X".
- * `source`: "حسب بيان X", "according to X".
- */
-type CueKind = 'verb' | 'continuing-verb' | 'participle' | 'quoting' | 'source' | 'english-verb';
-
-const CUES = new PhraseMatcher<CueKind>([
-  ...(
-    [
-      [
-        'verb',
-        [
-          'قال', 'قالت', 'قالوا', 'يقول', 'تقول', 'أكد', 'أكدت', 'يؤكد', 'تؤكد', 'أعلن', 'أعلنت', 'أوضح', 'أوضحت', 'أشار',
-          'أشارت', 'صرح', 'صرحت', 'ذكر', 'ذكرت', 'كتب', 'كتبت', 'غرد', 'غردت', 'شدد', 'شددت', 'لفت', 'لفتت', 'حث', 'حثت',
-          'دعا', 'دعت', 'ناشد', 'ناشدت', 'اعتبر', 'اعتبرت', 'ندد', 'نددت', 'حذر', 'حذرت', 'طالب', 'طالبت', 'أفاد', 'أفادت',
-          'رأى', 'رأت', 'نقل', 'نقلت',
-        ],
-      ],
-      ['continuing-verb', ['أضاف', 'أضافت', 'يضيف', 'تضيف', 'تابع', 'تابعت', 'أردف', 'أردفت', 'استطرد', 'استطردت', 'واصل', 'واصلت']],
-      [
-        'participle',
-        [
-          'مضيفا', 'مضيفة', 'مؤكدا', 'مؤكدة', 'مشيرا', 'مشيرة', 'معتبرا', 'معتبرة', 'قائلا', 'قائلة', 'موضحا', 'موضحة',
-          'لافتا', 'لافتة', 'مشددا', 'مشددة', 'محذرا', 'محذرة',
-        ],
-      ],
-      ['quoting', ['قوله', 'قولها', 'قولهم']],
-      [
-        'source',
-        [
-          'حسب', 'بحسب', 'حسب بيان', 'بحسب بيان', 'وفقا ل', 'وفقا لبيان', 'وفق بيان', 'حسب تصريح', 'بحسب تصريح', 'حسب تصريحات',
-          'نقلا عن', 'according to',
-        ],
-      ],
-      ['english-verb', ['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'declared', 'noted', 'explained', 'warned', 'asked']],
-    ] as Array<[CueKind, string[]]>
-  ).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)),
-]);
-
-/** Words after a reporting verb that end its subject: complementisers, prepositions, time words. */
-const SUBJECT_STOPS = new Set(
-  [
-    'إن', 'أن', 'إنه', 'أنه', 'إنها', 'أنها', 'إنهم', 'أنهم', 'بأن', 'بأنه', 'بأنها', 'خلال', 'في', 'فى', 'عبر', 'على', 'إلى',
-    'عن', 'أمام', 'لدى', 'اليوم', 'أمس', 'جميع', 'كل', 'كافة', 'ضمن', 'بعد', 'قبل', 'عقب', 'من', 'مساء', 'صباح', 'ليل',
-    'يوم', 'الأحد', 'الإثنين', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'أيضا', 'كذلك', 'ذلك',
-    'هذا', 'هذه', 'التي', 'الذي', 'وهو', 'وهي', 'ما', 'لا', 'قد', 'that', 'to', 'in', 'on', 'at', 'during', 'from', 'after',
-    'before', 'the',
-  ].map((w) => foldText(w).text.toLowerCase()),
-);
 const HARD_BREAKS = new Set([':', '.', '!', '?', '؟', '"', '«', '»', '“', '”', '(', ')', '؛', ';', '-', '–', '—']);
 const COMMAS = new Set(['،', ',']);
-const PRONOUNS = new Set(['هو', 'هي', 'هم', 'he', 'she', 'they', 'it', 'we', 'i']);
-/** Titles a speaker phrase may open with; the name after the comma is then the better speaker ("الرئيس الكازاخستاني، قاسم جومارت توكاييف"). */
-const TITLE_WORDS = new Set(
-  [
-    'وزير', 'وزيرة', 'رئيس', 'رئيسة', 'المتحدث', 'المتحدثة', 'متحدث', 'مدير', 'مديرة', 'سفير', 'نائب', 'مستشار', 'قائد',
-    'زعيم', 'عضو', 'مسؤول', 'مصدر', 'الأمين', 'أمين', 'المدير', 'الوزير', 'السفير', 'الناطق', 'ناطق',
-  ].map((w) => foldText(w).text),
-);
 const SPEAKER_MAX_TOKENS = 8;
 const BACK_REACH = 40;
 
 /** The nearest reporting word before the quote, in its sentence, with the speaker it names. */
-function attributionBefore(tokens: readonly FoldedToken[], openToken: number, floor: number): Attribution | null {
+function attributionBefore(lex: QuoteLexicon, tokens: readonly FoldedToken[], openToken: number, floor: number): Attribution | null {
   let found: Attribution | null = null;
   for (let k = openToken - 1; k >= Math.max(floor, openToken - BACK_REACH); k--) {
     const token = tokens[k]!;
     if (token.norm === '.' || token.norm === '!' || token.norm === '?' || token.norm === '؟') break;
-    const cue = CUES.matchAt(tokens, k);
+    const cue = lex.cues.matchAt(tokens, k);
     if (cue && cue.end <= openToken) {
-      const attribution = attribute(tokens, cue, openToken);
+      const attribution = attribute(lex, tokens, cue, openToken);
       if (attribution.speaker) return attribution;
       // "وتابع برايس قائلا إن ...": the participle names nobody; the verb before it does.
       found ??= attribution;
@@ -254,53 +200,51 @@ function attributionBefore(tokens: readonly FoldedToken[], openToken: number, fl
 }
 
 /** A source or reporting verb right after the quote: '"..."، حسب بيان الأمانة العامة', '"...," said Smith', '"...," Smith said'. */
-function attributionAfter(tokens: readonly FoldedToken[], closeToken: number): Attribution | null {
+function attributionAfter(lex: QuoteLexicon, tokens: readonly FoldedToken[], closeToken: number): Attribution | null {
   let k = closeToken + 1;
   while (tokens[k] && COMMAS.has(tokens[k]!.norm) && !tokens[k]!.newlineBefore) k++;
   if (!tokens[k] || tokens[k]!.newlineBefore) return null;
   for (let j = k; j < Math.min(tokens.length, k + 6); j++) {
     const token = tokens[j]!;
     if (j > k && (token.newlineBefore || HARD_BREAKS.has(token.norm))) break;
-    const cue = CUES.matchAt(tokens, j);
+    const cue = lex.cues.matchAt(tokens, j);
     if (!cue) continue;
-    if (cue.value === 'english-verb' && j > k) {
-      return { cue, speaker: trimSpeaker(tokens, k, j - 1), continues: false };
+    if (cue.value === 'subject-verb' && j > k) {
+      return { cue, speaker: trimSpeaker(lex, tokens, k, j - 1), continues: false };
     }
-    if (j === k) return attribute(tokens, cue, tokens.length, true);
+    if (j === k) return attribute(lex, tokens, cue, tokens.length, true);
   }
   return null;
 }
 
-function attribute(tokens: readonly FoldedToken[], cue: PhraseMatch<CueKind>, limit: number, afterQuote = false): Attribution {
+function attribute(lex: QuoteLexicon, tokens: readonly FoldedToken[], cue: PhraseMatch<QuoteCueKind>, limit: number, afterQuote = false): Attribution {
   const kind = cue.value;
-  if (kind === 'english-verb') {
+  if (kind === 'subject-verb') {
     // "Psaki said:" names the speaker before the verb; after a quote, '"...", said Smith' names it after.
-    const before = afterQuote ? null : englishSubjectBefore(tokens, cue.start);
-    return { cue, speaker: before ?? subjectAfter(tokens, cue.end, limit), continues: true };
+    const before = afterQuote ? null : subjectBefore(lex, tokens, cue.start);
+    return { cue, speaker: before ?? subjectAfter(lex, tokens, cue.end, limit), continues: true };
   }
-  if (kind === 'quoting') return { cue, speaker: sourceBeforeQuoting(tokens, cue.start), continues: false };
+  if (kind === 'quoting') return { cue, speaker: sourceBeforeQuoting(lex, tokens, cue.start), continues: false };
   if (kind === 'participle') return { cue, speaker: null, continues: true };
-  const fronted = frontedSubject(tokens, cue.start);
+  const fronted = frontedSubject(lex, tokens, cue.start);
   if (fronted) return { cue, speaker: fronted, continues: false };
   let from = cue.end;
   if (kind === 'source') {
     // "حسب بيان الأمانة العامة": the statement's author is the speaker.
-    while (tokens[from] && STATEMENT_WORDS.has(tokens[from]!.norm)) from++;
+    while (tokens[from] && lex.statementWords.has(tokens[from]!.norm)) from++;
   }
-  return { cue, speaker: subjectAfter(tokens, from, limit), continues: kind === 'continuing-verb' };
+  return { cue, speaker: subjectAfter(lex, tokens, from, limit), continues: kind === 'continuing-verb' };
 }
 
-const STATEMENT_WORDS = new Set(['بيان', 'تصريح', 'تصريحات', 'بيانات', 'statement', 'a', 'the'].map((w) => foldText(w).text.toLowerCase()));
-
 /** Words after the reporting verb up to a stop word, split at commas into the title and the name. */
-function subjectAfter(tokens: readonly FoldedToken[], from: number, limit: number): Span | null {
+function subjectAfter(lex: QuoteLexicon, tokens: readonly FoldedToken[], from: number, limit: number): Span | null {
   const segments: Span[] = [];
   let segmentStart = -1;
   let k = from;
   for (; k < Math.min(limit, from + SPEAKER_MAX_TOKENS + 2); k++) {
     const token = tokens[k]!;
     if (k > from && token.newlineBefore) break;
-    if (HARD_BREAKS.has(token.norm) || (token.kind === 'word' && (isStop(token) || CUES.startsWith(token)))) break;
+    if (HARD_BREAKS.has(token.norm) || (token.kind === 'word' && (isStop(lex, token) || lex.cues.startsWith(token)))) break;
     if (COMMAS.has(token.norm)) {
       if (segmentStart >= 0) segments.push({ first: segmentStart, last: k - 1 });
       segmentStart = -1;
@@ -312,31 +256,31 @@ function subjectAfter(tokens: readonly FoldedToken[], from: number, limit: numbe
   if (segmentStart >= 0) segments.push({ first: segmentStart, last: k - 1 });
   if (segments.length === 0) return null;
   const [first] = segments;
-  if (segments.length > 1 && opensWithTitle(tokens, first!)) {
-    const name = segments.slice(1).find((s) => !opensWithTitle(tokens, s) && !tokens[s.first]!.norm.startsWith('ال'));
-    if (name) return trimSpeaker(tokens, name.first, name.last);
+  if (segments.length > 1 && opensWithTitle(lex, tokens, first!)) {
+    const name = segments.slice(1).find((s) => !opensWithTitle(lex, tokens, s) && !tokens[s.first]!.norm.startsWith('ال'));
+    if (name) return trimSpeaker(lex, tokens, name.first, name.last);
   }
-  return trimSpeaker(tokens, first!.first, first!.last);
+  return trimSpeaker(lex, tokens, first!.first, first!.last);
 }
 
-function isStop(token: FoldedToken): boolean {
+function isStop(lex: QuoteLexicon, token: FoldedToken): boolean {
   const norm = token.norm;
-  if (SUBJECT_STOPS.has(norm)) return true;
+  if (lex.subjectStops.has(norm)) return true;
   // Single letters are proclitics written apart ("بـ", "لـ") before a quote or name.
   return norm.length === 1;
 }
 
-function opensWithTitle(tokens: readonly FoldedToken[], span: Span): boolean {
+function opensWithTitle(lex: QuoteLexicon, tokens: readonly FoldedToken[], span: Span): boolean {
   const norm = tokens[span.first]!.norm;
-  return TITLE_WORDS.has(norm) || (norm.startsWith('ال') && span.last > span.first);
+  return lex.titleWords.has(norm) || (norm.startsWith('ال') && span.last > span.first);
 }
 
-function trimSpeaker(tokens: readonly FoldedToken[], first: number, last: number): Span | null {
+function trimSpeaker(lex: QuoteLexicon, tokens: readonly FoldedToken[], first: number, last: number): Span | null {
   while (first <= last && tokens[first]!.kind !== 'word') first++;
   while (last >= first && tokens[last]!.kind !== 'word') last--;
   if (first > last) return null;
   if (last - first + 1 > SPEAKER_MAX_TOKENS) last = first + SPEAKER_MAX_TOKENS - 1;
-  if (first === last && PRONOUNS.has(tokens[first]!.norm)) return null;
+  if (first === last && lex.pronouns.has(tokens[first]!.norm)) return null;
   return { first, last };
 }
 
@@ -345,7 +289,7 @@ function trimSpeaker(tokens: readonly FoldedToken[], first: number, last: number
  * رئيس الوزراء نيكول باشينيان قد أعلن" (كان X قد VERB) and "أما الاتحاد
  * الأوروبي فدعا" (أما X فـVERB).
  */
-function frontedSubject(tokens: readonly FoldedToken[], verb: number): Span | null {
+function frontedSubject(lex: QuoteLexicon, tokens: readonly FoldedToken[], verb: number): Span | null {
   const verbToken = tokens[verb]!;
   const afterQad = tokens[verb - 1]?.norm === 'قد';
   const withFa = verbToken.norm.startsWith('ف');
@@ -354,7 +298,7 @@ function frontedSubject(tokens: readonly FoldedToken[], verb: number): Span | nu
   for (let k = end; k >= Math.max(0, end - SPEAKER_MAX_TOKENS); k--) {
     const token = tokens[k]!;
     if (HARD_BREAKS.has(token.norm)) return null;
-    if (afterQad ? KANA.has(token.norm) : token.norm === 'اما') return k + 1 <= end ? trimSpeaker(tokens, k + 1, end) : null;
+    if (afterQad ? KANA.has(token.norm) : token.norm === 'اما') return k + 1 <= end ? trimSpeaker(lex, tokens, k + 1, end) : null;
   }
   return null;
 }
@@ -362,26 +306,25 @@ function frontedSubject(tokens: readonly FoldedToken[], verb: number): Span | nu
 const KANA = new Set(['كان', 'كانت', 'وكان', 'وكانت']);
 
 /** "نقلت وسائل إعلام عن وزارة الصحة قولها": the speaker sits between "عن" and "قولها". */
-function sourceBeforeQuoting(tokens: readonly FoldedToken[], quoting: number): Span | null {
+function sourceBeforeQuoting(lex: QuoteLexicon, tokens: readonly FoldedToken[], quoting: number): Span | null {
   for (let k = quoting - 1; k >= Math.max(0, quoting - SPEAKER_MAX_TOKENS - 1); k--) {
     const token = tokens[k]!;
     if (HARD_BREAKS.has(token.norm)) return null;
-    if (token.norm === 'عن') return k + 1 < quoting ? trimSpeaker(tokens, k + 1, quoting - 1) : null;
+    if (token.norm === 'عن') return k + 1 < quoting ? trimSpeaker(lex, tokens, k + 1, quoting - 1) : null;
   }
   return null;
 }
 
 /** "White House spokeswoman Jen Psaki said": the words before an English reporting verb, back to a clause break. */
-function englishSubjectBefore(tokens: readonly FoldedToken[], verb: number): Span | null {
+function subjectBefore(lex: QuoteLexicon, tokens: readonly FoldedToken[], verb: number): Span | null {
   let first = verb;
   for (let k = verb - 1; k >= Math.max(0, verb - 6); k--) {
     const token = tokens[k]!;
-    if (token.kind !== 'word' || token.newlineBefore || ENGLISH_CLAUSE_WORDS.has(token.norm)) break;
+    if (token.kind !== 'word' || token.newlineBefore || lex.clauseWordsBeforeVerb.has(token.norm)) break;
     first = k;
     if (tokens[k]!.newlineBefore) break;
   }
   if (first === verb) return null;
-  return trimSpeaker(tokens, first, verb - 1);
+  return trimSpeaker(lex, tokens, first, verb - 1);
 }
 
-const ENGLISH_CLAUSE_WORDS = new Set(['that', 'and', 'but', 'which', 'who', 'as', 'when', 'while', 'because', 'after', 'before', 'has', 'had', 'have']);

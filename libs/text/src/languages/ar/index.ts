@@ -4,6 +4,7 @@ import { ARABIC_CALENDAR } from './calendar-words';
 import { ARABIC_CHROME } from './chrome-words';
 import { ARABIC_NUMBER_WORDS } from './number-words';
 import { ARABIC_QUANTITY_WORDS } from './quantity-words';
+import { ARABIC_QUOTE_WORDS } from './quote-words';
 
 export const arabic: LanguageModule = {
   code: 'ar',
@@ -12,5 +13,6 @@ export const arabic: LanguageModule = {
   numberWords: ARABIC_NUMBER_WORDS,
   chrome: ARABIC_CHROME,
   quantities: ARABIC_QUANTITY_WORDS,
+  quotes: ARABIC_QUOTE_WORDS,
   normalize: normalizeArabic,
 };

@@ -3,6 +3,7 @@ import { ENGLISH_CALENDAR } from './calendar-words';
 import { ENGLISH_CHROME } from './chrome-words';
 import { ENGLISH_NUMBER_WORDS } from './number-words';
 import { ENGLISH_QUANTITY_WORDS } from './quantity-words';
+import { ENGLISH_QUOTE_WORDS } from './quote-words';
 
 export const english: LanguageModule = {
   code: 'en',
@@ -11,4 +12,5 @@ export const english: LanguageModule = {
   numberWords: ENGLISH_NUMBER_WORDS,
   chrome: ENGLISH_CHROME,
   quantities: ENGLISH_QUANTITY_WORDS,
+  quotes: ENGLISH_QUOTE_WORDS,
 };

@@ -3,6 +3,7 @@ import { FRENCH_CALENDAR } from './calendar-words';
 import { FRENCH_CHROME } from './chrome-words';
 import { FRENCH_NUMBER_WORDS } from './number-words';
 import { FRENCH_QUANTITY_WORDS } from './quantity-words';
+import { FRENCH_QUOTE_WORDS } from './quote-words';
 
 /** French: Maghrebi and Lebanese outlets publish in it beside Arabic. Read only in texts identified as French. */
 export const french: LanguageModule = {
@@ -12,5 +13,6 @@ export const french: LanguageModule = {
   numberWords: FRENCH_NUMBER_WORDS,
   chrome: FRENCH_CHROME,
   quantities: FRENCH_QUANTITY_WORDS,
+  quotes: FRENCH_QUOTE_WORDS,
   groupsDigitsWithSpaces: true,
 };
