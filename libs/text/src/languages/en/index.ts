@@ -2,6 +2,7 @@ import type { LanguageModule } from '../language-module';
 import { ENGLISH_CALENDAR } from './calendar-words';
 import { ENGLISH_CHROME } from './chrome-words';
 import { ENGLISH_NUMBER_WORDS } from './number-words';
+import { ENGLISH_PEOPLE } from './people-words';
 
 export const english: LanguageModule = {
   code: 'en',
@@ -9,4 +10,5 @@ export const english: LanguageModule = {
   calendar: ENGLISH_CALENDAR,
   numberWords: ENGLISH_NUMBER_WORDS,
   chrome: ENGLISH_CHROME,
+  people: ENGLISH_PEOPLE,
 };

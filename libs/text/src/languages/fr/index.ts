@@ -2,6 +2,7 @@ import type { LanguageModule } from '../language-module';
 import { FRENCH_CALENDAR } from './calendar-words';
 import { FRENCH_CHROME } from './chrome-words';
 import { FRENCH_NUMBER_WORDS } from './number-words';
+import { FRENCH_PEOPLE } from './people-words';
 
 /** French: Maghrebi and Lebanese outlets publish in it beside Arabic. Read only in texts identified as French. */
 export const french: LanguageModule = {
@@ -10,5 +11,6 @@ export const french: LanguageModule = {
   calendar: FRENCH_CALENDAR,
   numberWords: FRENCH_NUMBER_WORDS,
   chrome: FRENCH_CHROME,
+  people: FRENCH_PEOPLE,
   groupsDigitsWithSpaces: true,
 };
