@@ -143,12 +143,12 @@ export class EventExtractor {
   /** `tokens[i]` is `tokenize` of segment i: one tokenization per segment, shared by the recognizers and the event coder. */
   private entities(body: string, segments: TextSegment[], tokens: readonly Token[][], language: string | null): ExtractedEntity[] {
     const byId = new Map<string, ExtractedEntity>();
-    const parts: { text: string; start: number; matches: GazetteerMatch[]; tokens: readonly Token[]; arabic: boolean }[] = [];
+    const parts: { text: string; start: number; matches: GazetteerMatch[]; tokens: readonly Token[]; language: string | null; arabic: boolean }[] = [];
     segments.forEach((segment, index) => {
       const text = body.slice(segment.start, segment.end);
       const matches = this.matcher.match(text, tokens[index]);
       const lang = segment.language ?? language;
-      parts.push({ text, start: segment.start, matches, tokens: tokens[index], arabic: lang === 'ar' || (!lang && ARABIC_SCRIPT.test(text)) });
+      parts.push({ text, start: segment.start, matches, tokens: tokens[index], language: lang, arabic: lang === 'ar' || (!lang && ARABIC_SCRIPT.test(text)) });
       for (const match of matches) {
         const known = this.kb.get(match.entityId);
         if (!known) continue;

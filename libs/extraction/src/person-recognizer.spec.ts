@@ -83,6 +83,20 @@ describe(PersonRecognizer.name, () => {
     expect(recognizer.recognize('السفير الروسي لدى الأردن')).toEqual([]);
     expect(recognizer.recognize('King Abdullah of Jordan')).toEqual([]);
   });
+
+  it('reads French titles in French text only, the article left out of the role', () => {
+    const text = 'Le ministre Jean Dupont a déclaré mardi que les négociations reprendraient. Dupont a ajouté que Mme Claire Martin serait présente.';
+    const people = recognizer.recognize([{ text, start: 0, language: 'fr' }]);
+    expect(people.map((p) => [p.name, p.role])).toEqual([
+      ['Jean Dupont', 'ministre'],
+      ['Claire Martin', 'Mme'],
+    ]);
+    expect(people[0].mentions.map((m) => m.text)).toEqual(['Jean Dupont', 'Dupont']);
+    for (const m of people[0].mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    // French words are not read in Arabic or English text, nor where the language is unknown.
+    expect(recognizer.recognize([{ text, start: 0, language: 'en' }])).toEqual([]);
+    expect(recognizer.recognize(text)).toEqual([]);
+  });
 });
 
 describe(romanizationKey.name, () => {

@@ -1,6 +1,7 @@
 import type { Mention } from '@eventwire/contracts';
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
 import { normalizeArabic, stemCandidates, tokenize, Token, WordSlot } from '@eventwire/text';
+import { PeopleTables, tablesFor } from './people-tables';
 
 /** One stretch of an article (a title or paragraph) and where it starts in the body. */
 export interface PersonTextPart {
@@ -11,6 +12,8 @@ export interface PersonTextPart {
   matches?: readonly GazetteerMatch[];
   /** `tokenize(text)`, when the caller already has it. */
   tokens?: readonly Token[];
+  /** ISO 639-1 of the part, when identified: a language read only in its own texts (French) adds its titles there. */
+  language?: string | null;
 }
 
 export interface RecognizedPerson {
@@ -49,74 +52,6 @@ export function romanizationKey(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-const arabicKeys = (words: string): string[] => words.split(/\s+/).map((w) => normalizeArabic(w));
-
-/** Titles that open a role; what follows them (portfolio, demonym, "باسم" + organisation) is the role's tail. */
-const ARABIC_CUES = new Set(
-  arabicKeys(
-    'الرئيس الرئيسة رئيس رئيسة وزير وزيرة الأمين المتحدث المتحدثة الناطق الناطقة السفير السفيرة الملك الملكة الأمير الأميرة ' +
-      'الشيخ الشيخة النائب النائبة السيناتور المستشار المستشارة قائد قائدة اللواء العقيد العميد المشير المبعوث المبعوثة',
-  ),
-);
-
-/** Titles that are nouns in construct ("رئيس الوزراء", "قائد الجيش"): alone before a word they are "head of <that word>", not a title. */
-const ARABIC_CONSTRUCT_CUES = new Set(arabicKeys('رئيس رئيسة وزير وزيرة قائد قائدة'));
-
-/** Nouns that head a genitive inside a role ("وزير خارجية روسيا", "قائد قوات ..."): part of the role, never of a name. */
-const ARABIC_ROLE_NOUNS = new Set(
-  arabicKeys(
-    'سمو صاحب السمو خارجية دفاع داخلية وزراء مالية اقتصاد عدل حكومة جمهورية باسم وزارة قوات جيش حركة حزب مجلس هيئة منظمة لجنة جماعة شرطة أركان ' +
-      'الرسمي العام',
-  ),
-);
-
-/**
- * Words that end a name: particles, days and the verbs that usually follow
- * a speaker. Compared without folding ى to ي, so the preposition "على"
- * stops a name and the given name "علي" does not.
- */
-const ARABIC_STOPS = new Set(
-  lightKeys(
-    'قد إن أن إنه أنه إنها أنها في على عن من إلى الى مع بعد قبل لدى خلال عبر حول بشأن بأن الذي التي الذين اللذين هو هي ' +
-      'أمس اليوم يوم مساء صباح الليلة الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت ' +
-      'قال يقول أكد يؤكد أعلن يعلن أضاف أوضح أشار دعا صرح التقى يلتقي زار يزور بحث وصل شدد اعتبر رأى ذكر أفاد نفى حذر طالب عبر لكن ثم حيث كما ' +
-      'حضر قرر شارك استقبل ترأس رأس أجرى بعث أرسل لا لم لن لقد ما هذا هذه ذلك تلك كل بين أي غير بسبب عقب غدا رسميا باستثناء ها هم هما نا',
-  ),
-);
-
-/** Words inside a name that need the next word (عبد الله، محمد بن سلمان): they lengthen the name by one. */
-const NAME_LINKS = new Set(arabicKeys('عبد بن ابن أبو أبي آل'));
-
-/** Last words that are too common to stand alone for a person later in the article. */
-const UNMERGEABLE_SURNAMES = new Set([...arabicKeys('الله الدين الرحمن الثاني الأول بن'), 'II', 'Jr', 'Jr.']);
-
-const ENGLISH_CUES: readonly string[][] = [
-  ['prime', 'minister'],
-  ['foreign', 'minister'],
-  ['defence', 'minister'],
-  ['defense', 'minister'],
-  ['interior', 'minister'],
-  ['foreign', 'secretary'],
-  ['crown', 'prince'],
-  ['secretary-general'],
-  ['secretary', 'general'],
-  ['president'],
-  ['spokesman'],
-  ['spokeswoman'],
-  ['spokesperson'],
-  ['ambassador'],
-  ['king'],
-  ['queen'],
-  ['prince'],
-  ['chancellor'],
-  ['senator'],
-];
-const ENGLISH_CUE_WORDS = new Set(ENGLISH_CUES.flat());
-const ENGLISH_CUE_FIRST_WORDS = new Set(ENGLISH_CUES.map((words) => words[0]));
-const ENGLISH_STOPS = new Set(
-  'the a an and but or of in on at to for with said says told monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
-
 const ARABIC_WORD = /^(?:[\u0621-\u064A\u0640]|[\u064B-\u0652])+$/;
 const LATIN_NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 const BLANK = /^[ \t\u00A0]+$/;
@@ -127,18 +62,6 @@ const ARTICLE_PREFIXES = ['لل', 'ولل', 'فلل'];
 const MAX_ROLE_TAIL = 6;
 const MAX_NAME_WORDS = 3;
 
-/** Folds alef forms and drops marks, but keeps ى apart from ي: see ARABIC_STOPS. */
-function lightKey(word: string): string {
-  return word
-    .normalize('NFC')
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[أإآ]/g, 'ا');
-}
-
-function lightKeys(words: string): string[] {
-  return words.split(/\s+/).map(lightKey);
-}
-
 /**
  * Whether a word carries the article. The written text decides, not the
  * normalized key: the key folds "أ" into "ا", which would make names such as
@@ -146,15 +69,6 @@ function lightKeys(words: string): string[] {
  */
 const DEFINITE = new WordSlot((t): boolean => /^(?:ال|لل)/.test(t.text.replace(/[\u064B-\u065F\u0670\u0640]/g, '')));
 const isDefinite = (t: Token): boolean => DEFINITE.of(t);
-const ARABIC_STOP = new WordSlot((t): boolean => stemCandidates(lightKey(t.text)).some((c) => ARABIC_STOPS.has(c)));
-const isArabicStop = (t: Token): boolean => ARABIC_STOP.of(t);
-/** Lengths of the cue words: a token can only be a cue if it ends with one, which rules out most words without stemCandidates' allocations. */
-const CUE_LENGTHS = [...new Set([...ARABIC_CUES].map((c) => c.length))];
-const ARABIC_CUE = new WordSlot(
-  (t): boolean =>
-    CUE_LENGTHS.some((n) => t.norm.length >= n && ARABIC_CUES.has(t.norm.slice(t.norm.length - n))) && stemCandidates(t.norm).some((c) => ARABIC_CUES.has(c)),
-);
-const isArabicCue = (t: Token): boolean => ARABIC_CUE.of(t);
 
 interface Found {
   name: string;
@@ -171,6 +85,7 @@ interface ScannedPart {
   tokens: readonly Token[];
   /** The gazetteer match over each token, if any. */
   kbAt: (GazetteerMatch | undefined)[];
+  tables: PeopleTables;
 }
 
 /**
@@ -200,7 +115,7 @@ export class PersonRecognizer {
     const parts = typeof input === 'string' ? [{ text: input, start: 0 }] : input;
     const scanned = parts.map((part) => this.scan(part));
     const byId = new Map<string, RecognizedPerson>();
-    const surnames: { person: RecognizedPerson; words: Token[] }[] = [];
+    const surnames: { person: RecognizedPerson; words: Token[]; tables: PeopleTables }[] = [];
     const claimed: Mention[] = [];
     for (const s of scanned) {
       for (const found of this.findNames(s)) {
@@ -210,7 +125,7 @@ export class PersonRecognizer {
         if (!person) {
           person = { id, name: found.name, role: found.role, ...(found.countryCode ? { countryCode: found.countryCode } : {}), mentions: [] };
           byId.set(id, person);
-          surnames.push({ person, words: found.words });
+          surnames.push({ person, words: found.words, tables: s.tables });
         } else if (!person.countryCode && found.countryCode) {
           person.countryCode = found.countryCode;
         }
@@ -219,7 +134,7 @@ export class PersonRecognizer {
         claimed.push(mention);
       }
     }
-    for (const { person, words } of surnames) this.mergeLaterMentions(scanned, person, words, claimed);
+    for (const { person, words, tables } of surnames) this.mergeLaterMentions(scanned, person, words, tables, claimed);
     for (const person of byId.values()) person.mentions.sort((a, b) => a.start - b.start);
     return [...byId.values()];
   }
@@ -241,22 +156,22 @@ export class PersonRecognizer {
       }
       kbAt.push(found);
     }
-    return { part, tokens, kbAt };
+    return { part, tokens, kbAt, tables: tablesFor(part.language) };
   }
 
   private findNames(s: ScannedPart): Found[] {
     const out: Found[] = [];
     for (let i = 0; i < s.tokens.length; i++) {
-      const found = this.arabicAt(s, i) ?? this.englishAt(s, i);
+      const found = this.arabicAt(s, i) ?? this.latinAt(s, i);
       if (found) out.push(found);
     }
     return out;
   }
 
   private arabicAt(s: ScannedPart, i: number): Found | undefined {
-    const { tokens, kbAt, part } = s;
+    const { tokens, kbAt, part, tables } = s;
     const cue = tokens[i];
-    if (kbAt[i] || !isArabicCue(cue)) return undefined;
+    if (kbAt[i] || !tables.isArabicCue(cue)) return undefined;
     let countryCode: string | undefined;
     let j = i + 1;
     // The role's tail: portfolio, demonym, "باسم" + organisation, all definite words or known entities.
@@ -270,23 +185,23 @@ export class PersonRecognizer {
         while (j < tokens.length && tokens[j].start < known.end) j++;
         continue;
       }
-      if ((isDefinite(t) && !isArabicStop(t)) || stemCandidates(t.norm).some((c) => ARABIC_ROLE_NOUNS.has(c))) {
+      if ((isDefinite(t) && !tables.isArabicStop(t)) || tables.isRoleNoun(t)) {
         j++;
         continue;
       }
       break;
     }
-    if (j === i + 1 && stemCandidates(cue.norm).some((c) => ARABIC_CONSTRUCT_CUES.has(c))) return undefined;
+    if (j === i + 1 && stemCandidates(cue.norm).some((c) => tables.constructCues.has(c))) return undefined;
     const roleEnd = tokens[j - 1].end;
     const words = this.arabicName(s, j, roleEnd);
     if (!words) return undefined;
-    const roleStart = cue.start + Math.max(0, cue.text.length === cue.norm.length ? cue.norm.length - cueLength(cue) : 0);
+    const roleStart = cue.start + Math.max(0, cue.text.length === cue.norm.length ? cue.norm.length - tables.cueLength(cue) : 0);
     return this.found(part.text, words, part.text.slice(roleStart, roleEnd), countryCode);
   }
 
   /** Two or three name words from token `j`, or nothing when the name is missing, too short, or known to the KB. */
   private arabicName(s: ScannedPart, j: number, after: number): Token[] | undefined {
-    const { tokens, kbAt, part } = s;
+    const { tokens, kbAt, part, tables } = s;
     const words: Token[] = [];
     let max = MAX_NAME_WORDS;
     // Each link word ("بن", "آل") lengthens the name by one: "حمد بن خليفة آل ثاني".
@@ -299,18 +214,18 @@ export class PersonRecognizer {
         if (this.kb.get(known.entityId)?.type === 'person') return undefined;
         break;
       }
-      if (!ARABIC_WORD.test(t.text) || isArabicStop(t) || isArabicCue(t)) break;
+      if (!ARABIC_WORD.test(t.text) || tables.isArabicStop(t) || tables.isArabicCue(t)) break;
       // Names rarely carry a preposition with the article ("بالنقاط", "للفوز"), and never have fewer than three letters.
-      if ((t.norm.length < 3 && !NAME_LINKS.has(t.norm)) || /^(بال|كال|لل|وال|فال)/.test(t.norm)) break;
-      if (stemCandidates(t.norm).some((c) => ARABIC_ROLE_NOUNS.has(c))) break;
+      if ((t.norm.length < 3 && !tables.nameLinks.has(t.norm)) || /^(بال|كال|لل|وال|فال)/.test(t.norm)) break;
+      if (tables.isRoleNoun(t)) break;
       if (words.length === 0 && isDefinite(t)) break;
       if (words.length === 2 && max === MAX_NAME_WORDS && !this.plausibleThirdWord(s, k)) break;
       // A plural past verb after a one-word name ("شيراك استنكروا").
       if (words.length === 1 && t.norm.endsWith('وا')) break;
-      if (NAME_LINKS.has(t.norm)) max++;
+      if (tables.nameLinks.has(t.norm)) max++;
       words.push(t);
     }
-    while (words.length > 0 && NAME_LINKS.has(words[words.length - 1].norm)) words.pop();
+    while (words.length > 0 && tables.nameLinks.has(words[words.length - 1].norm)) words.pop();
     return words.length >= 2 ? words : undefined;
   }
 
@@ -320,17 +235,17 @@ export class PersonRecognizer {
    * is taken only when a boundary follows it and it does not look like either.
    */
   private plausibleThirdWord(s: ScannedPart, k: number): boolean {
-    const { tokens, part } = s;
+    const { tokens, part, tables } = s;
     const t = tokens[k];
     if ((/^[يت]/.test(t.norm) && t.norm.length >= 4) || t.norm.endsWith('ه')) return false;
     const next = tokens[k + 1];
-    return next !== undefined && (/^[ \t\u00A0]*[،,]/.test(part.text.slice(t.end, next.start)) || isArabicStop(next));
+    return next !== undefined && (/^[ \t\u00A0]*[،,]/.test(part.text.slice(t.end, next.start)) || tables.isArabicStop(next));
   }
 
-  private englishAt(s: ScannedPart, i: number): Found | undefined {
-    const { tokens, kbAt, part } = s;
-    if (!ENGLISH_CUE_FIRST_WORDS.has(tokens[i].norm)) return undefined;
-    const cue = ENGLISH_CUES.find((words) => words.every((w, k) => tokens[i + k]?.norm === w && (k === 0 || BLANK.test(part.text.slice(tokens[i + k - 1].end, tokens[i + k].start)))));
+  private latinAt(s: ScannedPart, i: number): Found | undefined {
+    const { tokens, kbAt, part, tables } = s;
+    if (!tables.latinCueFirstWords.has(tokens[i].norm)) return undefined;
+    const cue = tables.latinCues.find((words) => words.every((w, k) => tokens[i + k]?.norm === w && (k === 0 || BLANK.test(part.text.slice(tokens[i + k - 1].end, tokens[i + k].start)))));
     if (!cue || kbAt[i]) return undefined;
     const roleEnd = tokens[i + cue.length - 1].end;
     const words: Token[] = [];
@@ -343,7 +258,7 @@ export class PersonRecognizer {
         if (this.kb.get(known.entityId)?.type === 'person') return undefined;
         break;
       }
-      if (!LATIN_NAME_WORD.test(t.text) || ENGLISH_STOPS.has(t.norm) || ENGLISH_CUE_WORDS.has(t.norm)) break;
+      if (!LATIN_NAME_WORD.test(t.text) || tables.latinStops.has(t.norm) || tables.latinCueWords.has(t.norm)) break;
       words.push(t);
     }
     if (words.length < 2) return undefined;
@@ -363,11 +278,11 @@ export class PersonRecognizer {
   }
 
   /** Adds later mentions of the full name or the surname alone, outside spans already claimed and outside KB entities. */
-  private mergeLaterMentions(scanned: ScannedPart[], person: RecognizedPerson, words: Token[], claimed: Mention[]): void {
+  private mergeLaterMentions(scanned: ScannedPart[], person: RecognizedPerson, words: Token[], tables: PeopleTables, claimed: Mention[]): void {
     const last = words[words.length - 1];
     const latin = !ARABIC_WORD.test(last.text);
     const surname = latin ? last.text.replace(/['’]s$/, '') : last.norm;
-    if (UNMERGEABLE_SURNAMES.has(surname) || surname.length < 3) return;
+    if (tables.commonSurnames.has(surname) || surname.length < 3) return;
     for (const { part, tokens, kbAt } of scanned) {
       tokens.forEach((t, k) => {
         if (kbAt[k]) return;
@@ -382,11 +297,6 @@ export class PersonRecognizer {
       });
     }
   }
-}
-
-/** How long the cue word is without its proclitics ("والرئيس" → 6), for the role's start. */
-function cueLength(cue: Token): number {
-  return stemCandidates(cue.norm).find((c) => ARABIC_CUES.has(c))?.length ?? cue.norm.length;
 }
 
 /** Offset of the surname inside the token, when the token is the surname behind proclitics; marks make the offsets unsafe, so such tokens must match whole. */

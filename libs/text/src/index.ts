@@ -11,4 +11,6 @@ export { extractQuantities } from './quantities/quantity-extractor';
 export { resolveEventDate } from './dates/event-date-resolver';
 export { extractQuotes } from './quotes/quote-extractor';
 export { everyLanguageWords, languageModule, languages } from './languages/language-registry';
+export { everyTextLanguages, ownTextLanguage } from './languages/language-registry';
 export type { LanguageModule } from './languages/language-module';
+export type { PeopleWords, PersonCueUse, PersonNameScript } from './languages/language-module';

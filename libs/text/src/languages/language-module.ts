@@ -1,3 +1,5 @@
+import type { EventCategory, QuantityCategory, QuantityQualifier } from '../quantities/quantity-category';
+
 /**
  * What a language gives the text layer: the words and phrases news text in
  * that language is read with. A module is plain data written as spelled;
@@ -26,13 +28,14 @@ export interface LanguageModule {
   readonly quantities: QuantityWords;
   /** Words that tie a quote to its speaker (see QuoteWords). */
   readonly quotes: QuoteWords;
+  /** Titles and role words that introduce a person's name, and the words that link or end a name. */
+  readonly people: PeopleWords;
   /** Thousands are grouped with a space ("2 500"), as French writes them; read only in the language's own texts. */
   readonly groupsDigitsWithSpaces?: boolean;
   /** Folds spelling variants for matching, where the language needs more than lower-casing. */
   readonly normalize?: (text: string) => string;
 }
 
-import type { EventCategory, QuantityCategory, QuantityQualifier } from '../quantities/quantity-category';
 
 export type MonthCalendar = 'gregorian' | 'hijri';
 
@@ -175,4 +178,48 @@ export interface QuoteWords {
   readonly statementWords: readonly string[];
   /** Before a `subject-verb`, words that end the subject looking back ("that", "and", "qui"). */
   readonly clauseWordsBeforeVerb: readonly string[];
+}
+
+/**
+ * How the person recognizer reads a name after a title depends on how the
+ * language writes names:
+ * - `arabic`: a one-word title, found behind proclitics ("والرئيس"), then
+ *   the role's tail (definite words, role nouns, known entities), then two
+ *   or three name words; no capitals mark a name, so stops and links decide
+ *   where it ends.
+ * - `latin`: a title phrase, then two or three capitalised words.
+ */
+export type PersonNameScript = 'arabic' | 'latin';
+
+/**
+ * What the recognizer does with a cue word:
+ * - `title`: opens a role; the name follows it (and, in Arabic, its tail).
+ * - `construct-title`: a title that is also a noun in construct ("رئيس
+ *   الوزراء", "قائد الجيش"): directly before a word it is "head of <that
+ *   word>", so it needs a tail before a name is read.
+ * - `role-noun`: heads a genitive inside a role ("وزير خارجية روسيا",
+ *   "المتحدث باسم ..."): part of the role's tail, never of a name.
+ * Only Arabic names have a role tail; Latin-script languages take titles only.
+ */
+export type PersonCueUse = 'title' | 'construct-title' | 'role-noun';
+
+export interface PeopleWords {
+  readonly nameScript: PersonNameScript;
+  /**
+   * Cue words as written, with their use. An Arabic cue is one word; a
+   * Latin one may be a phrase ("foreign minister"), tried in the order
+   * given.
+   */
+  readonly cues: ReadonlyArray<readonly [readonly string[], PersonCueUse]>;
+  /**
+   * Words inside a name that need the next word ("عبد الله", "محمد بن
+   * سلمان"): each lengthens the name by one. Read with Arabic names only:
+   * a Latin name is a run of capitalised words, and lower-case particles
+   * ("de", "van") would need a change to that reader.
+   */
+  readonly nameLinks: readonly string[];
+  /** Words that end a name: particles, days, and the verbs that follow a speaker. */
+  readonly stops: readonly string[];
+  /** Last words too common to stand alone for the person later in the article ("الله", "Jr"). */
+  readonly commonSurnames: readonly string[];
 }

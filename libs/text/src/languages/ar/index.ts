@@ -5,6 +5,7 @@ import { ARABIC_CHROME } from './chrome-words';
 import { ARABIC_NUMBER_WORDS } from './number-words';
 import { ARABIC_QUANTITY_WORDS } from './quantity-words';
 import { ARABIC_QUOTE_WORDS } from './quote-words';
+import { ARABIC_PEOPLE } from './people-words';
 
 export const arabic: LanguageModule = {
   code: 'ar',
@@ -14,5 +15,6 @@ export const arabic: LanguageModule = {
   chrome: ARABIC_CHROME,
   quantities: ARABIC_QUANTITY_WORDS,
   quotes: ARABIC_QUOTE_WORDS,
+  people: ARABIC_PEOPLE,
   normalize: normalizeArabic,
 };
