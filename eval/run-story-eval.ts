@@ -12,7 +12,7 @@ import { SeedPipeline } from './seed-pipeline';
 import { readStoryGold, scoreStories, StoryGold, StoryScore } from './story-gold';
 
 /**
- * npm run eval:stories [-- --gold FILE --articles DIR --cache FILE --shuffle-days N --seed N]
+ * npm run eval:stories [-- --gold FILE --articles DIR --cache FILE --shuffle-days N --seed N --orders N]
  *
  * Streams articles in crawl order through the stages (ingest → translate →
  * extract, in process) into the story clusterer and scores its stories
@@ -26,6 +26,10 @@ import { readStoryGold, scoreStories, StoryGold, StoryScore } from './story-gold
  * day zips (other weeks), or the seeds folder with seeds.gold.json;
  * `--shuffle-days N` shuffles arrival within ±N days (seeded) to measure
  * order stability; `--cache FILE` keeps the extracted records between runs.
+ * `--orders N` also clusters N shuffled orders (±1 day, seeds 1..N; the
+ * shuffle days and seed above when given) and prints each row, their mean
+ * and the largest drift from the first: on one week a single order moves
+ * B-cubed F1 by up to 0.05, so a change is judged on the mean.
  */
 const REPO = resolve(__dirname, '..', '..');
 const DEV = join(REPO, '..', 'shared', 'eval', 'dev');
@@ -34,6 +38,7 @@ const articlesPath = resolve(arg('articles', join(DEV, 'saudinewsnet')));
 const cache = arg('cache', null);
 const shuffleDays = Number(arg('shuffle-days', '0'));
 const seed = Number(arg('seed', '1'));
+const orders = Number(arg('orders', '0'));
 const NAIVE_THRESHOLDS = [0.2, 0.15, 0.1];
 
 /** Story gold, or seeds.gold.json's one story read as story gold (its file stems as urls). */
@@ -70,6 +75,15 @@ function shuffle(stream: StreamedArticle[], days: number, seedValue: number): St
 
 const f3 = (x: number): string => x.toFixed(3);
 
+/** The stream through a fresh clusterer, scored against the gold. */
+function clusterAndScore(gold: StoryGold, stream: readonly StreamedArticle[]): { score: StoryScore; storyCount: number } {
+  const clusterer = new StoryClusterer();
+  for (const a of stream) if (a.event) clusterer.add(a.event);
+  const clusterOf = new Map<string, string>();
+  for (const a of stream) if (a.event) clusterOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
+  return { score: scoreStories(gold, clusterOf), storyCount: [...clusterer.stories()].length };
+}
+
 function summary(name: string, s: StoryScore, stories: number): string {
   return `| ${name} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} | ${stories} |`;
 }
@@ -82,14 +96,9 @@ async function main(): Promise<void> {
   let stream = zips ? await streamSaudiNewsNet(articlesPath, cache, log) : await streamFiles(articlesPath);
   if (shuffleDays > 0) stream = shuffle(stream, shuffleDays, seed);
 
-  const clusterer = new StoryClusterer();
   const started = process.hrtime.bigint();
-  for (const a of stream) if (a.event) clusterer.add(a.event);
+  const { score, storyCount } = clusterAndScore(gold, stream);
   const clusterMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const clusterOf = new Map<string, string>();
-  for (const a of stream) if (a.event) clusterOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
-  const score = scoreStories(gold, clusterOf);
-  const storyCount = [...clusterer.stories()].length;
 
   const titleOf = new Map(stream.map((a) => [a.url, a.title]));
   const memberUrls = new Set(gold.stories.flatMap((s) => s.members));
@@ -104,6 +113,20 @@ async function main(): Promise<void> {
     '|---|---|---|---|---|---|---|',
     summary('eventwire', score, storyCount),
   ];
+  if (orders > 0) {
+    const scores = [score];
+    for (let k = 1; k <= orders; k++) {
+      const order = clusterAndScore(gold, shuffle(stream, shuffleDays > 0 ? shuffleDays : 1, shuffleDays > 0 ? seed + k : k));
+      scores.push(order.score);
+      lines.push(summary(`eventwire, shuffled ±${shuffleDays > 0 ? shuffleDays : 1} day, seed ${shuffleDays > 0 ? seed + k : k}`, order.score, order.storyCount));
+    }
+    const mean = (f: (s: StoryScore) => number): number => scores.reduce((sum, s) => sum + f(s), 0) / scores.length;
+    const drift = Math.max(...scores.map((s) => Math.abs(s.f1 - score.f1)));
+    lines.push(
+      `| eventwire, mean of ${scores.length} orders | ${f3(mean((s) => s.precision))} | ${f3(mean((s) => s.recall))} | ${f3(mean((s) => s.f1))} | ${f3(mean((s) => s.macroF1))} | ` +
+        `${mean((s) => s.hardNegativesJoined.length).toFixed(1)}/${score.hardNegatives} | largest F1 drift from the first order ${f3(drift)} |`,
+    );
+  }
   for (const threshold of NAIVE_THRESHOLDS) {
     const naive = new NaiveStoryClusterer(threshold);
     for (const a of stream) if (a.event) naive.add(a.url, `${a.title}\n${a.body}`, Date.parse(a.time));
