@@ -47,6 +47,11 @@ interface ProducerSlot {
   ready: Promise<Producer> | null;
 }
 
+/** Errors a partition gives while its leader is being elected or moved: they pass on their own. */
+const LEADERSHIP_ERRORS = new Set(['NOT_LEADER_FOR_PARTITION', 'NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE']);
+/** Tries of {@link KafkaMessageBroker.endOffsets} on a leadership error, 100 ms more apart each time (4.5 s in all). */
+const END_OFFSETS_ATTEMPTS = 10;
+
 /**
  * Kafka through kafkajs: acks from all in-sync replicas, offsets committed per
  * processed batch. Records go through an idempotent producer, except those
@@ -312,8 +317,20 @@ export class KafkaMessageBroker implements MessageBroker {
 
   async endOffsets(topic: string): Promise<Map<number, bigint>> {
     const admin = await this.getAdmin();
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    // kafkajs retries fetchTopicOffsets on an unknown topic only; just after a topic is created the partition's leader
+    // may not be known yet (NOT_LEADER_FOR_PARTITION, LEADER_NOT_AVAILABLE), which it gives up on at once. Those are
+    // waited out here, with the metadata refreshed before each new try.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+      } catch (error) {
+        const type = (error as { type?: string }).type ?? '';
+        if (!LEADERSHIP_ERRORS.has(type) || attempt >= END_OFFSETS_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+      }
+    }
   }
 
   async scan(topics: string[], visit: (message: BrokerMessage) => void): Promise<void> {
