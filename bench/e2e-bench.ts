@@ -9,9 +9,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { createServer } from 'node:net';
 import { arg } from '../eval/cli-args';
 import { rawArticles, RawRecord } from './article-corpus';
+import { freePort } from './free-port';
 import { breakdownTables, costBreakdown, CostBreakdown, difference, Sample, scrape } from './cost-breakdown';
 
 /**
@@ -90,18 +90,6 @@ function cpuMeter(processes: Array<[string, ChildProcess]>): () => Record<string
 /** CPU seconds per 1,000 articles, to a tenth. */
 const perThousand = (seconds: Record<string, number>, articles: number): Record<string, number> =>
   Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, Math.round((s / articles) * 1000 * 10) / 10]));
-
-/** A port nothing listens on now, for a service's /metrics. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Each process's /metrics, by name. */
 async function scrapeAll(ports: Map<string, number>): Promise<Record<string, Sample[]>> {

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+export { freePort } from '../../bench/free-port';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -54,17 +55,6 @@ export class ServiceProcess {
     await exited;
     clearTimeout(timer);
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Polls `check` until it returns a value (not undefined) or the deadline passes; never a fixed sleep. */
