@@ -19,13 +19,13 @@ export function devDataDir(): string | undefined {
 }
 
 /**
- * `n` distinct, valid raw articles: real SaudiNewsNet articles when the dev
+ * `n` distinct, valid raw articles (with `fewerIfReal`, at most `n`): real SaudiNewsNet articles when the dev
  * data is there, else generated from the five seeds: each seed retold about
  * another country (its Arabic name in place of Kazakhstan's) by numbered
  * editions of an outlet, so the stream forms many stories of a few dozen
  * articles, as a news week does, rather than one.
  */
-export function rawArticles(n: number): { records: RawRecord[]; origin: string } {
+export function rawArticles(n: number, fewerIfReal = false): { records: RawRecord[]; origin: string } {
   const dir = devDataDir();
   if (dir) {
     const seen = new Set<string>();
@@ -37,7 +37,8 @@ export function rawArticles(n: number): { records: RawRecord[]; origin: string }
       seen.add(a.url);
       records.push({ key: a.url, value: JSON.stringify({ body: a.content, title: a.title, url: a.url, outlet: a.source }) });
     }
-    if (records.length >= n) return { records, origin: `SaudiNewsNet (${dir})` };
+    // `fewerIfReal`: the real articles there are, when they are fewer than asked for, rather than generated ones.
+    if (records.length >= n || (fewerIfReal && records.length > 0)) return { records, origin: `SaudiNewsNet (${dir})` };
   }
   return { records: generatedFromSeeds(n), origin: 'generated from the seeds' };
 }

@@ -16,6 +16,7 @@ import { breakdownTables, costBreakdown, CostBreakdown, difference, Sample, scra
 
 /**
  * npm run bench:e2e [-- --articles 10000 --runs ceiling,1,2 --rounds 3]
+ * npm run bench:e2e -- --runs 1,steady --rounds 1 [--loads 0.25,0.5,0.75 --steady-seconds 60 --capacity N]
  *
  * N real articles through the four services (separate processes, over the
  * broker: KAFKA_BROKERS, else the local broker of scripts/kafka.sh, started
@@ -27,7 +28,9 @@ import { breakdownTables, costBreakdown, CostBreakdown, difference, Sample, scra
  * record timestamps on each stage's output topic) and each process's peak
  * memory (VmHWM); and, for each pipeline run, where each process's CPU went
  * per article (the phases on its /metrics, GC) and the bytes per record on
- * each topic (see cost-breakdown.ts).
+ * each topic (see cost-breakdown.ts). `steady` runs offer articles at a
+ * fixed rate instead of as a backlog (see `steadyRuns`), so the latencies
+ * are what a subscriber waits under that load.
  */
 const REPO = join(__dirname, '..', '..');
 const N = Number(arg('articles', '10000'));
@@ -39,6 +42,7 @@ interface Run {
   seconds: number;
   rate: number;
   p50?: number;
+  p95?: number;
   p99?: number;
   stages?: Record<string, number>;
   peakMiB?: Record<string, number>;
@@ -130,9 +134,18 @@ async function waitForGroups(admin: Admin, groups: string[], members: number[]):
   }
 }
 
-async function send(producer: Producer, topic: string, records: RawRecord[], sentAt?: Map<string, number>): Promise<void> {
-  for (let i = 0; i < records.length; i += 500) {
-    const batch = records.slice(i, i + 500);
+/**
+ * Sends the records: all at once in batches of 500 (a backlog), or, with
+ * `pace` (articles/s), a tenth of a second's worth at a time on a fixed
+ * schedule (a steady stream: a late send does not make the next ones wait
+ * less, so the offered rate holds).
+ */
+async function send(producer: Producer, topic: string, records: RawRecord[], sentAt?: Map<string, number>, pace?: number): Promise<void> {
+  const size = pace ? Math.max(1, Math.round(pace / 10)) : 500;
+  const t0 = Date.now();
+  for (let i = 0; i < records.length; i += size) {
+    if (pace) await sleep(t0 + (i / pace) * 1000 - Date.now());
+    const batch = records.slice(i, i + size);
     const now = Date.now();
     for (const r of batch) sentAt?.set(r.key, now);
     await producer.send({ topic, acks: -1, messages: batch });
@@ -153,7 +166,8 @@ async function topicRates(broker: PrefixedMessageBroker, topics: string[]): Prom
   return Object.fromEntries([...span].map(([topic, s]) => [topic, Math.round(s.n / Math.max(0.001, (s.last - s.first) / 1000))]));
 }
 
-async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], extractors: number): Promise<Run> {
+/** The pipeline with `extractors` extractor processes, fresh topics and database; with `pace`, the records are offered as a steady stream at that rate. */
+async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], extractors: number, pace?: number): Promise<Run> {
   const prefix = `bench-${randomBytes(4).toString('hex')}.`;
   const dbName = `eventwire_bench_${randomBytes(4).toString('hex')}`;
   const pg = new Client({ connectionString: ADMIN_DB });
@@ -211,7 +225,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   const metricsAtStart = await scrapeAll(metricsPorts);
   const cpu = cpuMeter(byName);
   const t0 = Date.now();
-  await send(producer, prefix + TOPICS.articlesRaw, records, sentAt);
+  await send(producer, prefix + TOPICS.articlesRaw, records, sentAt, pace);
 
   // Done when every stage has consumed its input and the audit balances: every article in one story (or
   // dead-lettered), nothing pending. Lag is cheap to ask for; the audit reads every topic, so it runs only then.
@@ -253,11 +267,12 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   const articles = report.articles.inStories;
   const seconds = (tEnd - t0) / 1000;
   return {
-    label: `pipeline, ${extractors} extractor${extractors > 1 ? 's' : ''}`,
+    label: `pipeline, ${extractors} extractor${extractors > 1 ? 's' : ''}${pace ? `, steady ${Math.round(pace)}/s` : ''}`,
     articles,
     seconds,
     rate: articles / seconds,
     p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
     p99: quantile(latencies, 0.99),
     stages: {
       ingestor: rates[TOPICS.articlesIngested] ?? 0,
@@ -307,6 +322,32 @@ async function passThroughRun(kafka: Kafka, brokers: string, records: RawRecord[
   return { label: 'pass-through, 4 hops', articles: records.length, seconds, rate: records.length / seconds, peakMiB: peaks, cpuPerThousand };
 }
 
+/**
+ * `--runs …,steady`: the pipeline with one extractor fed a steady stream at
+ * each share of its capacity in `--loads` (0.25,0.5,0.75) for
+ * `--steady-seconds` (60) each. The capacity is `--capacity` (articles/s),
+ * else the median backlog rate of the one-extractor runs measured before in
+ * this invocation (`--runs 1,steady`).
+ */
+async function steadyRuns(kafka: Kafka, brokers: string, measured: number[] | undefined): Promise<Array<{ load: number; pace: number; run: Run }>> {
+  const given = Number(arg('capacity', 'NaN'));
+  const sorted = [...(measured ?? [])].sort((a, b) => a - b);
+  const capacity = Number.isFinite(given) ? given : sorted[Math.floor((sorted.length - 1) / 2)];
+  if (capacity === undefined || !Number.isFinite(capacity)) throw new Error('steady: give --capacity N, or measure it first with --runs 1,steady');
+  const seconds = Number(arg('steady-seconds', '60'));
+  const out: Array<{ load: number; pace: number; run: Run }> = [];
+  for (const load of arg('loads', '0.25,0.5,0.75').split(',').map(Number)) {
+    const pace = capacity * load;
+    // Each level on a fresh pipeline, so the same articles serve each; a corpus too small for the whole time shortens the level.
+    const { records } = rawArticles(Math.round(pace * seconds), true);
+    process.stdout.write(`steady stream: ${Math.round(load * 100)}% of ${Math.round(capacity)} articles/s = ${Math.round(pace)}/s for ${(records.length / pace).toFixed(0)} s (${records.length} articles)\n`);
+    const run = await pipelineRun(kafka, brokers, records, 1, pace);
+    process.stdout.write(`  p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms\n`);
+    out.push({ load, pace, run });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const script = join(REPO, 'scripts', 'kafka.sh');
   let brokers = process.env.KAFKA_BROKERS;
@@ -336,9 +377,14 @@ async function main(): Promise<void> {
     const kinds = arg('runs', 'ceiling,1,2').split(',');
     const rounds = Number(arg('rounds', '3'));
     const byKind = new Map<string, Array<{ run: Run; share: number }>>();
+    const steady: Array<{ load: number; pace: number; run: Run }> = [];
     for (let round = 1; round <= rounds; round++) {
       let ceiling = NaN;
       for (const kind of kinds) {
+        if (kind === 'steady') {
+          steady.push(...(await steadyRuns(kafka, brokers, byKind.get('1')?.map((x) => x.run.rate))));
+          continue;
+        }
         process.stdout.write(`round ${round}/${rounds}: ${kind === 'ceiling' ? 'pass-through, 4 hops' : `pipeline, ${kind} extractor(s)`}\n`);
         const run = kind === 'ceiling' ? await passThroughRun(kafka, brokers, records) : await pipelineRun(kafka, brokers, records, Number(kind));
         if (kind === 'ceiling') ceiling = run.rate;
@@ -366,6 +412,19 @@ async function main(): Promise<void> {
       const rate = median(results.map((x) => x.run.rate));
       const r = results.find((x) => x.run.rate === rate)!.run;
       if (r.breakdown) lines.push('', `${r.label}, median round: where the CPU goes, per article (µs), and the bytes per record on each topic`, '', ...breakdownTables(r.breakdown));
+    }
+    if (steady.length > 0) {
+      lines.push(
+        '',
+        'steady stream, 1 extractor: articles offered at a fixed share of the capacity, each level on a fresh pipeline; latency from send to the first story record that holds the article',
+        '',
+        '| load | offered articles/s | articles | seconds | p50 ms | p95 ms | p99 ms | CPU s per 1,000 articles (machine) |',
+        '|---|---|---|---|---|---|---|---|',
+        ...steady.map(
+          ({ load, pace, run }) =>
+            `| ${Math.round(load * 100)}% | ${Math.round(pace)} | ${run.articles} | ${run.seconds.toFixed(1)} | ${run.p50} | ${run.p95} | ${run.p99} | ${run.cpuPerThousand?.machine ?? '-'} |`,
+        ),
+      );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
