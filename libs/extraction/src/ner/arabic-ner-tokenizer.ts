@@ -1,4 +1,4 @@
-import { Token, WordInterner, WordSlot } from '@eventwire/text';
+import { ARABIC_CLITICS, Token, WordInterner, WordSlot } from '@eventwire/text';
 import { foldWordWithOffsets } from './fold-word';
 import { NerToken, NerWord } from './ner-token';
 
@@ -38,9 +38,9 @@ interface Piece {
   next: Piece | undefined;
 }
 
-const CONJUNCTIONS = ['', 'و', 'ف'];
-const PREPOSITIONS = ['', 'ب', 'ل', 'ك'];
-const ENCLITICS = ['', 'ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا'];
+const CONJUNCTIONS = ['', ...ARABIC_CLITICS.conjunctions];
+const PREPOSITIONS = ['', ...ARABIC_CLITICS.prepositions];
+const ENCLITICS = ['', ...ARABIC_CLITICS.enclitics];
 /** Distinct written words whose pieces are kept. */
 const CACHED_WORDS = 128_000;
 /** Shortest word left after peeling clitics. */

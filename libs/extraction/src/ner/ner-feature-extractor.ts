@@ -1,4 +1,4 @@
-import { stemCandidates } from '@eventwire/text';
+import { ARABIC_CLITICS, stemCandidates } from '@eventwire/text';
 import { foldWord } from './fold-word';
 import { NerLexicon } from './ner-lexicon';
 
@@ -10,7 +10,7 @@ export type WordCounts = readonly [number, number, number, number];
 export const STATISTICS_CLASSES = ['O', 'PER', 'LOC', 'ORG'] as const;
 export const AFTER_END = '</s>';
 
-const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+const PROCLITIC_LETTERS = new Set([...ARABIC_CLITICS.conjunctions, ...ARABIC_CLITICS.prepositions]);
 const LATIN_UPPER = /^\p{Lu}/u;
 const LATIN_ALL_UPPER = /^[\p{Lu}\d.&-]+$/u;
 const LATIN = /^[\p{Script=Latin}]/u;

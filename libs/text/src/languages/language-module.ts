@@ -34,6 +34,22 @@ export interface LanguageModule {
   readonly groupsDigitsWithSpaces?: boolean;
   /** Folds spelling variants for matching, where the language needs more than lower-casing. */
   readonly normalize?: (text: string) => string;
+  /** Words written joined to their neighbour (see CliticWords), where the language has them. */
+  readonly clitics?: CliticWords;
+}
+
+/**
+ * Clitics, in normalised form: the proclitics written before a word, in the
+ * order they stack (a conjunction, then a preposition, then the article),
+ * and the pronoun suffixes written after it.
+ */
+export interface CliticWords {
+  readonly conjunctions: readonly string[];
+  readonly prepositions: readonly string[];
+  readonly article: string;
+  /** How a preposition and the article are written together, where it is not simply joined (Arabic ل + ال is لل). */
+  readonly articleAfter: Readonly<Record<string, string>>;
+  readonly enclitics: readonly string[];
 }
 
 

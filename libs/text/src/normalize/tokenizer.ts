@@ -1,3 +1,4 @@
+import { ARABIC_CLITICS } from '../languages/ar/clitics';
 import { normalizeArabic } from './arabic-normalizer';
 import { FNV_OFFSET, fnvStep, WordInterner } from './word-interner';
 
@@ -106,7 +107,7 @@ function widthAt(text: string, i: number): number {
 }
 
 const MIN_STEM_LETTERS = 3;
-const ARTICLE = '\u0627\u0644'; // ال
+const ARTICLE = ARABIC_CLITICS.article;
 
 interface Proclitics {
   /** As written before the stem. */
@@ -117,15 +118,15 @@ interface Proclitics {
   definite: boolean;
 }
 
-/** Every sequence Arabic allows: (و|ف)? (ب|ك|ل)? (ال)?, with ل + ال written لل; longest first. */
+/** Every sequence Arabic allows (languages/ar/clitics.ts): (و|ف)? (ب|ك|ل)? (ال)?, with ل + ال written لل; longest first. */
 const PROCLITICS: Proclitics[] = (() => {
   const sequences: Proclitics[] = [];
-  for (const conjunction of ['', '\u0648', '\u0641']) {
-    for (const preposition of ['', '\u0628', '\u0643', '\u0644']) {
+  for (const conjunction of ['', ...ARABIC_CLITICS.conjunctions]) {
+    for (const preposition of ['', ...ARABIC_CLITICS.prepositions]) {
       for (const article of [false, true]) {
         const particles = (conjunction === '' ? 0 : 1) + (preposition === '' ? 0 : 1);
         if (particles === 0 && !article) continue;
-        const attached = article ? (preposition === '\u0644' ? '\u0644\u0644' : preposition + ARTICLE) : preposition;
+        const attached = article ? (ARABIC_CLITICS.articleAfter[preposition] ?? preposition + ARTICLE) : preposition;
         sequences.push({ surface: conjunction + attached, count: particles + (article ? 1 : 0), definite: article && particles > 0 });
       }
     }

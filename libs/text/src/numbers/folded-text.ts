@@ -1,3 +1,4 @@
+import { ARABIC_CLITICS } from '../languages/ar/clitics';
 import { normalizeArabic, normalizeCharAt } from '../normalize/arabic-normalizer';
 
 /**
@@ -183,7 +184,7 @@ export interface ProcliticForm {
 /**
  * A folded Arabic word with every proclitic sequence Arabic writes onto it:
  * conjunction (و ف), then preposition (ب ل ك), then, when `article`, the
- * article ال (ل + ال is written لل). Lexicons expand their entries with it so
+ * article ال (ل + ال is written لل), as languages/ar/clitics.ts lists them. Lexicons expand their entries with it so
  * that a token is classified by one map lookup instead of trial stripping.
  * `hasArticle` says the word as given is definite ("المستشفى"), which only
  * the lexicon knows: "الف" (ألف, thousand) merely starts with the same
@@ -192,19 +193,20 @@ export interface ProcliticForm {
 export function withProclitics(word: string, article: boolean, hasArticle = false): ProcliticForm[] {
   const forms: ProcliticForm[] = [{ form: word, prefix: '', conj: false, definite: false }];
   if (word.charCodeAt(0) < 0x0600) return forms;
-  for (const conj of ['', 'و', 'ف']) {
-    for (const prep of ['', 'ب', 'ل', 'ك']) {
+  const { conjunctions, prepositions, article: definiteArticle, articleAfter } = ARABIC_CLITICS;
+  for (const conj of ['', ...conjunctions]) {
+    for (const prep of ['', ...prepositions]) {
       for (const addArticle of article && !hasArticle ? [false, true] : [false]) {
         if (conj === '' && prep === '' && !addArticle) continue;
         let prefix: string;
         let form: string;
         if (addArticle) {
-          prefix = conj + (prep === 'ل' ? 'لل' : `${prep}ال`);
+          prefix = conj + (articleAfter[prep] ?? prep + definiteArticle);
           form = prefix + word;
-        } else if (prep === 'ل' && hasArticle) {
-          // ل + ال is written لل: "المستشفى" → "للمستشفى".
-          prefix = `${conj}ل`;
-          form = conj + 'ل' + word.slice(1);
+        } else if (articleAfter[prep] !== undefined && hasArticle) {
+          // ل + ال is written لل, the article's alef elided: "المستشفى" → "للمستشفى".
+          prefix = conj + prep;
+          form = conj + prep + word.slice(1);
         } else {
           prefix = conj + prep;
           form = prefix + word;

@@ -2,6 +2,7 @@ import { normalizeArabic } from '../../normalize/arabic-normalizer';
 import type { LanguageModule } from '../language-module';
 import { ARABIC_CALENDAR } from './calendar-words';
 import { ARABIC_CHROME } from './chrome-words';
+import { ARABIC_CLITICS } from './clitics';
 import { ARABIC_NUMBER_WORDS } from './number-words';
 import { ARABIC_QUANTITY_WORDS } from './quantity-words';
 import { ARABIC_QUOTE_WORDS } from './quote-words';
@@ -17,4 +18,5 @@ export const arabic: LanguageModule = {
   quotes: ARABIC_QUOTE_WORDS,
   people: ARABIC_PEOPLE,
   normalize: normalizeArabic,
+  clitics: ARABIC_CLITICS,
 };
