@@ -1,3 +1,5 @@
+import { ARABIC_CLITICS } from '@eventwire/text';
+
 /**
  * Arabic writes conjunctions, prepositions and the article as prefixes of
  * the next word: "وروسيا" (and Russia), "لكازاخستان" (to Kazakhstan),
@@ -6,7 +8,8 @@
  * a word's key to find the name behind them.
  *
  * Order within a word: one conjunction (و ف), then one preposition (ب ك ل),
- * then the article (ال). Only the first word of a name carries them; words
+ * then the article (ال), as the Arabic language module lists them
+ * (`ARABIC_CLITICS` of @eventwire/text). Only the first word of a name carries them; words
  * inside a multi-word name are matched as written.
  */
 
@@ -25,16 +28,21 @@ export interface ProcliticSplit {
 /** Shortest key worth looking up after peeling: no Arabic name in the knowledge base is shorter. */
 export const MIN_SPLIT_KEY_LENGTH = 3;
 
-const WAW = 0x0648;
-const FA = 0x0641;
-const BA = 0x0628;
-const KAF = 0x0643;
-const LAM = 0x0644;
-const ALEF = 0x0627;
+const { conjunctions, prepositions, article: ARTICLE, articleAfter } = ARABIC_CLITICS;
+const CONJUNCTION = 1;
+const PREPOSITION = 2;
+/** Which one-letter proclitic (ARABIC_CLITICS) each code unit is: the peeling below tests code units, building no string. */
+const PROCLITIC_KIND = new Uint8Array(0x10000);
+for (const c of conjunctions) PROCLITIC_KIND[c.charCodeAt(0)] |= CONJUNCTION;
+for (const p of prepositions) PROCLITIC_KIND[p.charCodeAt(0)] |= PREPOSITION;
+/** Prepositions after which the article loses its first letter (ل + ال is written لل). */
+const ELIDING = new Set(Object.keys(articleAfter).map((p) => p.charCodeAt(0)));
+const ARTICLE_FIRST = ARTICLE.charCodeAt(0);
+const ARTICLE_SECOND = ARTICLE.charCodeAt(1);
 
 /** The key a split looks up. */
 export function splitKey(key: string, split: ProcliticSplit): string {
-  return split.restoreArticle ? `ال${key.slice(split.keyStart)}` : key.slice(split.keyStart);
+  return split.restoreArticle ? ARTICLE + key.slice(split.keyStart) : key.slice(split.keyStart);
 }
 
 /**
@@ -46,7 +54,7 @@ export function splitKey(key: string, split: ProcliticSplit): string {
 export function procliticSplits(key: string, out: ProcliticSplit[]): number {
   let n = 0;
   const push = (offset: number, keyStart: number, restoreArticle: boolean, articleRemoved: boolean): void => {
-    if (key.length - keyStart + (restoreArticle ? 2 : 0) < MIN_SPLIT_KEY_LENGTH) return;
+    if (key.length - keyStart + (restoreArticle ? ARTICLE.length : 0) < MIN_SPLIT_KEY_LENGTH) return;
     const slot = out[n];
     if (slot) {
       slot.offset = offset;
@@ -56,15 +64,13 @@ export function procliticSplits(key: string, out: ProcliticSplit[]): number {
     } else out[n] = { offset, keyStart, restoreArticle, articleRemoved };
     n++;
   };
-  const first = key.charCodeAt(0);
-  const conj = first === WAW || first === FA ? 1 : 0;
+  const conj = (PROCLITIC_KIND[key.charCodeAt(0)]! & CONJUNCTION) !== 0 ? 1 : 0;
   for (let c = 0; c <= conj; c++) {
-    const p0 = key.charCodeAt(c);
-    const prep = p0 === BA || p0 === KAF || p0 === LAM ? 1 : 0;
+    const prep = (PROCLITIC_KIND[key.charCodeAt(c)]! & PREPOSITION) !== 0 ? 1 : 0;
     for (let p = c; p <= c + prep; p++) {
       if (p > 0) push(p, p, false, false);
-      if (key.charCodeAt(p) === ALEF && key.charCodeAt(p + 1) === LAM) push(p, p + 2, false, true);
-      else if (p > c && key.charCodeAt(p - 1) === LAM && key.charCodeAt(p) === LAM) {
+      if (key.charCodeAt(p) === ARTICLE_FIRST && key.charCodeAt(p + 1) === ARTICLE_SECOND) push(p, p + ARTICLE.length, false, true);
+      else if (p > c && ELIDING.has(key.charCodeAt(p - 1)) && key.charCodeAt(p) === ARTICLE_SECOND) {
         // ل + ال is written لل: restore the article for names that carry it.
         push(p, p + 1, true, false);
         push(p, p + 1, false, true);
