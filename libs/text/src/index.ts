@@ -12,6 +12,6 @@ export { resolveEventDate } from './dates/event-date-resolver';
 export { extractQuotes } from './quotes/quote-extractor';
 export { everyLanguageWords, languageModule, languages } from './languages/language-registry';
 export { everyTextLanguages, ownTextLanguage } from './languages/language-registry';
-export type { CliticWords, LanguageModule } from './languages/language-module';
+export type { CliticWords, LanguageModule, NameCueWords } from './languages/language-module';
 export { ARABIC_CLITICS } from './languages/ar/clitics';
 export type { PeopleWords, PersonCueUse, PersonNameScript } from './languages/language-module';

@@ -1,7 +1,16 @@
 import { KbEntityType, KnowledgeBase } from '@eventwire/kb';
-import { stemCandidates } from '@eventwire/text';
-import { GIVEN_NAMES, NAME_LINKS, ORGANIZATION_CUES, PLACE_CUES, ROLE_CUES, SPEECH_CUES } from './arabic-ner-cues';
+import { languageModule, normalizeArabic, stemCandidates } from '@eventwire/text';
 import { foldWord } from './fold-word';
+
+/** The tagger's cue words (the Arabic language module's `nameCues`), normalised like every token. */
+const cues = languageModule('ar')!.nameCues!;
+const keys = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => normalizeArabic(w)));
+const ROLE_CUES = keys(cues.roles);
+const SPEECH_CUES = keys(cues.speech);
+const ORGANIZATION_CUES = keys(cues.organizations);
+const PLACE_CUES = keys(cues.places);
+const NAME_LINKS = keys(cues.nameLinks);
+const GIVEN_NAMES = keys(cues.givenNames);
 
 /**
  * What the knowledge base and the cue lists say about one word, as feature
@@ -10,7 +19,7 @@ import { foldWord } from './fold-word';
  * and family names (first and last words of known people's names, and a
  * list of common given names),
  * demonyms, and the cue words. Everything comes from the knowledge base and
- * `arabic-ner-cues.ts`: the tagger learns how much to trust each class, and
+ * the Arabic language module's cue words (`libs/text/src/languages/ar/name-cue-words.ts`): the tagger learns how much to trust each class, and
  * the lexicon grows with the knowledge base without retraining the words.
  */
 export class NerLexicon {

@@ -36,6 +36,29 @@ export interface LanguageModule {
   readonly normalize?: (text: string) => string;
   /** Words written joined to their neighbour (see CliticWords), where the language has them. */
   readonly clitics?: CliticWords;
+  /** Words around names that the trained entity tagger reads as features (see NameCueWords), for a language it is trained for. */
+  readonly nameCues?: NameCueWords;
+}
+
+/**
+ * Common words that announce or surround a name, as spelled: the entity
+ * tagger's cue classes (`role`, `speech`, `org-cue`, `place-cue`,
+ * `name-link`, `given`). Its model was trained with them, so changing a list
+ * means retraining (`npm run ner:train`).
+ */
+export interface NameCueWords {
+  /** Titles and roles before a person ("وزير", "المتحدث"). */
+  readonly roles: readonly string[];
+  /** Verbs of saying and meeting around a speaker ("قال", "التقى"). */
+  readonly speech: readonly string[];
+  /** Heads of organisation names ("وزارة", "حزب"). */
+  readonly organizations: readonly string[];
+  /** Words before or around a place ("مدينة", "شمال"). */
+  readonly places: readonly string[];
+  /** Words that link the parts of a name ("عبد", "بن", "آل"). */
+  readonly nameLinks: readonly string[];
+  /** Common given names. */
+  readonly givenNames: readonly string[];
 }
 
 /**

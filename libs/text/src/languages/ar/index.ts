@@ -3,6 +3,7 @@ import type { LanguageModule } from '../language-module';
 import { ARABIC_CALENDAR } from './calendar-words';
 import { ARABIC_CHROME } from './chrome-words';
 import { ARABIC_CLITICS } from './clitics';
+import { ARABIC_NAME_CUES } from './name-cue-words';
 import { ARABIC_NUMBER_WORDS } from './number-words';
 import { ARABIC_QUANTITY_WORDS } from './quantity-words';
 import { ARABIC_QUOTE_WORDS } from './quote-words';
@@ -19,4 +20,5 @@ export const arabic: LanguageModule = {
   people: ARABIC_PEOPLE,
   normalize: normalizeArabic,
   clitics: ARABIC_CLITICS,
+  nameCues: ARABIC_NAME_CUES,
 };

@@ -1,14 +1,15 @@
-import { normalizeArabic } from '@eventwire/text';
+import type { NameCueWords } from '../language-module';
 
 /**
- * Arabic words that announce or surround a name, for the tagger's context
- * features: common vocabulary of news writing, written once here and
- * normalised like every token, never names taken from an annotated corpus.
+ * Arabic words that announce or surround a name, for the entity tagger's
+ * context features: common vocabulary of news writing, written as spelled
+ * (the tagger normalises them like every token), never names taken from an
+ * annotated corpus.
  */
-const keys = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)));
+const words = (text: string): readonly string[] => text.split(/\s+/).filter(Boolean);
 
 /** Titles and roles before a person ("وزير", "المتحدث", "اللاعب"). */
-export const ROLE_CUES = keys(
+const ROLE_CUES = words(
   'وزير وزيرة الوزير رئيس رئيسة الرئيس الرئيسة الملك الملكة الأمير الأميرة الشيخ الشيخة الأمين المتحدث المتحدثة الناطق الناطقة ' +
     'السفير السفيرة المبعوث المستشار المستشارة النائب النائبة السيناتور القائد قائد زعيم الزعيم مدير المدير مديرة العقيد اللواء العميد ' +
     'الجنرال المشير الدكتور الدكتورة السيد السيدة المدرب مدرب اللاعب لاعب النجم المهاجم الحارس الفنان الفنانة المطرب المطربة المغني ' +
@@ -19,26 +20,26 @@ export const ROLE_CUES = keys(
 );
 
 /** Verbs of saying and meeting around a speaker ("قال", "أكد", "التقى"). */
-export const SPEECH_CUES = keys(
+const SPEECH_CUES = words(
   'قال قالت يقول تقول أكد أكدت يؤكد تؤكد أضاف أضافت أوضح أوضحت أعلن أعلنت يعلن صرح صرحت ذكر ذكرت أشار أشارت اعتبر اعتبرت رأى ' +
     'أفاد أفادت نفى نفت حذر حذرت دعا دعت طالب طالبت شدد شددت التقى التقت استقبل استقبلت زار زارت بحث أجرى وصف وصفت تابع لفت',
 );
 
 /** Heads of organisation names ("وزارة", "حزب", "وكالة"). */
-export const ORGANIZATION_CUES = keys(
+const ORGANIZATION_CUES = words(
   'وزارة الوزارة شركة الشركة حزب الحزب حركة الحركة منظمة المنظمة مجلس المجلس اتحاد الاتحاد جامعة الجامعة وكالة الوكالة صحيفة ' +
     'مؤسسة المؤسسة هيئة الهيئة لجنة اللجنة جمعية الجمعية بنك البنك مصرف المصرف نادي النادي فريق الفريق منتخب المنتخب جبهة الجبهة ' +
     'تنظيم التنظيم جماعة الجماعة معهد المعهد مركز المركز محكمة المحكمة برلمان البرلمان قناة القناة تلفزيون إذاعة مجموعة المجموعة',
 );
 
 /** Words before or around a place ("مدينة", "العاصمة", "شمال"). */
-export const PLACE_CUES = keys(
+const PLACE_CUES = words(
   'مدينة المدينة عاصمة العاصمة بلدة البلدة قرية القرية منطقة المنطقة محافظة المحافظة ولاية الولاية إقليم الإقليم جزيرة الجزيرة ' +
     'شمال جنوب شرق غرب شمالي جنوبي شرقي غربي دولة بلاد أنحاء حدود عاصمتها ضواحي',
 );
 
 /** Words that link the parts of a name ("عبد الله", "أبو مازن", "محمد بن سلمان", "آل ثاني"). */
-export const NAME_LINKS = keys('عبد أبو أبي أبا بن ابن بنت آل أم');
+const NAME_LINKS = words('عبد أبو أبي أبا بن ابن بنت آل أم');
 
 /**
  * Common given names, Arabic and foreign as Arabic news spells them: the
@@ -46,7 +47,7 @@ export const NAME_LINKS = keys('عبد أبو أبي أبا بن ابن بنت �
  * annotated corpus. Given names that are as often common words ("أمل",
  * "نور", "جمعة") are left out.
  */
-export const GIVEN_NAMES = keys(
+const GIVEN_NAMES = words(
   'محمد أحمد محمود مصطفى علي حسن حسين عمر عثمان خالد سعيد سعد سعود فهد فيصل سلمان سلطان نايف تركي بندر عادل عماد إبراهيم ' +
     'إسماعيل يوسف يعقوب موسى عيسى داود سليمان صالح طارق طلال ماجد مازن ناصر نبيل هاني هشام وليد ياسر يحيى زياد زكي جمال ' +
     'حمد حمدي حامد حازم حاتم رامي رياض رشيد رضا رفيق سامي سمير شريف شكري صابر صلاح ضياء عاطف عامر عباس عدنان عزت عصام علاء ' +
@@ -60,3 +61,12 @@ export const GIVEN_NAMES = keys(
     'هنري ماري آن إليزابيث جان بيير ميشيل ميشال فرانسوا نيكولا ألكسندر فلاديمير سيرغي سيرجي إيفان أندريه خوسيه كارلوس خوان لويس ' +
     'ماريا أنطونيو باولو جيوفاني هانز كلاوس فريدريك ألبرت إدوارد آلان روبرتو ماريو',
 );
+
+export const ARABIC_NAME_CUES: NameCueWords = {
+  roles: ROLE_CUES,
+  speech: SPEECH_CUES,
+  organizations: ORGANIZATION_CUES,
+  places: PLACE_CUES,
+  nameLinks: NAME_LINKS,
+  givenNames: GIVEN_NAMES,
+};
