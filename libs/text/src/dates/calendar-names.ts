@@ -69,40 +69,10 @@ export function weekdayPattern(): string {
   return [...WEEKDAY_NAMES.keys()].sort((a, b) => b.length - a.length).join('|');
 }
 
-/**
- * Arabic ordinal day words as used in "السادس من يناير" (the sixth of
- * January), folded: 1–10, 11–19 ("الحادي عشر"), 20, 21–29 ("الحادي
- * والعشرين"), 30, 31, masculine and feminine.
- */
+/** Ordinal day words of Arabic (its module's `calendar.ordinalDays`: "السادس من يناير"), folded → day. */
 export const ORDINAL_DAYS: ReadonlyMap<string, number> = (() => {
-  const units: Array<[number, string[]]> = [
-    [1, ['الأول', 'الحادي']],
-    [2, ['الثاني']],
-    [3, ['الثالث']],
-    [4, ['الرابع']],
-    [5, ['الخامس']],
-    [6, ['السادس']],
-    [7, ['السابع']],
-    [8, ['الثامن']],
-    [9, ['التاسع']],
-  ];
   const map = new Map<string, number>();
-  for (const [n, forms] of units) for (const form of forms) if (form !== 'الحادي') map.set(foldWord(form), n);
-  map.set(foldWord('العاشر'), 10);
-  for (const [n, forms] of units) {
-    for (const form of forms) {
-      if (n === 1 && form === 'الأول') continue;
-      map.set(foldWord(`${form} عشر`), 10 + n);
-      if (n <= 9) map.set(foldWord(`${form} والعشرين`), 20 + n);
-      if (n <= 9) map.set(foldWord(`${form} والعشرون`), 20 + n);
-    }
-  }
-  map.set(foldWord('العشرين'), 20);
-  map.set(foldWord('العشرون'), 20);
-  map.set(foldWord('الثلاثين'), 30);
-  map.set(foldWord('الثلاثون'), 30);
-  map.set(foldWord('الحادي والثلاثين'), 31);
-  map.set(foldWord('الحادي والثلاثون'), 31);
+  for (const [day, forms] of ARABIC_CALENDAR.ordinalDays ?? []) for (const form of forms) map.set(foldWord(form), day);
   return map;
 })();
 

@@ -85,6 +85,8 @@ export interface CalendarWords {
   readonly weekdays: ReadonlyArray<readonly [number, readonly string[]]>;
   /** Forms written for the first day of a month in place of the digit 1 ("1er"). */
   readonly firstDay?: readonly string[];
+  /** Ordinal day words written before "of <month>" ("السادس من يناير"): [day 1–31, forms as written]. */
+  readonly ordinalDays?: ReadonlyArray<readonly [number, readonly string[]]>;
 }
 
 /**

@@ -48,4 +48,37 @@ export const ARABIC_CALENDAR: CalendarWords = {
     [5, ['الجمعة']],
     [6, ['السبت']],
   ],
+  ordinalDays: ordinalDays(),
 };
+
+/**
+ * Ordinal day words as in "السادس من يناير" (the sixth of January): 1–10,
+ * 11–19 ("الحادي عشر"), 20, 21–29 ("الحادي والعشرين"), 30, 31, in the
+ * forms written after and without a case ending ("والعشرين", "والعشرون").
+ * "الحادي" is 1 only in compounds; "الأول" only alone.
+ */
+function ordinalDays(): Array<[number, string[]]> {
+  const units: Array<[number, string[]]> = [
+    [1, ['الأول', 'الحادي']],
+    [2, ['الثاني']],
+    [3, ['الثالث']],
+    [4, ['الرابع']],
+    [5, ['الخامس']],
+    [6, ['السادس']],
+    [7, ['السابع']],
+    [8, ['الثامن']],
+    [9, ['التاسع']],
+  ];
+  const days: Array<[number, string[]]> = [];
+  for (const [n, forms] of units) for (const form of forms) if (form !== 'الحادي') days.push([n, [form]]);
+  days.push([10, ['العاشر']]);
+  for (const [n, forms] of units) {
+    for (const form of forms) {
+      if (n === 1 && form === 'الأول') continue;
+      days.push([10 + n, [`${form} عشر`]]);
+      days.push([20 + n, [`${form} والعشرين`, `${form} والعشرون`]]);
+    }
+  }
+  days.push([20, ['العشرين', 'العشرون']], [30, ['الثلاثين', 'الثلاثون']], [31, ['الحادي والثلاثين', 'الحادي والثلاثون']]);
+  return days;
+}
