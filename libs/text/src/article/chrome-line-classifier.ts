@@ -1,5 +1,5 @@
 import { normalizeCharAt, normalizeForMatching } from '../normalize/arabic-normalizer';
-import type { ChromeWords, LanguageModule } from '../languages/language-module';
+import type { ChromePatterns, ChromeWords, LanguageModule } from '../languages/language-module';
 import { everyTextLanguages, ownTextLanguage } from '../languages/language-registry';
 import type { ChromeReason } from './read-article.types';
 
@@ -102,48 +102,36 @@ function vocabularyFor(language: string | null | undefined): ChromeVocabulary {
   return vocabulary;
 }
 
+/** The fragments of one chrome rule (ChromePatterns) of every language read in every text, Arabic's first. */
+function fragments(pick: (patterns: ChromePatterns) => readonly string[] | undefined): string {
+  return everyTextLanguages.flatMap((module) => pick(module.chrome.patterns ?? {}) ?? []).join('|');
+}
+
 /**
  * Slider and pager links glued before a line ("Next Previous عين اليوم – واس").
  * Two of them at least: one alone ("التالي نص البيان") is ordinary prose.
  */
-const PAGER_PREFIX = /^(?:(?:next|previous|prev|السابق|التالي)\s+)+(?:next|previous|prev|السابق|التالي)(?:\s+|$)/i;
+const PAGER_LINK = fragments((p) => p.pagerLinks);
+const PAGER_PREFIX = new RegExp(`^(?:(?:${PAGER_LINK})\\s+)+(?:${PAGER_LINK})(?:\\s+|$)`, 'i');
 
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/;
-const APP_PROMO = keyPattern(
-  '^(تابع|تابعوا|تابعونا|تابعنا|حمل|حملوا|نزل|اشترك|اشتركوا|انضم|انضموا|للاشتراك|لمتابعة|follow|download|subscribe|join|get)(\\s|$).*' +
-    '(تطبيق|\\bapp\\b|google news|جوجل نيوز|قناة|قناتنا|telegram|تلغرام|تليغرام|تيليجرام|تلجرام|واتساب|whatsapp|twitter|تويتر|فيسبوك|' +
-    'فيس بوك|facebook|انستغرام|انستجرام|instagram|يوتيوب|youtube|نشرة|newsletter|الأخبار العاجلة)',
-);
+const APP_PROMO = keyPattern(`^(${fragments((p) => p.appPromoVerbs)})(\\s|$).*(${fragments((p) => p.appPromoTargets)})`);
 
-const COOKIE = /cookie|تعريف ال[اإ]رتباط|ملفات ال[اإ]رتباط|الكوكيز|كوكيز/i;
-const CONSENT_BUTTON = keyPattern('^(موافق|أوافق|قبول|أقبل|accept|accept all|accept cookies|i agree|agree|ok|okay|got it|allow all)[\\s.!]*$');
+const COOKIE = new RegExp(fragments((p) => p.cookieNotices), 'i');
+const CONSENT_BUTTON = keyPattern(`^(${fragments((p) => p.consentButtons)})[\\s.!]*$`);
 
-const IMAGE_CAPTION = keyPattern(
-  '^[(\\[]?(صورة )?(أرشيفية|أرشيف|تعبيرية|توضيحية|من الأرشيف)[)\\]]?$|' +
-    '^(صورة|الصورة|صور|تصوير|عدسة|photo|photos|image|picture|file photo|photograph|credit)\\s*[:(\\-–]|' +
-    '\\((صورة )?(أرشيفية|أرشيف|تعبيرية)\\)$|^(file photo|getty images)$|' +
-    // Captions that describe the picture: "a view of the meeting", "a shot from the ceremony".
-    '^(جانب من|جانبا من|لقطة من|لقطة ل|صورة من|صورة ل|مشهد من|من حفل|من اللقاء|من الاجتماع|من الفعاليات|from left|left to right)\\s',
-);
+const IMAGE_CAPTION = keyPattern(fragments((p) => p.imageCaptions));
 
-const SOURCE_LINE = keyPattern(
-  '^(المصدر|المصادر|مصدر الخبر|source|sources|via|نقلا عن)\\s*[:\\-–]\\s*\\S|^\\*?\\s*(خدمة|خاص ب\\S*|حصري ل\\S*)\\s*[«"{(]|' +
-    '^[(\\[\\-–—\\s]*(وكالات|الوكالات|وكالات الأنباء|واس|رويترز|أ ف ب|د ب أ|يو بي آي|قنا|وام|بنا|كونا|سانا|سبوتنيك|الأناضول|' +
-    'reuters|afp|ap|dpa|upi|xinhua|anadolu)[)\\]\\s.]*$',
-);
+const SOURCE_LINE = keyPattern(`${fragments((p) => p.sourceLines)}|^[(\\[\\-–—\\s]*(${fragments((p) => p.sourceAgencies)})[)\\]\\s.]*$`);
 
-const MASTHEAD_ROLE =
-  '(رئيس مجلسي? الإدارة( والتحرير)?|رئيسة? التحرير( المسؤول)?|نائب رئيس التحرير|مدير التحرير|مدير عام التحرير|سكرتير التحرير|' +
-  'المدير العام|المدير التنفيذي|المشرف العام( على التحرير)?|editor-in-chief|editor in chief|managing editor|executive editor|publisher|chairman)';
+const MASTHEAD_ROLE = `(${fragments((p) => p.mastheadRoles)})`;
 const MASTHEAD = keyPattern(`^${MASTHEAD_ROLE}(\\s*[:\\-–]\\s*[^.،,:]{2,40})?$`);
 const MASTHEAD_ROLE_ONLY = keyPattern(`^${MASTHEAD_ROLE}[\\s:]*$`);
 
-const BYLINE_LEAD = keyPattern(
-  '^(كتب|كتبت|بقلم|إعداد|تحرير|تقرير|حوار|ترجمة|متابعة|رصد|تصوير|رصد وتصوير|أعد التقرير|written by|reporting by|reported by|edited by|story by|by)\\s*:\\s*\\S',
-);
+const BYLINE_LEAD = keyPattern(`^(${fragments((p) => p.bylineLeads)})\\s*:\\s*\\S`);
 const ENGLISH_BY = /^by\s+\p{Lu}/iu;
-const CONTACT = keyPattern('للتواصل|تواصل مع الكاتب|للاتصال بالكاتب|بريد الكاتب|contact the (author|writer)');
-const EMAIL_OR_HANDLE_ONLY = /^(?:(?:twitter|تويتر|x|email|البريد)\s*:?\s*)?(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w+)$/i;
+const CONTACT = keyPattern(fragments((p) => p.contactLines));
+const EMAIL_OR_HANDLE_ONLY = new RegExp(`^(?:(?:${fragments((p) => p.handleLabels)})\\s*:?\\s*)?(?:[\\w.+-]+@[\\w-]+\\.[\\w.]+|@\\w+)$`, 'i');
 /**
  * A dash between two parts of a credit: a hyphen or dash spaced on at least
  * one side, or a tatweel spaced on both (a tatweel touching a letter is the
@@ -163,23 +151,20 @@ const NUMBER_TOKEN = /^\d+(?:ه|م|ء|st|nd|rd|th)?$/;
 const YEAR_TOKEN = /^\d{4}(?:ه|م|ء)?$/;
 const DATE_MAX_WORDS = 12;
 
-const COMMENTS_HEADING = keyPattern(
-  '^(عزيزي القارئ|عزيزتي القارئة|أفكارك وتعليقاتك|التعليقات|تعليقات|تعليقات القراء|آراء القراء|أضف تعليق|أضف تعليقا|أضف تعليقك|' +
-    'اكتب تعليقك|اترك تعليقا|اترك تعليقك|شاركنا رأيك|شارك برأيك|\\d+ تعليقا?|\\d+ تعليقات|comments?|\\d+ comments?|' +
-    'leave a (comment|reply)|add a comment|post a comment|join the (discussion|conversation)|reader comments)[\\s:.]*$',
-);
+const COMMENTS_HEADING = keyPattern(`^(${fragments((p) => p.commentHeadings)})[\\s:.]*$`);
 const COMMENTS_MAX_WORDS = 6;
 
 const RELATED_INLINE_MAX_WORDS = 30;
 
-const WIRE_CREDIT_START = /^(?:وكالات|الوكالات|متابعات|وكالة|واس|رويترز|[أا] ف ب|خاص)\s/;
+const WIRE_CREDIT_START = new RegExp(`^(?:${fragments((p) => p.wireCreditStarts)})\\s`);
 /** ة and ى only end Arabic words: one followed by a letter marks two words glued together by the page's markup. */
 const GLUED_WORD_END = /[\u0629\u0649](?=[\u0621-\u064A])/;
 const GLUE_SEARCH_CHARS = 60;
 const CREDIT_MAX_WORDS = 6;
 const DASHED_DATELINE = new RegExp(String.raw`^([^\d.!?؟:،,;"«»\n]{2,50}?${CREDIT_DASH}[^\d.!?؟:،,;"«»\n]{2,50}?)\s*:\s+`);
-const WIRE_DATELINE =
-  /^(?:[A-Z][A-Za-z .'-]{1,40}|[\u0621-\u064A][\u0621-\u064A ]{1,30})\s*\((?:AP|AFP|Reuters|UPI|dpa|AA|رويترز|[أا] ف ب|واس|د ب [أا]|الأناضول|سبوتنيك)\)\s*[-–—:]\s*/;
+const WIRE_DATELINE = new RegExp(
+  `^(?:[A-Z][A-Za-z .'-]{1,40}|[\\u0621-\\u064A][\\u0621-\\u064A ]{1,30})\\s*\\((?:${fragments((p) => p.datelineAgencies)})\\)\\s*[-–—:]\\s*`,
+);
 const CAPS_DATELINE = /^[A-Z]{2,}(?:[ ,.'-]+[A-Z]{2,}){0,3}\s+[-–—]\s+/;
 const MIN_WORDS_AFTER_CREDIT = 5;
 

@@ -148,6 +148,46 @@ export interface ChromeWords {
   readonly dateLineOpeners: readonly string[];
   readonly dateLineFillers: readonly string[];
   readonly relativeTimeWords: readonly string[];
+  /** Chrome read by rules with a shape of their own (see ChromePatterns); languages read in every text give them. */
+  readonly patterns?: ChromePatterns;
+}
+
+/**
+ * The language's part of the chrome rules that are more than a phrase
+ * list, as regular-expression sources in natural spelling (the classifier
+ * folds the Arabic letters of those matched against a line's key, as it
+ * folds the line). Each rule joins every every-text language's fragments.
+ */
+export interface ChromePatterns {
+  /** Slider and pager links glued before a line ("التالي", "next"); matched on the text, any case. */
+  readonly pagerLinks?: readonly string[];
+  /** An app or channel promo: a verb ("تابعونا", "download") … a target ("تطبيق", "telegram"), in any language's words. */
+  readonly appPromoVerbs?: readonly string[];
+  readonly appPromoTargets?: readonly string[];
+  /** Cookie notices, matched anywhere in the text as written (not folded), any case. */
+  readonly cookieNotices?: readonly string[];
+  /** A consent button alone ("موافق", "accept all"). */
+  readonly consentButtons?: readonly string[];
+  /** Image captions and credits: whole anchored alternatives ("صورة أرشيفية", "^photo:"). */
+  readonly imageCaptions?: readonly string[];
+  /** Source lines: whole anchored alternatives ("المصدر: …", "via: …"). */
+  readonly sourceLines?: readonly string[];
+  /** Wire agencies standing alone as a source line ("(واس)", "reuters"). */
+  readonly sourceAgencies?: readonly string[];
+  /** Masthead roles ("رئيس التحرير", "editor-in-chief"), alone or with a name after them. */
+  readonly mastheadRoles?: readonly string[];
+  /** Byline leads before a colon ("كتب:", "reporting by:"). */
+  readonly bylineLeads?: readonly string[];
+  /** Contact footers ("للتواصل", "contact the author"). */
+  readonly contactLines?: readonly string[];
+  /** Labels before an e-mail address or handle alone ("تويتر:", "email"); matched on the text, any case. */
+  readonly handleLabels?: readonly string[];
+  /** Comment-box headings ("أضف تعليق", "leave a comment"). */
+  readonly commentHeadings?: readonly string[];
+  /** Wire credits a body may open with, run into its first word ("وكالات", "واس"); matched on the text. */
+  readonly wireCreditStarts?: readonly string[];
+  /** Agencies in a wire dateline's brackets ("LONDON (Reuters) -", "الرياض (واس) -"); matched on the text, case as written. */
+  readonly datelineAgencies?: readonly string[];
 }
 
 /**

@@ -27,4 +27,22 @@ export const ENGLISH_CHROME: ChromeWords = {
     'days', 'day',
   ],
   relativeTimeWords: ['ago'],
+  patterns: {
+    pagerLinks: ['next', 'previous', 'prev'],
+    appPromoVerbs: ['follow', 'download', 'subscribe', 'join', 'get'],
+    appPromoTargets: ['\\bapp\\b', 'google news', 'telegram', 'whatsapp', 'twitter', 'facebook', 'instagram', 'youtube', 'newsletter'],
+    cookieNotices: ['cookie'],
+    consentButtons: ['accept', 'accept all', 'accept cookies', 'i agree', 'agree', 'ok', 'okay', 'got it', 'allow all'],
+    imageCaptions: ['^(photo|photos|image|picture|file photo|photograph|credit)\\s*[:(\\-–]', '^(file photo|getty images)$', '^(from left|left to right)\\s'],
+    sourceLines: ['^(source|sources|via)\\s*[:\\-–]\\s*\\S'],
+    sourceAgencies: ['reuters', 'afp', 'ap', 'dpa', 'upi', 'xinhua', 'anadolu'],
+    mastheadRoles: ['editor-in-chief', 'editor in chief', 'managing editor', 'executive editor', 'publisher', 'chairman'],
+    bylineLeads: ['written by', 'reporting by', 'reported by', 'edited by', 'story by', 'by'],
+    contactLines: ['contact the (author|writer)'],
+    handleLabels: ['twitter', 'x', 'email'],
+    commentHeadings: [
+      'comments?', '\\d+ comments?', 'leave a (comment|reply)', 'add a comment', 'post a comment', 'join the (discussion|conversation)', 'reader comments',
+    ],
+    datelineAgencies: ['AP', 'AFP', 'Reuters', 'UPI', 'dpa', 'AA'],
+  },
 };
