@@ -1,4 +1,4 @@
-import { everyTextLanguages, LanguageModule, normalizeArabic, ownTextLanguage, stemCandidates, Token, WordSlot } from '@eventwire/text';
+import { byTextLanguage, LanguageModule, normalizeArabic, stemCandidates, Token, WordSlot } from '@eventwire/text';
 
 /** Folds alef forms and drops marks, but keeps ى apart from ي, as Arabic stops are compared (see ARABIC_PEOPLE). */
 function lightKey(word: string): string {
@@ -87,15 +87,5 @@ export class PeopleTables {
   }
 }
 
-/** The tables of Arabic and English, read in every text. */
-const EVERY_TEXT_TABLES = new PeopleTables(everyTextLanguages);
-const OWN_TEXT_TABLES = new Map<string, PeopleTables>();
-
 /** The tables for a part in `language`: those of every text, plus the language's own when it is read only in its texts. */
-export function tablesFor(language: string | null | undefined): PeopleTables {
-  const own = ownTextLanguage(language);
-  if (!own) return EVERY_TEXT_TABLES;
-  let tables = OWN_TEXT_TABLES.get(own.code);
-  if (!tables) OWN_TEXT_TABLES.set(own.code, (tables = new PeopleTables([...everyTextLanguages, own])));
-  return tables;
-}
+export const tablesFor = byTextLanguage((modules) => new PeopleTables(modules));

@@ -11,7 +11,7 @@ export { extractQuantities } from './quantities/quantity-extractor';
 export { resolveEventDate } from './dates/event-date-resolver';
 export { extractQuotes } from './quotes/quote-extractor';
 export { everyLanguageWords, languageModule, languages } from './languages/language-registry';
-export { everyTextLanguages, ownTextLanguage } from './languages/language-registry';
+export { byTextLanguage, everyTextLanguages, ownTextLanguage } from './languages/language-registry';
 export type { CliticWords, LanguageModule, NameCueWords } from './languages/language-module';
 export { ARABIC_CLITICS } from './languages/ar/clitics';
 export type { PeopleWords, PersonCueUse, PersonNameScript } from './languages/language-module';

@@ -1,6 +1,6 @@
 import { normalizeCharAt, normalizeForMatching } from '../normalize/arabic-normalizer';
 import type { ChromePatterns, ChromeWords, LanguageModule } from '../languages/language-module';
-import { everyTextLanguages, ownTextLanguage } from '../languages/language-registry';
+import { byTextLanguage, everyTextLanguages } from '../languages/language-registry';
 import type { ChromeReason } from './read-article.types';
 
 /**
@@ -87,20 +87,8 @@ function compileVocabulary(modules: readonly LanguageModule[]): ChromeVocabulary
   };
 }
 
-const EVERY_PAGE = compileVocabulary(everyTextLanguages);
-const OWN_LANGUAGE_VOCABULARY = new Map<string, ChromeVocabulary>();
-
 /** The chrome phrases read on a page identified as `language`. */
-function vocabularyFor(language: string | null | undefined): ChromeVocabulary {
-  const own = ownTextLanguage(language);
-  if (!own) return EVERY_PAGE;
-  let vocabulary = OWN_LANGUAGE_VOCABULARY.get(own.code);
-  if (!vocabulary) {
-    vocabulary = compileVocabulary([...everyTextLanguages, own]);
-    OWN_LANGUAGE_VOCABULARY.set(own.code, vocabulary);
-  }
-  return vocabulary;
-}
+const vocabularyFor = byTextLanguage(compileVocabulary);
 
 /** The fragments of one chrome rule (ChromePatterns) of every language read in every text, Arabic's first. */
 function fragments(pick: (patterns: ChromePatterns) => readonly string[] | undefined): string {

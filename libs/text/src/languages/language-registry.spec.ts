@@ -1,4 +1,4 @@
-import { everyLanguageWords, everyTextLanguages, languageModule, languages, ownTextLanguage, requiredLanguageModule } from './language-registry';
+import { byTextLanguage, everyLanguageWords, everyTextLanguages, languageModule, languages, ownTextLanguage, requiredLanguageModule } from './language-registry';
 
 describe('language registry', () => {
   it('has one module per code, Arabic, English and French', () => {
@@ -29,5 +29,19 @@ describe('language registry', () => {
     const gregorian = module.calendar.months.gregorian ?? [];
     expect(new Set(gregorian.map(([month]) => month))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
     expect(new Set(module.calendar.weekdays.map(([weekday]) => weekday))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6]));
+  });
+
+  it('builds a table per kind of text: once for every text, once per own-text language when first asked, and reuses it', () => {
+    const built: string[][] = [];
+    const tableFor = byTextLanguage((modules) => {
+      built.push(modules.map((m) => m.code));
+      return { codes: modules.map((m) => m.code) };
+    });
+    expect(built).toEqual([['ar', 'en']]);
+    expect(tableFor('ar')).toBe(tableFor(null));
+    expect(tableFor('de')).toBe(tableFor('en'));
+    expect(tableFor('fr').codes).toEqual(['ar', 'en', 'fr']);
+    expect(tableFor('fr')).toBe(tableFor('fr'));
+    expect(built).toEqual([['ar', 'en'], ['ar', 'en', 'fr']]);
   });
 });

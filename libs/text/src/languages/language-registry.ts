@@ -34,6 +34,25 @@ export function ownTextLanguage(code: string | null | undefined): LanguageModule
 }
 
 /**
+ * A table built from the languages a text is read in, one per kind of
+ * text: `build(everyTextLanguages)` for most texts, and, built once when
+ * first asked for, `build([...everyTextLanguages, own])` for a text of a
+ * language read only in its own texts (French). What the lexicons, the
+ * chrome vocabulary and the people tables are looked up through.
+ */
+export function byTextLanguage<T>(build: (modules: readonly LanguageModule[]) => T): (language: string | null | undefined) => T {
+  const everyText = build(everyTextLanguages);
+  const ownText = new Map<string, T>();
+  return (language) => {
+    const own = ownTextLanguage(language);
+    if (!own) return everyText;
+    let built = ownText.get(own.code);
+    if (built === undefined) ownText.set(own.code, (built = build([...everyTextLanguages, own])));
+    return built;
+  };
+}
+
+/**
  * The words of every registered language from a lexicon keyed by language
  * code ({ "en": [...], "ar": [...] }), in registry order: a lexicon read
  * whatever the text's language takes a new language's words once they are

@@ -1,5 +1,4 @@
 import type { LanguageModule, NumberWord, NumberWordRole } from '../languages/language-module';
-import { everyTextLanguages } from '../languages/language-registry';
 import { foldWord } from './folded-text';
 
 /**
@@ -17,8 +16,6 @@ export function numberWordsOf(modules: readonly LanguageModule[]): Map<string, N
   for (const module of modules) for (const [forms, word] of module.numberWords) for (const form of forms) words.set(foldWord(form), word);
   return words;
 }
-
-export const NUMBER_WORDS: ReadonlyMap<string, NumberWord> = numberWordsOf(everyTextLanguages);
 
 /** Vague plurals also read with the article: "المئات", "الآلاف", "العشرات", "الملايين". */
 export const DEFINITE_NUMBER_ROLES: ReadonlySet<NumberWordRole> = new Set(['vague', 'plural-scale']);

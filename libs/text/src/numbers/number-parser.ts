@@ -1,6 +1,6 @@
 import { FoldedText, FoldedToken, foldText, withProclitics } from './folded-text';
-import { everyTextLanguages, ownTextLanguage } from '../languages/language-registry';
-import { DEFINITE_NUMBER_ROLES, NUMBER_WORDS, NumberWord, VagueCount, numberWordsOf } from './number-lexicon';
+import { byTextLanguage, ownTextLanguage } from '../languages/language-registry';
+import { DEFINITE_NUMBER_ROLES, NumberWord, VagueCount, numberWordsOf } from './number-lexicon';
 
 /**
  * A number as the text states it: digits ("2,500", "٢٥٠٠", "2.5 مليون"),
@@ -368,20 +368,8 @@ function prefixedWords(numberWords: ReadonlyMap<string, NumberWord>): Classified
   return map;
 }
 
-const PREFIXED_WORDS = prefixedWords(NUMBER_WORDS);
-const OWN_LANGUAGE_WORDS = new Map<string, ClassifiedWords>();
-
 /** Arabic and English words in every text; a language read only in its own texts (French) adds its words there. */
-function wordsFor(language: string | null | undefined): ClassifiedWords {
-  const own = ownTextLanguage(language);
-  if (!own) return PREFIXED_WORDS;
-  let words = OWN_LANGUAGE_WORDS.get(own.code);
-  if (!words) {
-    words = prefixedWords(numberWordsOf([...everyTextLanguages, own]));
-    OWN_LANGUAGE_WORDS.set(own.code, words);
-  }
-  return words;
-}
+const wordsFor = byTextLanguage((modules) => prefixedWords(numberWordsOf(modules)));
 
 /**
  * Digits with separators. Both "2,500" and "2.500" are 2500 (Arabic

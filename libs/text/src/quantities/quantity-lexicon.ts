@@ -1,6 +1,6 @@
 import type { EventCategory, QuantityCategory, QuantityQualifier } from './quantity.types';
 import type { LanguageModule, QuantityWords } from '../languages/language-module';
-import { everyTextLanguages, ownTextLanguage } from '../languages/language-registry';
+import { byTextLanguage } from '../languages/language-registry';
 import { foldWord } from '../numbers/folded-text';
 import { PhraseMatcher } from '../numbers/phrase-matcher';
 
@@ -69,22 +69,10 @@ function quantityLexiconOf(modules: readonly LanguageModule[]): QuantityLexicon 
   };
 }
 
-const EVERY_TEXT = quantityLexiconOf(everyTextLanguages);
-const OWN_TEXT = new Map<string, QuantityLexicon>();
-
 /**
  * The quantity words read in a text of the given language: Arabic and
  * English in every text (articles mix them, embedded posts especially),
  * plus those of a language read only in its own texts (French), so that its
  * words ("plus", "morts") never count in another language's text.
  */
-export function quantityLexicon(language: string | null | undefined): QuantityLexicon {
-  const own = ownTextLanguage(language);
-  if (!own) return EVERY_TEXT;
-  let lexicon = OWN_TEXT.get(own.code);
-  if (!lexicon) {
-    lexicon = quantityLexiconOf([...everyTextLanguages, own]);
-    OWN_TEXT.set(own.code, lexicon);
-  }
-  return lexicon;
-}
+export const quantityLexicon = byTextLanguage(quantityLexiconOf);

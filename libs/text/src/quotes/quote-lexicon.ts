@@ -1,5 +1,5 @@
 import type { LanguageModule, QuoteCueKind, QuoteWords } from '../languages/language-module';
-import { everyTextLanguages, ownTextLanguage } from '../languages/language-registry';
+import { byTextLanguage } from '../languages/language-registry';
 import { foldText } from '../numbers/folded-text';
 import { PhraseMatcher } from '../numbers/phrase-matcher';
 
@@ -29,21 +29,9 @@ function quoteLexiconOf(modules: readonly LanguageModule[]): QuoteLexicon {
   };
 }
 
-const EVERY_TEXT = quoteLexiconOf(everyTextLanguages);
-const OWN_TEXT = new Map<string, QuoteLexicon>();
-
 /**
  * The quote words read in a text of the given language: Arabic and English
  * in every text, plus those of a language read only in its own texts
  * (French), so that "selon" or "que" mean nothing in another language's text.
  */
-export function quoteLexicon(language: string | null | undefined): QuoteLexicon {
-  const own = ownTextLanguage(language);
-  if (!own) return EVERY_TEXT;
-  let lexicon = OWN_TEXT.get(own.code);
-  if (!lexicon) {
-    lexicon = quoteLexiconOf([...everyTextLanguages, own]);
-    OWN_TEXT.set(own.code, lexicon);
-  }
-  return lexicon;
-}
+export const quoteLexicon = byTextLanguage(quoteLexiconOf);
