@@ -1,4 +1,4 @@
-import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
+import { StoryClusterer } from '@eventwire/clustering';
 import { EventExtractedV1, StoryEnrichedV1, TOPICS } from '@eventwire/contracts';
 import { KnowledgeBase } from '@eventwire/kb';
 import { Producer } from 'kafkajs';
@@ -8,36 +8,38 @@ import { BrowserContext, Page } from 'playwright-core';
 import { browserDescribe, launchChromium, TEST_OUTPUT } from './support/browser';
 import { extractedSeeds } from './support/seed-events';
 import { freePort, ServiceProcess, waitFor } from './support/service-process';
-import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TopicCollector } from './support/topic-collector';
 
 const DAY_MS = 86_400_000;
 
 /**
- * 1,000 stories as the aggregator makes them: the seeds' extracted events
- * copied with new ids and outlets, a title word of their own (in the title
- * and its terms: the same five texts over and over would otherwise become
- * too common to match), dates eight days apart (beyond the clusterer's
- * seven-day window) and Kazakhstan replaced by one of four countries, put
- * through the real StoryClusterer and story record builder. Copy `i` has
- * `1 + i % 5` articles; the clusterer decides which make one story.
+ * Extracted events that make 1,000 stories: the seeds' events copied with new
+ * ids and outlets, a title word of their own (in the title and its terms: the
+ * same five texts over and over would otherwise become too common to match),
+ * dates eight days apart (beyond the clusterer's seven-day window) and
+ * Kazakhstan replaced by one of four countries. Copy `i` has `1 + i % 5`
+ * articles; the real StoryClusterer decides which make one story, and the
+ * events stop at the one that makes its 1,000th. The first copy's title is
+ * translated to French, so its story's gist is in French.
  */
-function thousandStories(seeds: EventExtractedV1[]): StoryEnrichedV1[] {
+function thousandStoryEvents(seeds: EventExtractedV1[]): EventExtractedV1[] {
   const kb = KnowledgeBase.bundled();
   const places = ['country:KAZ', 'country:EGY', 'country:FRA', 'country:BRA'].map((id) => kb.get(id)!);
   const clusterer = new StoryClusterer();
+  const events: EventExtractedV1[] = [];
   for (let i = 0; clusterer.size < 1000; i++) {
     const place = places[i % places.length]!;
     const day = new Date(Date.UTC(1990, 0, 1) + i * 8 * DAY_MS).toISOString().slice(0, 10);
     const word = `s${i}`;
     for (const [n, seed] of seeds.slice(0, 1 + (i % seeds.length)).entries()) {
+      if (clusterer.size >= 1000) break;
       // The country everywhere the record names it: entities, actors, the event's place.
       const moved = JSON.parse(
         JSON.stringify(seed).replaceAll('country:KAZ', place.id).replaceAll('"KAZ"', `"${place.countryCode}"`).replaceAll('"Kazakhstan"', `"${place.name}"`),
       ) as EventExtractedV1;
       for (const e of moved.entities) if (e.id === place.id) Object.assign(e, { lat: place.lat, lon: place.lon });
       if (moved.event?.location?.entityId === place.id) Object.assign(moved.event.location, { lat: place.lat, lon: place.lon });
-      clusterer.add({
+      const event: EventExtractedV1 = {
         ...moved,
         articleId: `${seed.articleId.slice(0, 48)}${i.toString(16).padStart(8, '0')}${n.toString(16).padStart(8, '0')}`,
         source: { ...seed.source, outlet: `${seed.source.outlet}-${i % 37}` },
@@ -46,25 +48,28 @@ function thousandStories(seeds: EventExtractedV1[]): StoryEnrichedV1[] {
         terms: [{ term: word, weight: 3 }, ...(moved.terms ?? [])],
         publishedAt: `${day}T08:0${n}:00.000Z`,
         eventDate: { ...seed.eventDate, date: seed.eventDate.date === null ? null : day },
-      });
+        ...(i === 0 ? { titleEn: null, titleTranslation: { language: 'fr', text: 'La Russie déploie des troupes (gist fr)' } } : {}),
+      };
+      clusterer.add(event);
+      events.push(event);
     }
   }
-  return [...clusterer.stories()].slice(0, 1000).map((story, i) => buildStoryRecord(story, new Date(Date.UTC(2024, 0, 1) + i * 60_000)));
+  return events;
 }
 
 /**
  * The page at `/` in Debian's chromium, served by the aggregator service over
- * the real broker and PostgreSQL: the seeds' story with its outlets, on the
- * map, its troop claim with its source, a sixth article arriving over the
- * live stream without a reload; and the time to first render with 1,000
- * stories.
+ * the real broker with its embedded store (PGlite): the seeds' story with its
+ * outlets, on the map, its troop claim with its source, a sixth article
+ * arriving over the live stream without a reload; and the time to first
+ * render of 1,000 stories a second aggregator made and serves.
  */
 browserDescribe('the page in a real browser', () => {
   const brokers = process.env.KAFKA_BROKERS!;
   const prefix = `page-${randomBytes(4).toString('hex')}.`;
-  let database: TestDatabase;
   let producer: Producer;
   let aggregator: ServiceProcess | null = null;
+  let thousand: ServiceProcess | null = null;
   let browser: { context: BrowserContext; close(): Promise<void> } | null = null;
   let seeds: EventExtractedV1[];
   let port = 0;
@@ -76,7 +81,6 @@ browserDescribe('the page in a real browser', () => {
   beforeAll(async () => {
     seeds = await extractedSeeds();
     port = await freePort();
-    database = await createTestDatabase();
     producer = TopicCollector.kafka(brokers).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     aggregator = new ServiceProcess('aggregator', {
@@ -84,7 +88,8 @@ browserDescribe('the page in a real browser', () => {
       KAFKA_BROKERS: brokers,
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
+      // The embedded store, as `eventwire run --serve` has it: PGlite in memory.
+      DATABASE_URL: 'memory:',
       STORY_EMIT_INTERVAL_MS: '200',
     });
     await waitFor('the story API', async () => ((await fetch(`${base()}/healthz`)).ok ? true : undefined), 60_000);
@@ -94,12 +99,12 @@ browserDescribe('the page in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await aggregator?.stop();
+    await thousand?.stop();
     await producer?.disconnect();
-    await database?.drop();
   });
 
   afterEach(() => {
-    if (aggregator && !aggregator.running) process.stderr.write(aggregator.logs());
+    for (const service of [aggregator, thousand]) if (service && !service.running) process.stderr.write(service.logs());
   });
 
   /** A page that fails the test on any script error of its own. */
@@ -202,25 +207,48 @@ browserDescribe('the page in a real browser', () => {
     await page.close();
   });
 
-  it('renders 1,000 stories built by the clusterer (the story API stubbed in the browser, the page served by the aggregator)', async () => {
-    const built = Date.now();
-    const synthetic = thousandStories(seeds);
-    process.stdout.write(`page: 1,000 stories clustered and built in ${Date.now() - built} ms\n`);
+  it('renders 1,000 stories the aggregator made, read from its story API', async () => {
+    // A second aggregator of its own (topics, PGlite), so the seeds' story is not among the thousand.
+    const events = thousandStoryEvents(seeds);
+    const thousandPrefix = `page-1000-${randomBytes(4).toString('hex')}.`;
+    const thousandPort = await freePort();
+    thousand = new ServiceProcess('aggregator', {
+      HTTP_PORT: String(thousandPort),
+      KAFKA_BROKERS: brokers,
+      KAFKA_TOPIC_PREFIX: thousandPrefix,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: 'memory:',
+      STORY_EMIT_INTERVAL_MS: '200',
+    });
+    const at = `http://127.0.0.1:${thousandPort}`;
+    await waitFor('the second story API', async () => ((await fetch(`${at}/healthz`)).ok ? true : undefined), 60_000);
+    const sent = Date.now();
+    for (let i = 0; i < events.length; i += 500) {
+      await producer.send({
+        topic: thousandPrefix + TOPICS.eventsExtracted,
+        messages: events.slice(i, i + 500).map((e) => ({ key: e.articleId, value: JSON.stringify(e) })),
+      });
+    }
+    const last = events.at(-1)!.articleId;
+    await waitFor('the last article stored', async () => ((await fetch(`${at}/v1/articles/${last}`)).ok ? true : undefined), 180_000);
+    const synthetic: StoryEnrichedV1[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = (await (await fetch(`${at}/v1/stories?limit=200&offset=${offset}`)).json()) as { stories: StoryEnrichedV1[]; total: number };
+      synthetic.push(...page.stories);
+      if (page.stories.length === 0 || synthetic.length >= page.total) break;
+    }
+    process.stdout.write(`page: ${events.length} articles made ${synthetic.length} stories in the aggregator in ${Date.now() - sent} ms\n`);
+    // The service clusters as the library does: the events were cut at the library's 1,000th story.
+    expect(synthetic).toHaveLength(1000);
     expect(new Set(synthetic.map((s) => s.storyId)).size).toBe(1000);
     // Stories of one to five articles, as the clusterer joined them.
     expect(new Set(synthetic.map((s) => s.numArticles))).toEqual(new Set([1, 2, 3, 4, 5]));
-    // One story titled as a translator set to French titles it: its gist is in French, and says so.
-    const french = synthetic[0]!;
-    Object.assign(french, { titleEn: null, titleTranslation: { language: 'fr', text: 'La Russie déploie des troupes (gist fr)' } });
+    const french = synthetic.find((s) => s.titleTranslation?.language === 'fr')!;
+    expect(french.titleTranslation!.text).toBe('La Russie déploie des troupes (gist fr)');
+
     const page = await browser!.context.newPage();
-    await page.route(/\/v1\/stories\?/, async (route) => {
-      const url = new URL(route.request().url());
-      const offset = Number(url.searchParams.get('offset') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 20);
-      await route.fulfill({ json: { stories: synthetic.slice(offset, offset + limit), total: synthetic.length, limit, offset } });
-    });
     const started = Date.now();
-    await page.goto(`${base()}/`);
+    await page.goto(`${at}/`);
     await page.locator('.story').first().waitFor();
     const firstRender = Date.now() - started;
     await page.locator('body[data-loaded="1000"]').waitFor();
@@ -250,8 +278,9 @@ browserDescribe('the page in a real browser', () => {
     await count(from2005);
     await page.locator('#f-from').fill('');
     await count(1000);
-    // A title, with its own word: the story that has it, and any other its copy was split into with the same title.
-    const title = synthetic.at(-1)!.title!;
+    // A title, with its own word (the last copy's: no other copy's word begins with it): the story that has it, and any other its copy was split into.
+    const copyOf = (s: StoryEnrichedV1): number => Number(/ s(\d+)$/.exec(s.title ?? '')?.[1] ?? -1);
+    const title = synthetic.reduce((a, b) => (copyOf(b) > copyOf(a) ? b : a)).title!;
     const titled = synthetic.filter((s) => [s.title, ...s.articles.map((a) => a.title)].some((t) => t?.includes(title))).length;
     expect(titled).toBeLessThan(3);
     await page.locator('#f-text').fill(title);
