@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ArabicEntityTagger, DocumentNamePropagator, foldWord, NER_LABELS, NerFeatureExtractor, NerLexicon, NerModel, NerTagger, NerType, OUTSIDE, PersonRecognizer, spansOf } from '@eventwire/extraction';
+import { ArabicEntityTagger, confirmTitlePersons, DocumentNamePropagator, foldWord, NER_LABELS, NerFeatureExtractor, NerLexicon, NerModel, NerTagger, NerType, OUTSIDE, PersonRecognizer, RecognizedPerson, spansOf, TaggedName } from '@eventwire/extraction';
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MinistryRecognizer } from '@eventwire/kb';
 import { resolve } from 'node:path';
 import { encodeSentence } from '../scripts/ner/corpus-encoding';
@@ -81,16 +81,25 @@ interface CharSpan {
   end: number;
 }
 
-/** The extractor's knowledge-base readings as character spans: gazetteer names (no demonyms), and title persons and ministries. */
-function knowledgeBase(text: string, matches: GazetteerMatch[]): { gazetteer: CharSpan[]; recognized: CharSpan[] } {
+/**
+ * The extractor's knowledge-base readings as character spans: gazetteer names
+ * (no demonyms), and title persons and ministries; `confirmed`: the title
+ * persons the tagger's names confirm, with their spans (as the extractor keeps
+ * them beside the tagger).
+ */
+function knowledgeBase(text: string, matches: GazetteerMatch[], names: TaggedName[]): { gazetteer: CharSpan[]; recognized: CharSpan[]; confirmed: CharSpan[] } {
   const gazetteer = matches.filter((m) => m.via !== 'demonym').flatMap((m) => {
     const type = kbCoarse(kb.get(m.entityId)?.type);
     return type ? [{ type, start: m.start, end: m.end }] : [];
   });
-  const recognized: CharSpan[] = [];
-  for (const p of persons.recognize([{ text, start: 0, matches }])) for (const m of p.mentions) recognized.push({ type: 'person', start: m.start, end: m.end });
-  for (const o of ministries.recognize([{ text, start: 0, matches }])) for (const m of o.mentions) recognized.push({ type: 'organization', start: m.start, end: m.end });
-  return { gazetteer, recognized };
+  const titled = persons.recognize([{ text, start: 0, matches }]);
+  const mentionsOf = (people: RecognizedPerson[]): CharSpan[] => people.flatMap((p) => p.mentions.map((m) => ({ type: 'person' as const, start: m.start, end: m.end })));
+  const organisations = ministries.recognize([{ text, start: 0, matches }]).flatMap((o) => o.mentions.map((m) => ({ type: 'organization' as const, start: m.start, end: m.end })));
+  return {
+    gazetteer,
+    recognized: [...mentionsOf(titled), ...organisations],
+    confirmed: [...mentionsOf(confirmTitlePersons(titled, names, () => true)), ...organisations],
+  };
 }
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
@@ -115,13 +124,13 @@ for (let d = 0; d < heldOut.length; d += SENTENCES_PER_DOCUMENT) {
       return t;
     };
     const toTokens = (p: { type: Coarse; start: number; end: number }): Predicted => ({ type: p.type, start: tokenAt(p.start), end: tokenAt(p.end - 1) + 1 });
-    const { gazetteer, recognized } = knowledgeBase(text, matches[s]);
+    const { gazetteer, recognized, confirmed } = knowledgeBase(text, matches[s], names[s]);
     const kbFound = [...gazetteer, ...recognized].map(toTokens);
     const baseline = spansOf(sentence.map((t) => mostFrequent(foldWord(t.text)))).map((p) => ({ ...p, type: COARSE[p.type] }));
     const taggedHere = tagged[s].map((p) => ({ ...p, type: COARSE[p.type] }));
-    // The extractor's view: title persons and ministries, tagged names (linked or new) outside them, gazetteer names outside both.
-    const namesHere = names[s].filter((n) => !recognized.some((r) => overlap(r, n))).map((n) => ({ type: COARSE[n.type], start: n.start, end: n.end }));
-    const both = [...recognized, ...namesHere, ...gazetteer.filter((g) => !namesHere.some((n) => overlap(n, g)) && !recognized.some((r) => overlap(r, g)))].map(toTokens);
+    // The extractor's view: title persons the tagger confirms and ministries, tagged names (linked or new) outside them, gazetteer names outside both.
+    const namesHere = names[s].filter((n) => !confirmed.some((r) => overlap(r, n))).map((n) => ({ type: COARSE[n.type], start: n.start, end: n.end }));
+    const both = [...confirmed, ...namesHere, ...gazetteer.filter((g) => !namesHere.some((n) => overlap(n, g)) && !confirmed.some((r) => overlap(r, g)))].map(toTokens);
     [kbFound, baseline, taggedHere, both].forEach((found, k) => score(sentence, found, tallies[k]));
   });
 }

@@ -1,4 +1,5 @@
 import {
+  ArabicNerTokenizer,
   AveragedPerceptron,
   bioViterbi,
   DocumentNamePropagator,
@@ -21,11 +22,11 @@ import {
 import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { encodeSentence, EncodedSentence } from './corpus-encoding';
+import { encodeRetokenized, encodeSentence, EncodedSentence } from './corpus-encoding';
 import { CorpusSentence, goldSpans, newsFanePath, readNewsFane, SENTENCES_PER_DOCUMENT, splitOf, TRAINING_TYPES } from './newsfane-corpus';
 
 /**
- * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --min-feature-count N --out FILE --train-only --dev-only]
+ * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --min-feature-count N --tokens extractor|corpus --out FILE --train-only --dev-only]
  * Trains the Arabic entity tagger (averaged perceptron, greedy BIO) on
  * NewsFANE Gold and writes libs/extraction/data/ner-model.json. The number
  * of epochs is chosen on the dev split (carved from the training part, see
@@ -44,6 +45,9 @@ const maxEpochs = Number(argOf('max-epochs') ?? '20');
 const out = resolve(argOf('out') ?? join(REPO, 'libs', 'extraction', 'data', 'ner-model.json'));
 const SEED = 20140823;
 const PROPAGATE = !process.argv.includes('--no-propagation');
+/** `corpus`: learn from NewsFANE's own tokens; `extractor`: from the tokens the extractor's tokenizer cuts from its words. */
+const TOKENS = argOf('tokens') ?? 'corpus';
+if (TOKENS !== 'corpus' && TOKENS !== 'extractor') throw new Error(`--tokens must be corpus or extractor, not ${TOKENS}`);
 const propagator = new DocumentNamePropagator();
 /** Features seen on fewer tokens than this in the training sentences get no weight: rarer ones fit the training text more than they generalise. */
 const MIN_FEATURE_COUNT = Number(argOf('min-feature-count') ?? '2');
@@ -79,8 +83,15 @@ function goldLabels(sentence: CorpusSentence): Uint8Array {
   return labels;
 }
 
-function example(sentence: CorpusSentence, document: number): Example {
-  const encoded = encodeSentence(sentence, kb, matcher);
+/**
+ * A sentence to learn from: the corpus's own tokens, or (`tokenizer` given)
+ * the tokens the extractor's tokenizer cuts from the same words.
+ */
+function example(sentence: CorpusSentence, document: number, tokenizer?: ArabicNerTokenizer): Example {
+  const corpusGold = goldLabels(sentence);
+  const { encoded, labels: gold } = tokenizer
+    ? encodeRetokenized(sentence, corpusGold, kb, matcher, tokenizer)
+    : { encoded: encodeSentence(sentence, kb, matcher), labels: corpusGold };
   const { tokens, kbTags } = encoded;
   const keys = tokens.map((t) => foldWord(t.text));
   const runs = new Uint8Array(tokens.length);
@@ -94,7 +105,7 @@ function example(sentence: CorpusSentence, document: number): Example {
     f.push(...extractor.kbFeatures(kbTagAt(kbTags, i - 1), kbTags[i], kbTagAt(kbTags, i + 1)), ...extractor.bigramFeatures(keys, i), ...extractor.runFeatures(runs[i]));
     return f;
   });
-  return { encoded, document, keys, gold: goldLabels(sentence), base: features, features };
+  return { encoded, document, keys, gold, base: features, features };
 }
 
 type Counts = [number, number, number, number];
@@ -268,16 +279,38 @@ const macro = (t: Record<string, Tally>): number => (f1(t.PER) + f1(t.LOC) + f1(
 const show = (t: Record<string, Tally>): string =>
   ['PER', 'LOC', 'ORG'].map((type) => `${type} ${f1(t[type]).toFixed(3)}`).join('  ') + `  macro ${macro(t).toFixed(3)}`;
 
+/** Words seen at least VOCABULARY_MIN_COUNT times, Arabic: what the tokenizer knows besides the lexicon's names. */
+function vocabularyOf(counts: Map<string, Counts>): string[] {
+  return [...counts].filter(([k, c]) => c[0] + c[1] + c[2] + c[3] >= VOCABULARY_MIN_COUNT && /^[\u0621-\u064A]/.test(k)).map(([k]) => k);
+}
+
 const started = Date.now();
 const sentences = readNewsFane(file);
-const trainPart: Example[] = [];
-const devPart: Example[] = [];
-sentences.forEach((sentence, s) => {
-  const split = splitOf(s);
-  const document = Math.floor(s / SENTENCES_PER_DOCUMENT);
-  if (split === 'train') trainPart.push(example(sentence, document));
-  else if (split === 'dev') devPart.push(example(sentence, document));
-});
+const splitSentences = (tokenizer?: ArabicNerTokenizer): { trainPart: Example[]; devPart: Example[] } => {
+  const parts = { trainPart: [] as Example[], devPart: [] as Example[] };
+  sentences.forEach((sentence, s) => {
+    const split = splitOf(s);
+    const document = Math.floor(s / SENTENCES_PER_DOCUMENT);
+    if (split === 'train') parts.trainPart.push(example(sentence, document, tokenizer));
+    else if (split === 'dev') parts.devPart.push(example(sentence, document, tokenizer));
+  });
+  return parts;
+};
+let { trainPart, devPart } = splitSentences();
+// --tokens extractor: learn from the extractor's tokens, cut with the vocabulary and word counts of the training part's corpus tokens.
+if (TOKENS === 'extractor') {
+  const counts = countWords(trainPart).total;
+  const known = new Set(vocabularyOf(counts));
+  const tokenizer = new ArabicNerTokenizer(
+    (key) => known.has(key) || lexicon.knows(key),
+    (key) => {
+      const c = counts.get(key);
+      return c !== undefined && c[1] * 2 >= c[0] + c[1] + c[2] + c[3];
+    },
+    (key) => lexicon.isName(key),
+  );
+  ({ trainPart, devPart } = splitSentences(tokenizer));
+}
 const trainCounts = countWords(trainPart);
 withStatistics(trainPart, trainCounts, true);
 withStatistics(devPart, trainCounts, false);
@@ -307,11 +340,12 @@ const allCounts = countWords(all);
 withStatistics(all, allCounts, true);
 const final = train(all, bestEpoch, SEED);
 const seen = [...allCounts.total].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-const vocabulary = seen.filter(([k, c]) => c[0] + c[1] + c[2] + c[3] >= VOCABULARY_MIN_COUNT && /^[\u0621-\u064A]/.test(k)).map(([k]) => k);
+const vocabulary = vocabularyOf(new Map(seen));
 const statistics = Object.fromEntries(seen);
 const json = NerModel.toJson(final.ids.names, final.weights, vocabulary, statistics, {
   data: 'NewsFANE Gold (Alotaibi & Lee, COLING 2014), CC BY-SA 3.0',
   split: 'documents of 50 consecutive sentences; held-out d % 5 = 4 (unused), dev d % 10 = 1 (epochs chosen on it), trained on the rest + dev',
+  tokens: TOKENS === 'extractor' ? "the extractor's tokenizer over the corpus's words" : "the corpus's",
   epochs: bestEpoch,
   dev: devByEpoch[bestEpoch],
   seed: SEED,

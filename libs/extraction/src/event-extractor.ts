@@ -13,6 +13,7 @@ import { EventCoder } from './event-coding/event-coder';
 import { keyTerms, titleTerms } from './key-terms';
 import { mentionForm, taggedForm } from './mention-form';
 import { ArabicEntityTagger, TaggedName } from './ner/arabic-entity-tagger';
+import { confirmTitlePersons } from './title-persons';
 import { foldWord } from './ner/fold-word';
 import { NerType } from './ner/ner-labels';
 import { PersonRecognizer, romanizationKey } from './person-recognizer';
@@ -174,8 +175,15 @@ export class EventExtractor {
         mentions: ministry.mentions.map((m) => ({ ...m, form: 'name' as const })),
       });
     }
-    // People the KB does not know, found from their titles; the recognizer already yields to every KB match.
-    for (const person of this.persons.recognize(parts)) {
+    // Names the tagger finds in the Arabic parts (offsets in the body).
+    const arabic = parts.filter((p) => p.arabic);
+    const tagged =
+      this.names && arabic.length > 0
+        ? this.names.tagDocument(arabic).flatMap((names, i) => names.map((name) => ({ ...name, start: arabic[i].start + name.start, end: arabic[i].start + name.end })))
+        : [];
+    const inTagged = (offset: number): boolean => this.names !== null && arabic.some((p) => p.start <= offset && offset < p.start + p.text.length);
+    // People the KB does not know, found from their titles (the recognizer already yields to every KB match), where the tagger confirms them.
+    for (const person of confirmTitlePersons(this.persons.recognize(parts), tagged, inTagged)) {
       if (byId.has(person.id)) continue;
       recognized.push(...person.mentions);
       byId.set(person.id, {
@@ -187,15 +195,7 @@ export class EventExtractor {
         mentions: person.mentions.map((m) => ({ ...m, form: 'name' as const })),
       });
     }
-    const arabic = parts.filter((p) => p.arabic);
-    if (this.names && arabic.length > 0) {
-      const tagged = this.names.tagDocument(arabic);
-      this.addTaggedNames(
-        byId,
-        recognized,
-        arabic.flatMap((p, i) => tagged[i].map((name) => ({ ...name, start: p.start + name.start, end: p.start + name.end }))),
-      );
-    }
+    if (tagged.length > 0) this.addTaggedNames(byId, recognized, tagged);
     return [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
   }
 

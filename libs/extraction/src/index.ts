@@ -3,7 +3,8 @@
  * and the Arabic NER tagger with the pieces its training and evaluation use.
  */
 export { EventExtractor } from './event-extractor';
-export { PersonRecognizer } from './person-recognizer';
+export { PersonRecognizer, RecognizedPerson } from './person-recognizer';
+export { confirmTitlePersons } from './title-persons';
 export { LABEL_COUNT, NER_LABELS, OUTSIDE, spansOf } from './ner/ner-labels';
 export type { NerType, TokenSpan } from './ner/ner-labels';
 export type { NerToken } from './ner/ner-token';
@@ -13,7 +14,8 @@ export { NerModel } from './ner/ner-model';
 export { NerTagger } from './ner/ner-tagger';
 export { AveragedPerceptron } from './ner/averaged-perceptron';
 export { kbTokenTags } from './ner/kb-token-tags';
+export { ArabicNerTokenizer } from './ner/arabic-ner-tokenizer';
 export { foldWord } from './ner/fold-word';
 export { bioViterbi } from './ner/bio-viterbi';
-export { ArabicEntityTagger } from './ner/arabic-entity-tagger';
+export { ArabicEntityTagger, TaggedName } from './ner/arabic-entity-tagger';
 export { DocumentNamePropagator } from './ner/document-name-propagator';

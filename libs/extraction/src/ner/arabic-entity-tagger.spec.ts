@@ -33,6 +33,12 @@ describe(ArabicEntityTagger.name, () => {
     expect(names.every((n) => n.linked === undefined)).toBe(true);
   });
 
+  it('neither starts nor ends a name with a punctuation mark', () => {
+    // A Latin comma after an Arabic name, as some outlets type it: the tagger runs on into it, the name stops before it.
+    const names = tag('وقال العميد بسام عطية, المسؤول في وزارة الداخلية خلال مؤتمر صحفي');
+    expect(names.filter((n) => n.type === 'PER').map((n) => n.text)).toEqual(['بسام عطية']);
+  });
+
   it('does not report a demonym as a place', () => {
     const names = tag('وأكدت الأمانة أن وحدة من القوات الروسية بدأت بالفعل في تنفيذ مهامها');
     expect(names.filter((n) => n.type === 'LOC')).toEqual([]);

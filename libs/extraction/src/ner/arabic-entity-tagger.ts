@@ -11,6 +11,9 @@ import { NerModel } from './ner-model';
 import { NerTagger } from './ner-tagger';
 import { NerToken } from './ner-token';
 
+
+/** A token that can start or end a name: one with a letter or a digit. */
+const NAME_EDGE = /[\p{L}\p{N}]/u;
 /** Knowledge-base types a tagged type may link to. */
 const LINKABLE: Readonly<Record<NerType, readonly KbEntityType[]>> = {
   PER: ['person'],
@@ -111,8 +114,14 @@ export class ArabicEntityTagger {
   private link(text: string, matches: readonly GazetteerMatch[], tokens: readonly NerToken[], spans: readonly TokenSpan[]): TaggedName[] {
     const out: TaggedName[] = [];
     for (const span of spans) {
-      const start = tokens[span.start].start;
-      const end = tokens[span.end - 1].end;
+      // A name neither starts nor ends with a punctuation mark ("بسام عطية," is the tagger running on into the comma).
+      let first = span.start;
+      let last = span.end - 1;
+      while (first <= last && !NAME_EDGE.test(tokens[first].text)) first++;
+      while (last >= first && !NAME_EDGE.test(tokens[last].text)) last--;
+      if (first > last) continue;
+      const start = tokens[first].start;
+      const end = tokens[last].end;
       const overlapping = matches.filter((m) => m.start < end && start < m.end);
       const name: TaggedName = { type: span.type, start, end, text: text.slice(start, end) };
       if (overlapping.length === 0) {

@@ -21,6 +21,12 @@ describe(ArabicNerTokenizer.name, () => {
     expect(texts('بكازاخستان')).toEqual(['ب', 'كازاخستان']);
   });
 
+  it('reads ك ("like") off a word only before the article or ما: before anything else it is a name\'s first letter', () => {
+    expect(texts('كالعادة')).toEqual(['ك', 'العادة']);
+    // "يري" is a word of the corpus, but "كيري" is John Kerry, not "like" + "sees".
+    expect(texts('جون كيري')).toEqual(['جون', 'كيري']);
+  });
+
   it('keeps an unknown word whole and makes every punctuation mark a token', () => {
     expect(texts('وتابع برايس قائلا: "نعم"')).toEqual(['و', 'تابع', 'برايس', 'قائلا', ':', '"', 'نعم', '"']);
   });

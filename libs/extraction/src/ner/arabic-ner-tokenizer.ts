@@ -41,6 +41,11 @@ interface Piece {
 const CONJUNCTIONS = ['', ...ARABIC_CLITICS.conjunctions];
 const PREPOSITIONS = ['', ...ARABIC_CLITICS.prepositions];
 const ENCLITICS = ['', ...ARABIC_CLITICS.enclitics];
+/** Whether `prep` may be read off before `core` (`CliticWords.boundPrepositions`). */
+function boundBefore(prep: string, core: string): boolean {
+  const only = ARABIC_CLITICS.boundPrepositions?.[prep];
+  return only === undefined || core.startsWith(ARABIC_CLITICS.article) || only.includes(core);
+}
 /** Distinct written words whose pieces are kept. */
 const CACHED_WORDS = 128_000;
 /** Shortest word left after peeling clitics. */
@@ -139,6 +144,7 @@ export class ArabicNerTokenizer {
           if (suffix && !key.endsWith(suffix)) continue;
           const core = key.slice(from, key.length - suffix.length);
           if (core.length < MIN_CORE || !this.knows(core)) continue;
+          if (prep && !boundBefore(prep, core)) continue;
           if (prep && this.personLike(core) && !this.isName(core)) continue;
           best = { prefix: [conj, prep].filter(Boolean), suffix, pieces };
         }

@@ -73,6 +73,13 @@ export interface CliticWords {
   /** How a preposition and the article are written together, where it is not simply joined (Arabic ل + ال is لل). */
   readonly articleAfter: Readonly<Record<string, string>>;
   readonly enclitics: readonly string[];
+  /**
+   * Prepositions read off a word only before the article or one of the words
+   * listed: Arabic ك ("like") is written on definite nouns and on ما
+   * ("كالعادة", "كما"); before anything else the letter is far more often the
+   * first of a word or a name ("كيري", "كاميرون").
+   */
+  readonly boundPrepositions?: Readonly<Record<string, readonly string[]>>;
 }
 
 
