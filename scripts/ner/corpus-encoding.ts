@@ -10,13 +10,19 @@ export interface EncodedSentence {
 }
 
 export function encodeSentence(sentence: CorpusSentence, kb: KnowledgeBase, matcher: GazetteerMatcher): EncodedSentence {
+  const { text, tokens } = joinedWords(sentence);
+  return { text, tokens, kbTags: kbTokenTags(kb, tokens, matcher.match(text)) };
+}
+
+/** The corpus's words joined by spaces, each a token with its offsets in that text. */
+function joinedWords(sentence: CorpusSentence): { text: string; tokens: NerToken[] } {
   const tokens: NerToken[] = [];
   let text = '';
   for (const { text: word } of sentence) {
     tokens.push({ text: word, start: text.length, end: text.length + word.length });
     text += `${word} `;
   }
-  return { text, tokens, kbTags: kbTokenTags(kb, tokens, matcher.match(text)) };
+  return { text, tokens };
 }
 
 /**
@@ -34,7 +40,7 @@ export function encodeRetokenized(
   matcher: GazetteerMatcher,
   tokenizer: ArabicNerTokenizer,
 ): { encoded: EncodedSentence; labels: Uint8Array } {
-  const { text, tokens: words } = encodeSentence(sentence, kb, matcher);
+  const { text, tokens: words } = joinedWords(sentence);
   const tokens = tokenizer.tokenize(text).map((t): NerToken => ({ text: t.text, start: t.start, end: t.end }));
   const out = new Uint8Array(tokens.length).fill(OUTSIDE);
   let w = 0;

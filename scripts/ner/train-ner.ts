@@ -1,6 +1,7 @@
 import {
   ArabicNerTokenizer,
   AveragedPerceptron,
+  taggerTokenizer,
   bioViterbi,
   DocumentNamePropagator,
   kbTagAt,
@@ -300,15 +301,7 @@ let { trainPart, devPart } = splitSentences();
 // --tokens extractor: learn from the extractor's tokens, cut with the vocabulary and word counts of the training part's corpus tokens.
 if (TOKENS === 'extractor') {
   const counts = countWords(trainPart).total;
-  const known = new Set(vocabularyOf(counts));
-  const tokenizer = new ArabicNerTokenizer(
-    (key) => known.has(key) || lexicon.knows(key),
-    (key) => {
-      const c = counts.get(key);
-      return c !== undefined && c[1] * 2 >= c[0] + c[1] + c[2] + c[3];
-    },
-    (key) => lexicon.isName(key),
-  );
+  const tokenizer = taggerTokenizer(new Set(vocabularyOf(counts)), (key) => counts.get(key), lexicon);
   ({ trainPart, devPart } = splitSentences(tokenizer));
 }
 const trainCounts = countWords(trainPart);

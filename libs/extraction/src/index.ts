@@ -14,7 +14,7 @@ export { NerModel } from './ner/ner-model';
 export { NerTagger } from './ner/ner-tagger';
 export { AveragedPerceptron } from './ner/averaged-perceptron';
 export { kbTokenTags } from './ner/kb-token-tags';
-export { ArabicNerTokenizer } from './ner/arabic-ner-tokenizer';
+export { ArabicNerTokenizer, taggerTokenizer } from './ner/arabic-ner-tokenizer';
 export { foldWord } from './ner/fold-word';
 export { bioViterbi } from './ner/bio-viterbi';
 export { ArabicEntityTagger, TaggedName } from './ner/arabic-entity-tagger';

@@ -1,6 +1,6 @@
 import { GazetteerMatch, KbEntityType, KnowledgeBase } from '@eventwire/kb';
 import type { Token } from '@eventwire/text';
-import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
+import { ArabicNerTokenizer, taggerTokenizer } from './arabic-ner-tokenizer';
 import { kbTokenTags } from './kb-token-tags';
 import { KbNameTails } from './kb-name-tails';
 import { NerFeatureExtractor } from './ner-feature-extractor';
@@ -68,15 +68,7 @@ export class ArabicEntityTagger {
   ) {
     this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
     this.tails = new KbNameTails(kb);
-    this.tokenizer = new ArabicNerTokenizer(
-      (key) => model.vocabulary.has(key) || lexicon.knows(key),
-      (key) => {
-        const counts = model.statistics.get(key);
-        return counts !== undefined && counts[1] * 2 >= counts[0] + counts[1] + counts[2] + counts[3];
-      },
-      (key) => lexicon.isName(key),
-      (text) => this.tagger.word(text),
-    );
+    this.tokenizer = taggerTokenizer(model.vocabulary, (key) => model.statistics.get(key), lexicon, (text) => this.tagger.word(text));
   }
 
   /** The bundled model over this knowledge base, built once per process and knowledge base. */

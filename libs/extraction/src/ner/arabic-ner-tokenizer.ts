@@ -1,5 +1,7 @@
 import { ARABIC_CLITICS, Token, WordInterner, WordSlot } from '@eventwire/text';
 import { foldWordWithOffsets } from './fold-word';
+import type { WordCounts } from './ner-feature-extractor';
+import type { NerLexicon } from './ner-lexicon';
 import { NerToken, NerWord } from './ner-token';
 
 /** Letters, marks, digits and the zero-width (non-)joiner make words; other visible characters are tokens of one character. */
@@ -163,4 +165,27 @@ export class ArabicNerTokenizer {
     cuts.push(word.length);
     return cuts;
   }
+}
+
+/**
+ * The tokenizer the tagger reads with: the words of its training
+ * (`vocabulary`, and `statistics`: how often each was in a person's name,
+ * a place's, an organisation's or none) and the lexicon's names and cues.
+ * The tagger builds it from its model; training, from its own counts.
+ */
+export function taggerTokenizer(
+  vocabulary: ReadonlySet<string>,
+  statistics: (key: string) => WordCounts | undefined,
+  lexicon: NerLexicon,
+  lookup?: (text: string) => NerWord,
+): ArabicNerTokenizer {
+  return new ArabicNerTokenizer(
+    (key) => vocabulary.has(key) || lexicon.knows(key),
+    (key) => {
+      const counts = statistics(key);
+      return counts !== undefined && counts[1] * 2 >= counts[0] + counts[1] + counts[2] + counts[3];
+    },
+    (key) => lexicon.isName(key),
+    lookup,
+  );
 }
