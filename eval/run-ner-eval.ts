@@ -156,7 +156,7 @@ const prf = (t: { tp: number; fp: number; fn: number }): string => {
   const p = t.tp / Math.max(1, t.tp + t.fp);
   const r = t.tp / Math.max(1, t.tp + t.fn);
   const f = p + r > 0 ? (2 * p * r) / (p + r) : 0;
-  return `${p.toFixed(2)} / ${r.toFixed(2)} / **${f.toFixed(2)}**`;
+  return `${p.toFixed(3)} / ${r.toFixed(3)} / **${f.toFixed(3)}**`;
 };
 const types: Coarse[] = ['person', 'place', 'organization'];
 const goldCount = (type: Coarse): number => tallies[0][type].tp + tallies[0][type].fn;

@@ -2,7 +2,7 @@ import { KnowledgeBase } from '@eventwire/kb';
 import { tokenize } from '@eventwire/text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArabicNerTokenizer } from './arabic-ner-tokenizer';
+import { ArabicNerTokenizer, taggerTokenizer } from './arabic-ner-tokenizer';
 import { NerLexicon } from './ner-lexicon';
 import { NerModel } from './ner-model';
 
@@ -25,6 +25,16 @@ describe(ArabicNerTokenizer.name, () => {
     expect(texts('كالعادة')).toEqual(['ك', 'العادة']);
     // "يري" is a word of the corpus, but "كيري" is John Kerry, not "like" + "sees".
     expect(texts('جون كيري')).toEqual(['جون', 'كيري']);
+  });
+
+  it('reads a preposition off before the article only when a name follows, as the corpus writes it', () => {
+    const tagging = taggerTokenizer(model.vocabulary, (key) => model.statistics.get(key), lexicon);
+    const cut = (text: string): string[] => tagging.tokenize(text).map((t) => t.text);
+    // "العراق" and "الرياض" are names in training; "الجيش" and "الشمال" are mostly not, so "ب" stays on them.
+    expect(cut('بالعراق')).toEqual(['ب', 'العراق']);
+    expect(cut('بالرياض')).toEqual(['ب', 'الرياض']);
+    expect(cut('بالجيش')).toEqual(['بالجيش']);
+    expect(cut('بالشمال')).toEqual(['بالشمال']);
   });
 
   it('keeps an unknown word whole and makes every punctuation mark a token', () => {
