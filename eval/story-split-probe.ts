@@ -1,0 +1,153 @@
+import 'reflect-metadata';
+import { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@eventwire/clustering';
+import type { EventExtractedV1 } from '@eventwire/contracts';
+import { join, resolve } from 'node:path';
+import { arg } from './cli-args';
+import { streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
+import { seededRandom } from './seeded-random';
+import { readStoryGold, scoreStories, StoryGold } from './story-gold';
+
+/**
+ * node dist/eval/story-split-probe.js [-- --cache FILE --join 0.5,0.3 --tau 2 --cut 0.025,0.03,0.04 --min 30 --orders 2]
+ *
+ * A measurement, not a stage: would splitting big stories again help? The
+ * week is clustered by the library's StoryClusterer (crawl order, then
+ * shuffled ±1 day), at the model's join threshold and at others; then every
+ * story of at least `--min` articles is cut again by average-link
+ * clustering of its members (IDF-weighted entities and body words, cosine
+ * times exp(-days apart / tau)) stopped at `--cut`; groups of fewer than 3
+ * go back to the group they are closest to on average. Both clusterings are
+ * scored against the story gold. The question it answers: whether members
+ * of two events a topic thread joined (an airlift and a truce days later,
+ * a bombing and the air strikes after it) part when time apart counts,
+ * which the streaming join (one centroid per story, a story's span growing
+ * with it) cannot see. Quadratic in a story's size: an offline probe.
+ */
+const REPO = resolve(__dirname, '..', '..');
+const DEV = join(REPO, '..', 'shared', 'eval', 'dev');
+const gold: StoryGold = readStoryGold(resolve(arg('gold', join(DEV, 'stories', 'story_gold.dev.json'))));
+const articles = resolve(arg('articles', join(DEV, 'saudinewsnet')));
+const cache = arg('cache', null);
+const joins = arg('join', String(DEFAULT_CLUSTERER_OPTIONS.model.joinThreshold)).split(',').map(Number);
+const tau = Number(arg('tau', '2'));
+const cuts = arg('cut', '0.025,0.03,0.04').split(',').map(Number);
+const minSize = Number(arg('min', '30'));
+const orders = Number(arg('orders', '2'));
+const SMALL = 3;
+const DAY = 86_400_000;
+
+type Vector = Map<string, number>;
+
+function vectors(stream: readonly StreamedArticle[]): Map<string, Vector> {
+  const events = stream.map((a) => a.event).filter((e): e is EventExtractedV1 => e !== null);
+  const keysOf = (e: EventExtractedV1): Array<[string, number]> => [
+    ...(e.terms ?? []).map((t): [string, number] => [`t:${t.term}`, 1 + Math.log(Math.max(1, t.weight))]),
+    ...e.entities.map((x): [string, number] => [`e:${x.id}`, 1 + Math.log(Math.max(1, x.mentions.length))]),
+  ];
+  const df = new Map<string, number>();
+  for (const e of events) for (const k of new Set(keysOf(e).map(([k]) => k))) df.set(k, (df.get(k) ?? 0) + 1);
+  const out = new Map<string, Vector>();
+  for (const e of events) {
+    const v: Vector = new Map();
+    for (const [k, w] of keysOf(e)) v.set(k, (v.get(k) ?? 0) + w * Math.log(events.length / df.get(k)!));
+    const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)) || 1;
+    for (const [k, x] of v) v.set(k, x / norm);
+    out.set(e.articleId, v);
+  }
+  return out;
+}
+
+function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, x] of small) dot += x * (large.get(k) ?? 0);
+  return dot;
+}
+
+/** Average-link groups of `ids` (indices into `sim`) stopped at `cut`; small groups joined to the kept group closest on average. */
+function split(sim: Float64Array[], cut: number): number[][] {
+  const n = sim.length;
+  const sum = sim.map((row) => Float64Array.from(row));
+  const members = Array.from({ length: n }, (_, i) => [i]);
+  const alive = new Set(members.keys());
+  for (;;) {
+    let best = -1;
+    let bi = -1;
+    let bj = -1;
+    const live = [...alive];
+    for (let x = 0; x < live.length; x++) {
+      for (let y = x + 1; y < live.length; y++) {
+        const [i, j] = [live[x]!, live[y]!];
+        const average = sum[i]![j]! / (members[i]!.length * members[j]!.length);
+        if (average > best) [best, bi, bj] = [average, i, j];
+      }
+    }
+    if (best < cut) break;
+    for (const k of alive) if (k !== bi && k !== bj) sum[k]![bi] = sum[bi]![k] = sum[bi]![k]! + sum[bj]![k]!;
+    members[bi] = members[bi]!.concat(members[bj]!);
+    alive.delete(bj);
+  }
+  const groups = [...alive].map((i) => members[i]!);
+  const kept = groups.filter((g) => g.length >= SMALL);
+  if (kept.length === 0) return [groups.flat()];
+  for (const g of groups.filter((g) => g.length < SMALL)) {
+    const closeness = (k: number[]): number => g.reduce((s, i) => s + k.reduce((t, j) => t + sim[i]![j]!, 0), 0) / (g.length * k.length);
+    kept.reduce((a, b) => (closeness(b) > closeness(a) ? b : a)).push(...g);
+  }
+  return kept;
+}
+
+function shuffled(stream: readonly StreamedArticle[], seed: number): StreamedArticle[] {
+  const random = seededRandom(seed);
+  return stream
+    .map((a) => ({ a, t: Date.parse(a.time) + (random() * 2 - 1) * DAY }))
+    .sort((x, y) => x.t - y.t)
+    .map((x) => x.a);
+}
+
+async function main(): Promise<void> {
+  const stream = await streamSaudiNewsNet(articles, cache, (line) => void process.stderr.write(`${line}\n`));
+  const vectorOf = vectors(stream);
+  const timeOf = new Map(stream.filter((a) => a.event).map((a) => [a.event!.articleId, Date.parse(a.time)]));
+  const f3 = (x: number): string => x.toFixed(3);
+  const lines = [`| order | join threshold | clustering | B-cubed P | R | F1 | macro-F1 | hard negatives joined |`, '|---|---|---|---|---|---|---|---|'];
+  for (let order = 0; order < orders; order++) {
+    const ordered = order === 0 ? stream : shuffled(stream, order);
+    for (const joinThreshold of joins) {
+      const clusterer = new StoryClusterer({ model: { ...DEFAULT_CLUSTERER_OPTIONS.model, joinThreshold } });
+      for (const a of ordered) if (a.event) clusterer.add(a.event);
+      const storyOf = new Map<string, string>();
+      for (const a of ordered) if (a.event) storyOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
+      const row = (name: string, clusterOf: Map<string, string>): void => {
+        const s = scoreStories(gold, clusterOf);
+        lines.push(`| ${order === 0 ? 'crawl' : `±1 day, seed ${order}`} | ${joinThreshold} | ${name} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} |`);
+      };
+      row('streaming', storyOf);
+      const big = [...clusterer.stories()].filter((s) => s.articles.length >= minSize);
+      const sims = big.map((story) => {
+        const ids = story.articles.map((a) => a.articleId);
+        const sim = ids.map(() => new Float64Array(ids.length));
+        for (let i = 0; i < ids.length; i++) {
+          for (let j = i + 1; j < ids.length; j++) {
+            const apart = Math.abs(timeOf.get(ids[i]!)! - timeOf.get(ids[j]!)!) / DAY;
+            sim[i]![j] = sim[j]![i] = cosine(vectorOf.get(ids[i]!)!, vectorOf.get(ids[j]!)!) * Math.exp(-apart / tau);
+          }
+        }
+        return { story, ids, sim };
+      });
+      for (const cut of cuts) {
+        const groupOf = new Map<string, string>();
+        for (const { story, ids, sim } of sims) for (const g of split(sim, cut)) for (const i of g) groupOf.set(ids[i]!, `${story.storyId}/${ids[g[0]!]}`);
+        const clusterOf = new Map<string, string>();
+        for (const a of ordered) if (a.event) clusterOf.set(a.url, groupOf.get(a.event.articleId) ?? storyOf.get(a.url)!);
+        row(`stories of ${minSize}+ split, tau ${tau} days, cut ${cut}`, clusterOf);
+      }
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`probe failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
