@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@eventwire/clustering';
+import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@eventwire/clustering';
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { join, resolve } from 'node:path';
 import { arg } from './cli-args';
@@ -8,7 +8,7 @@ import { seededRandom } from './seeded-random';
 import { readStoryGold, scoreStories, StoryGold } from './story-gold';
 
 /**
- * node dist/eval/story-split-probe.js [-- --cache FILE --join 0.5,0.3 --tau 2 --cut 0.025,0.03,0.04 --min 30 --orders 2]
+ * npm run eval:story-split [-- --cache FILE --join 0.5,0.3 --tau 2 --cut 0.025,0.03,0.04 --min 30 --orders 2 | --streaming]
  *
  * A measurement, not a stage: would splitting big stories again help? The
  * week is clustered by the library's StoryClusterer (crawl order, then
@@ -105,8 +105,66 @@ function shuffled(stream: readonly StreamedArticle[], seed: number): StreamedArt
     .map((x) => x.a);
 }
 
+/**
+ * `--streaming`: the cut as the library makes it while the stream flows
+ * (`splitMinArticles`), over a grid of cuts and growth steps, each scored
+ * on the whole week and, choosing the setting on six sevenths of the
+ * stories and scoring it on the rest (7 folds by story), cross-validated:
+ * how the choice does on stories it was not made on.
+ */
+async function streamingCut(stream: readonly StreamedArticle[]): Promise<void> {
+  const settings: Partial<ClustererOptions>[] = [{ splitMinArticles: 0 }];
+  for (const splitCut of [0.035, 0.04, 0.045, 0.05]) for (const splitGrowth of [1.1, 1.2]) settings.push({ splitMinArticles: 30, splitTauDays: 2, splitCut, splitGrowth });
+  const scores = settings.map((options) => {
+    const clusterer = new StoryClusterer(options);
+    for (const a of stream) if (a.event) clusterer.add(a.event);
+    const clusterOf = new Map<string, string>();
+    for (const a of stream) if (a.event) clusterOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
+    return { whole: scoreStories(gold, clusterOf), clusterOf };
+  });
+  const only = (stories: number[]): StoryGold => ({
+    stories: stories.map((i) => gold.stories[i]!),
+    hardNegatives: gold.hardNegatives.filter((h) => stories.some((i) => gold.stories[i]!.label === h.nearStory)),
+  });
+  const folds = 7;
+  const all = gold.stories.map((_, i) => i);
+  let p = 0;
+  let r = 0;
+  let members = 0;
+  let macro = 0;
+  let hard = 0;
+  const picks: number[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const test = all.filter((i) => i % folds === fold);
+    const train = all.filter((i) => i % folds !== fold);
+    const f1s = scores.map((s) => scoreStories(only(train), s.clusterOf).f1);
+    const pick = f1s.indexOf(Math.max(...f1s));
+    picks.push(pick);
+    for (const i of test) {
+      const story = scores[pick]!.whole.perStory[i]!;
+      p += story.precision * story.members;
+      r += story.recall * story.members;
+      members += story.members;
+      macro += story.f1;
+    }
+    hard += scores[pick]!.whole.hardNegativesJoined.filter((h) => test.some((i) => gold.stories[i]!.label === h.nearStory)).length;
+  }
+  const f3 = (x: number): string => x.toFixed(3);
+  const lines = ['| setting | B-cubed P | R | F1 | macro-F1 | hard negatives joined |', '|---|---|---|---|---|---|'];
+  settings.forEach((o, k) => {
+    const s = scores[k]!.whole;
+    lines.push(`| ${JSON.stringify(o)} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} |`);
+  });
+  const [cp, cr] = [p / members, r / members];
+  lines.push(
+    `| cross-validated (7 folds by story; picks ${picks.join(', ')}) | ${f3(cp)} | ${f3(cr)} | ${f3((2 * cp * cr) / (cp + cr))} | ${f3(macro / all.length)} | ${hard}/${gold.hardNegatives.length} |`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 async function main(): Promise<void> {
   const stream = await streamSaudiNewsNet(articles, cache, (line) => void process.stderr.write(`${line}\n`));
+  if (process.argv.includes('--streaming')) return streamingCut(stream);
   const vectorOf = vectors(stream);
   const timeOf = new Map(stream.filter((a) => a.event).map((a) => [a.event!.articleId, Date.parse(a.time)]));
   const f3 = (x: number): string => x.toFixed(3);

@@ -244,6 +244,14 @@ export class CandidateIndex<S> {
     this.expire(leave);
   }
 
+  /** An article of the window now belongs to `story` (a story was cut): its neighbours lead there, and its keys post it. */
+  move(arrival: number, story: S): void {
+    const article = this.articleAt(arrival);
+    if (!article) return;
+    article.story = story;
+    for (const entry of article.keys) post(entry.stories, story, this.options.maxPostings);
+  }
+
   /**
    * The stories of the article's nearest earlier articles (those that can
    * still take it): for each, the best similarity to one of its members and

@@ -5,6 +5,9 @@
  * store and a publisher (the aggregator stage's state).
  */
 export { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from './story-clusterer';
+export type { ClustererOptions, ClusterOutcome } from './story-clusterer';
+export { splitStory } from './story-split';
+export type { SplitMember, SplitOptions } from './story-split';
 export { JoinModelSimilarity } from './story-similarity';
 export type { Link, Side, StorySimilarity } from './story-similarity';
 export type { Walk, Weights } from './candidate-index';

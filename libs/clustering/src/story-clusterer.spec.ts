@@ -229,3 +229,37 @@ describe(sourceKey.name, () => {
     expect(sourceKey(source(null, null))).toBe(UNKNOWN_SOURCE);
   });
 });
+
+describe(`${StoryClusterer.name} with stories cut (splitMinArticles)`, () => {
+  it('cuts a grown story into the events of its front when stories are cut, and keeps the parts apart', () => {
+    const clusterer = new StoryClusterer({ splitMinArticles: 30, splitGrowth: 1.1, splitCut: 0.2 });
+    const on = (day: number, i: number): string => new Date(Date.UTC(2015, 6, 22 + day, 8, i)).toISOString();
+    const report = (id: string, words: string[], day: number, i: number): EventExtractedV1 =>
+      event(id, ['country:YEM'], { publishedAt: on(day, i), terms: words.map((term) => ({ term, weight: 2 })), titleTerms: words.slice(0, 3) });
+    const airport = Array.from({ length: 16 }, (_, i) => report(`air${i}`, ['aden', 'coalition', 'airport', 'plane', `a${i}`], 0, i));
+    const truce = Array.from({ length: 16 }, (_, i) => report(`truce${i}`, ['aden', 'coalition', 'truce', 'humanitarian', `t${i}`], 3, i));
+    // Other news of the window, sharing nothing: without it every word of the thread would be too common to find stories by.
+    for (let i = 0; i < 100; i++) clusterer.add(event(`other${i}`, [], { publishedAt: on(0, 0), terms: [{ term: `w${i}`, weight: 1 }, { term: `v${i}`, weight: 1 }], titleTerms: [`w${i}`] }));
+    const outcomes = [...airport, ...truce].map((e) => clusterer.add(e));
+    const cuts = outcomes.flatMap((o) => (o.kind !== 'duplicate' && o.split ? o.split : []));
+    expect(cuts).toHaveLength(1);
+    expect(cuts[0]!.from).toBe('story-air0');
+    expect(new Set(airport.map((e) => clusterer.storyOf(e.articleId)))).toEqual(new Set(['story-air0']));
+    const truceStory = clusterer.storyOf('truce0')!;
+    expect(truceStory).not.toBe('story-air0');
+    expect(new Set(truce.map((e) => clusterer.storyOf(e.articleId)))).toEqual(new Set([truceStory]));
+    // Each part is a story of its own: its members, its version, its span.
+    expect(clusterer.get('story-air0')!.articles.map((a) => a.articleId)).toEqual(airport.map((e) => e.articleId));
+    expect(clusterer.get(truceStory)!.articles).toHaveLength(16);
+    // The airport story was looked at again after the cut (its version moved on).
+    expect(clusterer.get('story-air0')!.version).toBeGreaterThan(16);
+  });
+
+  it('never cuts by default', () => {
+    const clusterer = new StoryClusterer();
+    const outcomes = Array.from({ length: 40 }, (_, i) =>
+      clusterer.add(event(`n${i}`, ['country:YEM', 'person:hadi'], { publishedAt: new Date(Date.UTC(2015, 6, 20 + (i % 5))).toISOString() })),
+    );
+    expect(outcomes.some((o) => o.kind !== 'duplicate' && o.split)).toBe(false);
+  });
+});

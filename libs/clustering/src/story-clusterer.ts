@@ -5,6 +5,7 @@ import { BUNDLED_JOIN_MODEL, JoinModel } from './join-model';
 import { addInto, prune, SparseVector } from './sparse-vector';
 import { DAY_MS, emptyProfile, ENTITY_KEY, eventTime, gapDays, Norms, Profile, profileOf, RETIRED_PROFILE, seenTime } from './story-profile';
 import { JoinModelSimilarity, Link, NO_LINK, Side, StorySimilarity } from './story-similarity';
+import { SplitMember, splitStory } from './story-split';
 
 export interface ClustererOptions {
   /** The join decision: feature weights and the probabilities to join a story and to merge two. */
@@ -44,6 +45,18 @@ export interface ClustererOptions {
    * articles seen before, in the store.
    */
   keepRetired: boolean;
+  /**
+   * Stories of at least this many articles are cut again into the events
+   * they report (`splitStory`) each time they have grown by `splitGrowth`
+   * since the last look; 0 never cuts. Off by default: the aggregator
+   * service does not yet move stored articles between stories.
+   */
+  splitMinArticles: number;
+  splitGrowth: number;
+  /** Days over which two members' closeness fades to 1/e in the cut. */
+  splitTauDays: number;
+  /** Average closeness below which two groups of a story part. */
+  splitCut: number;
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
@@ -60,6 +73,11 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   maxStoryArticles: 5000,
   idfPrior: 1000,
   keepRetired: true,
+  splitMinArticles: 0,
+  // Chosen on the dev week's grid (npm run eval:story-split -- --streaming), as the cross-validated choice picked in six folds of seven.
+  splitGrowth: 1.1,
+  splitTauDays: 2,
+  splitCut: 0.04,
 };
 
 export interface StoryState {
@@ -85,6 +103,8 @@ export type ClusterOutcome =
       score: number;
       /** Stories this article bridged into `storyId`: they no longer exist. */
       merged: string[];
+      /** Stories cut off a story after this article (see `splitMinArticles`): each new story's id and the articles that moved into it. */
+      split?: { storyId: string; from: string; articleIds: string[] }[];
     };
 
 /** A candidate story as the join decision saw it: for `explain`, and for training the model. */
@@ -124,6 +144,16 @@ interface ActiveStory {
   into: ActiveStory | null;
   normsVersion: number;
   normsAt: number;
+  /** Members when the story was last looked at for a cut. */
+  splitCheckedAt: number;
+  /** Ids of stories a cut parted from this one: the two are not merged again. */
+  parted: Set<string>;
+}
+
+/** What a cut needs of a member: its profile (to build the stories again) and its vector under the IDF it was matched with. */
+interface MemberRecord extends SplitMember {
+  arrival: number;
+  profile: Profile;
 }
 
 /** The story a story object stands for now: itself, or the survivor of the merges it went into. */
@@ -164,6 +194,8 @@ export class StoryClusterer {
   /** The window's articles, their keys and their nearest neighbours: where candidates come from. */
   private readonly index: CandidateIndex<ActiveStory>;
   private readonly similarity: StorySimilarity;
+  /** Members of the window's stories as a cut reads them (kept only when stories are cut). */
+  private readonly members = new Map<string, MemberRecord>();
   private arrivals = 0;
 
   constructor(options: Partial<ClustererOptions> = {}) {
@@ -205,10 +237,12 @@ export class StoryClusterer {
       if (other.probability < joinThreshold / 2) break;
       if (other.story === target || !other.story.live) continue;
       if (!this.fits(target, other.story)) continue;
+      if (target.parted.has(other.story.state.storyId) || other.story.parted.has(target.state.storyId)) continue;
       if (this.storyProbability(target, other.story) < mergeThreshold) continue;
       target = this.absorb(target, other.story, merged);
     }
-    return { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.probability : 0, merged };
+    const split = this.cutIfGrown(target);
+    return { kind, storyId: this.storyOf(event.articleId)!, score: kind === 'joined' ? best!.probability : 0, merged, ...(split.length > 0 ? { split } : {}) };
   }
 
   /** The candidate stories for an article, most probable first, as `add` would weigh them; changes nothing. */
@@ -282,6 +316,8 @@ export class StoryClusterer {
       norms: null,
       normsVersion: -1,
       normsAt: 0,
+      splitCheckedAt: 0,
+      parted: new Set(),
     };
     this.active.set(storyId, story);
     return story;
@@ -290,6 +326,7 @@ export class StoryClusterer {
   private indexArticle(event: EventExtractedV1, target: ActiveStory, profile: Profile, weights: Weights<ActiveStory>, arrival: number): void {
     this.addArticle(target, event, profile, weights, arrival);
     this.storyOfArticle.set(event.articleId, target.state.storyId);
+    if (this.options.splitMinArticles > 0) this.members.set(event.articleId, memberRecord(arrival, seenTime(event), profile, weights));
     this.index.add(event.articleId, arrival, target, profile, weights, seenTime(event), (old) => this.leave(old));
   }
 
@@ -302,6 +339,7 @@ export class StoryClusterer {
       this.retire(story, null);
     }
     if (!this.options.keepRetired) this.storyOfArticle.delete(old.articleId);
+    this.members.delete(old.articleId);
   }
 
   private resolve(storyId: string): string {
@@ -444,6 +482,88 @@ export class StoryClusterer {
     story.lastArrival = Math.max(story.lastArrival, arrival);
   }
 
+  /**
+   * Cuts a story that has grown by `splitGrowth` since it was last looked
+   * at into the events its members report (`splitStory`). The group of its
+   * first member keeps the story; each other group goes on as a new story
+   * (id from its first member and the story's version), indexed and posted
+   * under its keys like any story. Members that left the window are not
+   * read: a story with any is not cut.
+   */
+  private cutIfGrown(story: ActiveStory): { storyId: string; from: string; articleIds: string[] }[] {
+    const size = story.state.articles.length;
+    const { splitMinArticles, splitGrowth, splitTauDays, splitCut } = this.options;
+    if (splitMinArticles <= 0 || size < splitMinArticles || size < story.splitCheckedAt * splitGrowth || !story.live) return [];
+    story.splitCheckedAt = size;
+    const records = story.state.articles.map((a) => this.members.get(a.articleId));
+    if (records.some((r) => r === undefined)) return [];
+    const members = records as MemberRecord[];
+    const groups = splitStory(members, { tauDays: splitTauDays, cut: splitCut, minGroup: 3 });
+    if (groups.length <= 1) return [];
+    const facts = story.state.articles;
+    const parentId = story.state.storyId;
+    const out: { storyId: string; from: string; articleIds: string[] }[] = [];
+    const [keep, ...rest] = groups;
+    for (const group of rest) {
+      const first = group.reduce((a, b) => (members[a]!.arrival <= members[b]!.arrival ? a : b));
+      const storyId = `story-${facts[first]!.articleId}-v${story.state.version}`;
+      const part = this.newStory(storyId, members[first]!.arrival);
+      this.fill(part, group.map((i) => ({ facts: facts[i]!, member: members[i]! })));
+      for (const i of group) {
+        this.storyOfArticle.set(facts[i]!.articleId, storyId);
+        this.index.move(members[i]!.arrival, part);
+      }
+      out.push({ storyId, from: parentId, articleIds: group.map((i) => facts[i]!.articleId) });
+      part.parted.add(parentId);
+      story.parted.add(storyId);
+      for (const other of out) if (other.storyId !== storyId) part.parted.add(other.storyId);
+    }
+    const version = story.state.version;
+    this.fill(story, keep!.map((i) => ({ facts: facts[i]!, member: members[i]! })));
+    story.state.version = version + 1;
+    return out;
+  }
+
+  /** Builds a story's state and profile again from its members, as `addArticle` would have (for a cut). */
+  private fill(story: ActiveStory, parts: { facts: ArticleFacts; member: MemberRecord }[]): void {
+    const state = story.state;
+    state.articles = [];
+    state.entityCounts = new Map();
+    state.firstTime = state.lastTime = Number.NaN;
+    story.profile = emptyProfile();
+    story.languages = new Set();
+    story.typeCounts = new Map();
+    story.dominantType = null;
+    story.links = new Map();
+    story.norms = null;
+    story.firstSeen = story.lastSeen = Number.NaN;
+    story.lastArrival = -1;
+    for (const { facts, member } of parts.sort((a, b) => a.member.arrival - b.member.arrival)) {
+      state.articles.push(facts);
+      state.version += 1;
+      for (const key of member.profile.entities.keys()) {
+        const id = key.slice(ENTITY_KEY.length);
+        state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
+      }
+      const time = facts.eventDate ?? facts.publishedAt ? Date.parse((facts.eventDate ?? facts.publishedAt)!) : Number.NaN;
+      if (!Number.isNaN(time)) {
+        state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
+        state.lastTime = Number.isNaN(state.lastTime) ? time : Math.max(state.lastTime, time);
+      }
+      story.firstSeen = Number.isNaN(story.firstSeen) ? member.time : Math.min(story.firstSeen, member.time);
+      story.lastSeen = Number.isNaN(story.lastSeen) ? member.time : Math.max(story.lastSeen, member.time);
+      addInto(story.profile.entities, member.profile.entities);
+      addInto(story.profile.terms, member.profile.terms);
+      addInto(story.profile.title, member.profile.title);
+      if (facts.language) story.languages.add(facts.language);
+      if (facts.eventType) countType(story, facts.eventType, 1);
+      story.lastArrival = Math.max(story.lastArrival, member.arrival);
+    }
+    prune(story.profile.terms, this.options.maxStoryTerms);
+    prune(story.profile.title, this.options.maxStoryTerms);
+    story.splitCheckedAt = Math.max(story.splitCheckedAt, state.articles.length);
+  }
+
   /** Whether two stories fit in one under maxStoryArticles. */
   private fits(a: ActiveStory, b: ActiveStory): boolean {
     return a.state.articles.length + b.state.articles.length <= this.options.maxStoryArticles;
@@ -479,6 +599,7 @@ export class StoryClusterer {
     prune(keep.profile.terms, this.options.maxStoryTerms);
     prune(keep.profile.title, this.options.maxStoryTerms);
     for (const language of gone.languages) keep.languages.add(language);
+    for (const id of gone.parted) keep.parted.add(id);
     for (const [type, count] of gone.typeCounts) countType(keep, type, count);
     keep.lastArrival = Math.max(keep.lastArrival, gone.lastArrival);
     // Stories linked to the gone one are linked to the survivor now.
@@ -536,4 +657,18 @@ function countType(story: ActiveStory, type: string, n: number): void {
   const best = story.dominantType;
   const bestCount = best === null ? 0 : story.typeCounts.get(best)!;
   if (best === null || count > bestCount || (count === bestCount && type < best)) story.dominantType = type;
+}
+
+/** A member's record for cuts: its profile, and its entities and body words under the IDF it was matched with, at unit length. */
+function memberRecord(arrival: number, time: number, profile: Profile, weights: Weights<unknown>): MemberRecord {
+  const keys: string[] = [];
+  const values: number[] = [];
+  for (const walk of [weights.walks.entities, weights.walks.terms]) {
+    for (let j = 0; j < walk.keys.length; j++) {
+      keys.push(walk.keys[j]!);
+      values.push(walk.values[j]! * walk.idf[j]!);
+    }
+  }
+  const norm = Math.sqrt(values.reduce((sum, x) => sum + x * x, 0)) || 1;
+  return { arrival, time, profile, keys, weights: Float32Array.from(values, (x) => x / norm) };
 }
