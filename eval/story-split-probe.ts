@@ -114,7 +114,9 @@ function shuffled(stream: readonly StreamedArticle[], seed: number): StreamedArt
  */
 async function streamingCut(stream: readonly StreamedArticle[]): Promise<void> {
   const settings: Partial<ClustererOptions>[] = [{ splitMinArticles: 0 }];
-  for (const splitCut of [0.035, 0.04, 0.045, 0.05]) for (const splitGrowth of [1.1, 1.2]) settings.push({ splitMinArticles: 30, splitTauDays: 2, splitCut, splitGrowth });
+  for (const splitCut of [0.035, 0.04, 0.045, 0.05]) {
+    for (const splitGrowth of [1.1, 1.2]) for (const splitEveryHours of [12, Infinity]) settings.push({ splitMinArticles: 30, splitTauDays: 2, splitCut, splitGrowth, splitEveryHours });
+  }
   const scores = settings.map((options) => {
     const clusterer = new StoryClusterer(options);
     for (const a of stream) if (a.event) clusterer.add(a.event);
@@ -153,7 +155,7 @@ async function streamingCut(stream: readonly StreamedArticle[]): Promise<void> {
   const lines = ['| setting | B-cubed P | R | F1 | macro-F1 | hard negatives joined |', '|---|---|---|---|---|---|'];
   settings.forEach((o, k) => {
     const s = scores[k]!.whole;
-    lines.push(`| ${JSON.stringify(o)} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} |`);
+    lines.push(`| ${JSON.stringify(o, (_k, v: unknown) => (v === Infinity ? "never" : v))} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} |`);
   });
   const [cp, cr] = [p / members, r / members];
   lines.push(

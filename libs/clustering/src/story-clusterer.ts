@@ -48,11 +48,14 @@ export interface ClustererOptions {
   /**
    * Stories of at least this many articles are cut again into the events
    * they report (`splitStory`) each time they have grown by `splitGrowth`
-   * since the last look; 0 never cuts. Off by default: the aggregator
-   * service does not yet move stored articles between stories.
+   * since the last look, or has grown at all and runs `splitEveryHours`
+   * later (its newest article) than at the last look; 0 never cuts. Off by
+   * default: the aggregator service does not yet move stored articles
+   * between stories.
    */
   splitMinArticles: number;
   splitGrowth: number;
+  splitEveryHours: number;
   /** Days over which two members' closeness fades to 1/e in the cut. */
   splitTauDays: number;
   /** Average closeness below which two groups of a story part. */
@@ -76,6 +79,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   splitMinArticles: 0,
   // Chosen on the dev week's grid (npm run eval:story-split -- --streaming), as the cross-validated choice picked in six folds of seven.
   splitGrowth: 1.1,
+  splitEveryHours: 12,
   splitTauDays: 2,
   splitCut: 0.04,
 };
@@ -144,8 +148,9 @@ interface ActiveStory {
   into: ActiveStory | null;
   normsVersion: number;
   normsAt: number;
-  /** Members when the story was last looked at for a cut. */
+  /** Members, and the newest member's publication time, when the story was last looked at for a cut. */
   splitCheckedAt: number;
+  splitCheckedTime: number;
   /** Ids of stories a cut parted from this one: the two are not merged again. */
   parted: Set<string>;
 }
@@ -317,6 +322,7 @@ export class StoryClusterer {
       normsVersion: -1,
       normsAt: 0,
       splitCheckedAt: 0,
+      splitCheckedTime: Number.NEGATIVE_INFINITY,
       parted: new Set(),
     };
     this.active.set(storyId, story);
@@ -492,9 +498,13 @@ export class StoryClusterer {
    */
   private cutIfGrown(story: ActiveStory): { storyId: string; from: string; articleIds: string[] }[] {
     const size = story.state.articles.length;
-    const { splitMinArticles, splitGrowth, splitTauDays, splitCut } = this.options;
-    if (splitMinArticles <= 0 || size < splitMinArticles || size < story.splitCheckedAt * splitGrowth || !story.live) return [];
+    const { splitMinArticles, splitGrowth, splitEveryHours, splitTauDays, splitCut } = this.options;
+    if (splitMinArticles <= 0 || size < splitMinArticles || !story.live) return [];
+    const grown = size >= story.splitCheckedAt * splitGrowth;
+    const later = size > story.splitCheckedAt && story.lastSeen - story.splitCheckedTime >= splitEveryHours * 3_600_000;
+    if (!grown && !later) return [];
     story.splitCheckedAt = size;
+    story.splitCheckedTime = story.lastSeen;
     const records = story.state.articles.map((a) => this.members.get(a.articleId));
     if (records.some((r) => r === undefined)) return [];
     const members = records as MemberRecord[];
@@ -562,6 +572,7 @@ export class StoryClusterer {
     prune(story.profile.terms, this.options.maxStoryTerms);
     prune(story.profile.title, this.options.maxStoryTerms);
     story.splitCheckedAt = Math.max(story.splitCheckedAt, state.articles.length);
+    story.splitCheckedTime = Math.max(story.splitCheckedTime, story.lastSeen);
   }
 
   /** Whether two stories fit in one under maxStoryArticles. */
