@@ -490,8 +490,9 @@ export class StoryClusterer {
 
   /**
    * Cuts a story that has grown by `splitGrowth` since it was last looked
-   * at into the events its members report (`splitStory`). The group of its
-   * first member keeps the story; each other group goes on as a new story
+   * at, or has grown and runs `splitEveryHours` later, into the events its
+   * members report (`splitStory`). The group of its first listed member
+   * keeps the story; each other group goes on as a new story
    * (id from its first member and the story's version), indexed and posted
    * under its keys like any story. Members that left the window are not
    * read: a story with any is not cut.
