@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from '@eventwire/clustering';
+import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, SplitMember, splitStory, StoryClusterer } from '@eventwire/clustering';
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { join, resolve } from 'node:path';
 import { arg } from './cli-args';
@@ -14,9 +14,10 @@ import { readStoryGold, scoreStories, StoryGold } from './story-gold';
  * week is clustered by the library's StoryClusterer (crawl order, then
  * shuffled ±1 day), at the model's join threshold and at others; then every
  * story of at least `--min` articles is cut again by average-link
- * clustering of its members (IDF-weighted entities and body words, cosine
- * times exp(-days apart / tau)) stopped at `--cut`; groups of fewer than 3
- * go back to the group they are closest to on average. Both clusterings are
+ * clustering of its members (`splitStory`, as the library's cut, over
+ * entities and body words under the whole week's IDF; cosine times
+ * exp(-days apart / tau)) stopped at `--cut`; groups of fewer than 3 go
+ * back to the group they are closest to on average. Both clusterings are
  * scored against the story gold. The question it answers: whether members
  * of two events a topic thread joined (an airlift and a truce days later,
  * a bombing and the air strikes after it) part when time apart counts,
@@ -33,68 +34,26 @@ const tau = Number(arg('tau', '2'));
 const cuts = arg('cut', '0.025,0.03,0.04').split(',').map(Number);
 const minSize = Number(arg('min', '30'));
 const orders = Number(arg('orders', '2'));
-const SMALL = 3;
 const DAY = 86_400_000;
+const MIN_GROUP = 3;
 
-type Vector = Map<string, number>;
-
-function vectors(stream: readonly StreamedArticle[]): Map<string, Vector> {
-  const events = stream.map((a) => a.event).filter((e): e is EventExtractedV1 => e !== null);
+/** Each article's entities and body words under the week's IDF, at unit length, as `splitStory` reads a member. */
+function vectors(stream: readonly StreamedArticle[]): Map<string, SplitMember> {
+  const seen = stream.filter((a) => a.event !== null);
   const keysOf = (e: EventExtractedV1): Array<[string, number]> => [
     ...(e.terms ?? []).map((t): [string, number] => [`t:${t.term}`, 1 + Math.log(Math.max(1, t.weight))]),
     ...e.entities.map((x): [string, number] => [`e:${x.id}`, 1 + Math.log(Math.max(1, x.mentions.length))]),
   ];
   const df = new Map<string, number>();
-  for (const e of events) for (const k of new Set(keysOf(e).map(([k]) => k))) df.set(k, (df.get(k) ?? 0) + 1);
-  const out = new Map<string, Vector>();
-  for (const e of events) {
-    const v: Vector = new Map();
-    for (const [k, w] of keysOf(e)) v.set(k, (v.get(k) ?? 0) + w * Math.log(events.length / df.get(k)!));
-    const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)) || 1;
-    for (const [k, x] of v) v.set(k, x / norm);
-    out.set(e.articleId, v);
+  for (const { event } of seen) for (const k of new Set(keysOf(event!).map(([k]) => k))) df.set(k, (df.get(k) ?? 0) + 1);
+  const out = new Map<string, SplitMember>();
+  for (const { event, time } of seen) {
+    const v = new Map<string, number>();
+    for (const [k, w] of keysOf(event!)) v.set(k, (v.get(k) ?? 0) + w * Math.log(seen.length / df.get(k)!));
+    const norm = Math.sqrt([...v.values()].reduce((sum, x) => sum + x * x, 0)) || 1;
+    out.set(event!.articleId, { keys: [...v.keys()], weights: Float32Array.from(v.values(), (x) => x / norm), time: Date.parse(time) });
   }
   return out;
-}
-
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, x] of small) dot += x * (large.get(k) ?? 0);
-  return dot;
-}
-
-/** Average-link groups of `ids` (indices into `sim`) stopped at `cut`; small groups joined to the kept group closest on average. */
-function split(sim: Float64Array[], cut: number): number[][] {
-  const n = sim.length;
-  const sum = sim.map((row) => Float64Array.from(row));
-  const members = Array.from({ length: n }, (_, i) => [i]);
-  const alive = new Set(members.keys());
-  for (;;) {
-    let best = -1;
-    let bi = -1;
-    let bj = -1;
-    const live = [...alive];
-    for (let x = 0; x < live.length; x++) {
-      for (let y = x + 1; y < live.length; y++) {
-        const [i, j] = [live[x]!, live[y]!];
-        const average = sum[i]![j]! / (members[i]!.length * members[j]!.length);
-        if (average > best) [best, bi, bj] = [average, i, j];
-      }
-    }
-    if (best < cut) break;
-    for (const k of alive) if (k !== bi && k !== bj) sum[k]![bi] = sum[bi]![k] = sum[bi]![k]! + sum[bj]![k]!;
-    members[bi] = members[bi]!.concat(members[bj]!);
-    alive.delete(bj);
-  }
-  const groups = [...alive].map((i) => members[i]!);
-  const kept = groups.filter((g) => g.length >= SMALL);
-  if (kept.length === 0) return [groups.flat()];
-  for (const g of groups.filter((g) => g.length < SMALL)) {
-    const closeness = (k: number[]): number => g.reduce((s, i) => s + k.reduce((t, j) => t + sim[i]![j]!, 0), 0) / (g.length * k.length);
-    kept.reduce((a, b) => (closeness(b) > closeness(a) ? b : a)).push(...g);
-  }
-  return kept;
 }
 
 function shuffled(stream: readonly StreamedArticle[], seed: number): StreamedArticle[] {
@@ -168,7 +127,6 @@ async function main(): Promise<void> {
   const stream = await streamSaudiNewsNet(articles, cache, (line) => void process.stderr.write(`${line}\n`));
   if (process.argv.includes('--streaming')) return streamingCut(stream);
   const vectorOf = vectors(stream);
-  const timeOf = new Map(stream.filter((a) => a.event).map((a) => [a.event!.articleId, Date.parse(a.time)]));
   const f3 = (x: number): string => x.toFixed(3);
   const lines = [`| order | join threshold | clustering | B-cubed P | R | F1 | macro-F1 | hard negatives joined |`, '|---|---|---|---|---|---|---|---|'];
   for (let order = 0; order < orders; order++) {
@@ -184,20 +142,16 @@ async function main(): Promise<void> {
       };
       row('streaming', storyOf);
       const big = [...clusterer.stories()].filter((s) => s.articles.length >= minSize);
-      const sims = big.map((story) => {
-        const ids = story.articles.map((a) => a.articleId);
-        const sim = ids.map(() => new Float64Array(ids.length));
-        for (let i = 0; i < ids.length; i++) {
-          for (let j = i + 1; j < ids.length; j++) {
-            const apart = Math.abs(timeOf.get(ids[i]!)! - timeOf.get(ids[j]!)!) / DAY;
-            sim[i]![j] = sim[j]![i] = cosine(vectorOf.get(ids[i]!)!, vectorOf.get(ids[j]!)!) * Math.exp(-apart / tau);
-          }
-        }
-        return { story, ids, sim };
-      });
       for (const cut of cuts) {
         const groupOf = new Map<string, string>();
-        for (const { story, ids, sim } of sims) for (const g of split(sim, cut)) for (const i of g) groupOf.set(ids[i]!, `${story.storyId}/${ids[g[0]!]}`);
+        for (const story of big) {
+          const ids = story.articles.map((a) => a.articleId);
+          const groups = splitStory(
+            ids.map((id) => vectorOf.get(id)!),
+            { tauDays: tau, cut, minGroup: MIN_GROUP },
+          );
+          for (const g of groups) for (const i of g) groupOf.set(ids[i]!, `${story.storyId}/${ids[g[0]!]}`);
+        }
         const clusterOf = new Map<string, string>();
         for (const a of ordered) if (a.event) clusterOf.set(a.url, groupOf.get(a.event.articleId) ?? storyOf.get(a.url)!);
         row(`stories of ${minSize}+ split, tau ${tau} days, cut ${cut}`, clusterOf);

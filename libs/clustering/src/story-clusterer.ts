@@ -247,7 +247,9 @@ export class StoryClusterer {
       target = this.absorb(target, other.story, merged);
     }
     const split = this.cutIfGrown(target);
-    return { kind, storyId: this.storyOf(event.articleId)!, score: kind === 'joined' ? best!.probability : 0, merged, ...(split.length > 0 ? { split } : {}) };
+    const outcome = { kind, storyId: target.state.storyId, score: kind === 'joined' ? best!.probability : 0, merged };
+    // A cut may have moved the article itself out of `target`.
+    return split.length === 0 ? outcome : { ...outcome, storyId: this.storyOf(event.articleId)!, split };
   }
 
   /** The candidate stories for an article, most probable first, as `add` would weigh them; changes nothing. */
