@@ -101,6 +101,13 @@ describe(EventExtractor.name, () => {
     expect(event.entities.find((e) => e.id === 'org:nato')?.sectors).toEqual(['IGO']);
   });
 
+  it('names a listed country without the descriptor the knowledge base includes, where the tagger reads the name inside it', () => {
+    const article = translated('وصل أمير دولة قطر إلى الرياض اليوم في زيارة رسمية تستمر يومين.');
+    const qatar = extractor.extract(article).entities.find((e) => e.id === 'country:QAT')!;
+    expect(qatar.mentions.map((m) => [m.text, m.form])).toEqual([['قطر', 'name']]);
+    for (const m of qatar.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
+  });
+
   it('adds people the KB does not know, found from their titles, beside the KB people', () => {
     const body =
       'قال وزير الدفاع الروسي، سيرغي شويغو، إن القوات ستنسحب.\n\n' +

@@ -179,8 +179,22 @@ export class EventExtractor {
     const arabic = parts.filter((p) => p.arabic);
     const tagged =
       this.names && arabic.length > 0
-        ? this.names.tagDocument(arabic).flatMap((names, i) => names.map((name) => ({ ...name, start: arabic[i].start + name.start, end: arabic[i].start + name.end })))
+        ? this.names.tagDocument(arabic).flatMap((names, i) =>
+            names.map((name) => {
+              const at = arabic[i].start;
+              const linked = name.linked && { ...name.linked, start: at + name.linked.start, end: at + name.linked.end };
+              return { ...name, start: at + name.start, end: at + name.end, ...(linked ? { linked } : {}) };
+            }),
+          )
         : [];
+    // A linked name inside its match ("قطر" of "دولة قطر", "سلمان" of "الملك سلمان"): the entity's mention is the name, without the title.
+    for (const name of tagged) {
+      const match = name.linked;
+      if (!match || match.start > name.start || match.end < name.end || (match.start === name.start && match.end === name.end)) continue;
+      const id = this.kb.get(match.entityId)?.id;
+      const mention = id === undefined ? undefined : byId.get(id)?.mentions.find((m) => m.start === match.start && m.end === match.end);
+      if (mention) Object.assign(mention, { start: name.start, end: name.end, text: body.slice(name.start, name.end) });
+    }
     const inTagged = (offset: number): boolean => this.names !== null && arabic.some((p) => p.start <= offset && offset < p.start + p.text.length);
     // People the KB does not know, found from their titles (the recognizer already yields to every KB match), where the tagger confirms them.
     for (const person of confirmTitlePersons(this.persons.recognize(parts), tagged, inTagged)) {

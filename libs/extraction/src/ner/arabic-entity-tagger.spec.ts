@@ -33,6 +33,13 @@ describe(ArabicEntityTagger.name, () => {
     expect(names.every((n) => n.linked === undefined)).toBe(true);
   });
 
+  it('links a name inside a longer match of its kind to that match, with the name\'s own span', () => {
+    const text = 'وصل أمير دولة قطر إلى الرياض اليوم في زيارة رسمية';
+    const qatar = tag(text).find((n) => n.linked?.entityId === 'country:QAT')!;
+    expect([qatar.type, qatar.text, qatar.linked!.text]).toEqual(['LOC', 'قطر', 'دولة قطر']);
+    expect(text.slice(qatar.start, qatar.end)).toBe('قطر');
+  });
+
   it('neither starts nor ends a name with a punctuation mark', () => {
     // A Latin comma after an Arabic name, as some outlets type it: the tagger runs on into it, the name stops before it.
     const names = tag('وقال العميد بسام عطية, المسؤول في وزارة الداخلية خلال مؤتمر صحفي');
