@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
+import { AGGREGATOR_CLUSTERER_OPTIONS, buildStoryRecord, StoryClusterer } from '@eventwire/clustering';
 import type { EventExtractedV1, RawArticleV1 } from '@eventwire/contracts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -54,8 +54,8 @@ async function main(): Promise<void> {
     };
   };
 
-  // As the service runs it: stories that leave the window live in the store, not in memory.
-  const clusterer = new StoryClusterer({ keepRetired: false });
+  // As the service runs it: stories that leave the window live in the store, not in memory, and grown stories are cut.
+  const clusterer = new StoryClusterer(AGGREGATOR_CLUSTERER_OPTIONS);
   const dirty = new Set<string>();
   const rates: number[] = [];
   const cpuRates: number[] = [];
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < total; i++) {
     const outcome = clusterer.add(nth(i));
     dirty.add(outcome.storyId);
+    if (outcome.kind !== 'duplicate') for (const part of outcome.split ?? []) dirty.add(part.storyId).add(part.from);
     if ((i + 1) % FLUSH_EVERY === 0) {
       for (const id of dirty) {
         const story = clusterer.get(id);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, SplitMember, splitStory, StoryClusterer } from '@eventwire/clustering';
+import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, SplitMember, splitMember, splitStory, StoryClusterer } from '@eventwire/clustering';
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { join, resolve } from 'node:path';
 import { arg } from './cli-args';
@@ -8,7 +8,7 @@ import { seededRandom } from './seeded-random';
 import { readStoryGold, scoreStories, StoryGold } from './story-gold';
 
 /**
- * npm run eval:story-split [-- --cache FILE --join 0.5,0.3 --tau 2 --cut 0.025,0.03,0.04 --min 30 --orders 2 | --streaming]
+ * npm run eval:story-split [-- --cache FILE --join 0.5,0.3 --tau 2 --cut 0.025,0.03,0.04 --min 30 --orders 2 | --streaming --join ... --cut ...]
  *
  * A measurement, not a stage: would splitting big stories again help? The
  * week is clustered by the library's StoryClusterer (crawl order, then
@@ -32,6 +32,8 @@ const cache = arg('cache', null);
 const joins = arg('join', String(DEFAULT_CLUSTERER_OPTIONS.model.joinThreshold)).split(',').map(Number);
 const tau = Number(arg('tau', '2'));
 const cuts = arg('cut', '0.025,0.03,0.04').split(',').map(Number);
+/** The cuts of the `--streaming` grid (`--cut` when given). */
+const streamingCuts = arg('cut', '0.035,0.04,0.045,0.05').split(',').map(Number);
 const minSize = Number(arg('min', '30'));
 const orders = Number(arg('orders', '2'));
 const DAY = 86_400_000;
@@ -47,11 +49,11 @@ function vectors(stream: readonly StreamedArticle[]): Map<string, SplitMember> {
   const df = new Map<string, number>();
   for (const { event } of seen) for (const k of new Set(keysOf(event!).map(([k]) => k))) df.set(k, (df.get(k) ?? 0) + 1);
   const out = new Map<string, SplitMember>();
+  const ids = new Map<string, number>();
   for (const { event, time } of seen) {
     const v = new Map<string, number>();
     for (const [k, w] of keysOf(event!)) v.set(k, (v.get(k) ?? 0) + w * Math.log(seen.length / df.get(k)!));
-    const norm = Math.sqrt([...v.values()].reduce((sum, x) => sum + x * x, 0)) || 1;
-    out.set(event!.articleId, { keys: [...v.keys()], weights: Float32Array.from(v.values(), (x) => x / norm), time: Date.parse(time) });
+    out.set(event!.articleId, splitMember(v, Date.parse(time), ids));
   }
   return out;
 }
@@ -72,9 +74,13 @@ function shuffled(stream: readonly StreamedArticle[], seed: number): StreamedArt
  * how the choice does on stories it was not made on.
  */
 async function streamingCut(stream: readonly StreamedArticle[]): Promise<void> {
-  const settings: Partial<ClustererOptions>[] = [{ splitMinArticles: 0 }];
-  for (const splitCut of [0.035, 0.04, 0.045, 0.05]) {
-    for (const splitGrowth of [1.1, 1.2]) for (const splitEveryHours of [12, Infinity]) settings.push({ splitMinArticles: 30, splitTauDays: 2, splitCut, splitGrowth, splitEveryHours });
+  const settings: Partial<ClustererOptions>[] = [];
+  for (const joinThreshold of joins) {
+    const model = joinThreshold === DEFAULT_CLUSTERER_OPTIONS.model.joinThreshold ? {} : { model: { ...DEFAULT_CLUSTERER_OPTIONS.model, joinThreshold } };
+    settings.push({ ...model, splitMinArticles: 0 });
+    for (const splitCut of streamingCuts) {
+      for (const splitGrowth of [1.1, 1.2]) for (const splitEveryHours of [12, Infinity]) settings.push({ ...model, splitMinArticles: 30, splitTauDays: 2, splitCut, splitGrowth, splitEveryHours });
+    }
   }
   const scores = settings.map((options) => {
     const clusterer = new StoryClusterer(options);
@@ -114,7 +120,9 @@ async function streamingCut(stream: readonly StreamedArticle[]): Promise<void> {
   const lines = ['| setting | B-cubed P | R | F1 | macro-F1 | hard negatives joined |', '|---|---|---|---|---|---|'];
   settings.forEach((o, k) => {
     const s = scores[k]!.whole;
-    lines.push(`| ${JSON.stringify(o, (_k, v: unknown) => (v === Infinity ? "never" : v))} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} |`);
+    const join = o.model?.joinThreshold ?? DEFAULT_CLUSTERER_OPTIONS.model.joinThreshold;
+    const label = o.splitMinArticles ? `join ${join}, cut ${o.splitCut}, growth ${o.splitGrowth}, every ${o.splitEveryHours === Infinity ? 'never' : `${o.splitEveryHours} h`}` : `join ${join}, no cut`;
+    lines.push(`| ${label} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${f3(s.macroF1)} | ${s.hardNegativesJoined.length}/${s.hardNegatives} |`);
   });
   const [cp, cr] = [p / members, r / members];
   lines.push(

@@ -244,6 +244,11 @@ export class CandidateIndex<S> {
     this.expire(leave);
   }
 
+  /** An article's entities and body words under the IDF it was matched with, at unit length (ids ascending), as the neighbour index holds them. */
+  vectorOf(arrival: number): { ids: Int32Array; weights: Float32Array; time: number } | undefined {
+    return this.neighbourIndex.vector(arrival);
+  }
+
   /** An article of the window now belongs to `story` (a story was cut): its neighbours lead there, and its keys post it. */
   move(arrival: number, story: S): void {
     const article = this.articleAt(arrival);

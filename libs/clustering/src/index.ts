@@ -6,7 +6,7 @@
  */
 export { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from './story-clusterer';
 export type { ClustererOptions, ClusterOutcome } from './story-clusterer';
-export { splitStory } from './story-split';
+export { splitMember, splitStory } from './story-split';
 export type { SplitMember, SplitOptions } from './story-split';
 export { JoinModelSimilarity } from './story-similarity';
 export type { Link, Side, StorySimilarity } from './story-similarity';
@@ -14,7 +14,7 @@ export type { Walk, Weights } from './candidate-index';
 export { JOIN_FEATURES } from './join-model';
 export type { JoinFeature, JoinModel } from './join-model';
 export { buildStoryRecord } from './story-record-builder';
-export { StoryAggregator, SYSTEM_CLOCK } from './story-aggregator';
+export { AGGREGATOR_CLUSTERER_OPTIONS, StoryAggregator, SYSTEM_CLOCK } from './story-aggregator';
 export type {
   AggregatorClock,
   AggregatorLog,

@@ -82,6 +82,11 @@ export class NeighbourIndex {
     this.entries.push({ ids, weights, time });
   }
 
+  /** An article's stored vector: key ids ascending with their unit weights, and its time; undefined for one not stored (no keys, or gone). */
+  vector(arrival: number): Readonly<Entry> | undefined {
+    return this.entry(arrival);
+  }
+
   private entry(arrival: number): Entry | undefined {
     return arrival >= this.base ? this.entries[arrival - this.base] : undefined;
   }
@@ -162,7 +167,7 @@ function sortedOrder(keys: ArrayLike<number>): Int32Array {
 const POSITIONS = 2 ** 20;
 
 /** Dot product of two sparse vectors given as ascending ids with their weights. */
-function sortedDot(aIds: Int32Array, aWeights: Float64Array, bIds: Int32Array, bWeights: Float32Array): number {
+export function sortedDot(aIds: Int32Array, aWeights: Float64Array | Float32Array, bIds: Int32Array, bWeights: Float32Array): number {
   let dot = 0;
   for (let i = 0, j = 0; i < aIds.length && j < bIds.length; ) {
     const a = aIds[i]!;

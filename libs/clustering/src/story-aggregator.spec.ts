@@ -1,6 +1,7 @@
-import type { EventExtractedV1 } from '@eventwire/contracts';
+import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
 import { openSqlClient, StoryStore } from '@eventwire/store';
 import { extractedSeeds } from '../../../test/support/seed-events';
+import { twoEventFront } from '../../../test/support/synthetic-events';
 import { AggregatorClock, AggregatorLog, StoryAggregator, StoryAggregatorOptions } from './story-aggregator';
 
 /** A clock moved by hand: its timers run, in order, when it is moved past them. */
@@ -86,7 +87,7 @@ describe(StoryAggregator.name, () => {
     const storyId = (await store.storyOfArticle(events[0]!.articleId))!;
     expect(await Promise.all(events.slice(0, 3).map((e) => store.storyOfArticle(e.articleId)))).toEqual([storyId, storyId, storyId]);
     expect(batches).toEqual([[[storyId, 3, 3]]]);
-    expect(stored).toHaveBeenCalledWith({ created: 1, joined: 2, merged: 0 }, 1);
+    expect(stored).toHaveBeenCalledWith({ created: 1, joined: 2, merged: 0, split: 0 }, 1);
 
     for (const event of events.slice(3)) await aggregator.aggregate(event);
     await aggregator.commitChunk();
@@ -225,5 +226,44 @@ describe(StoryAggregator.name, () => {
     await aggregator.stop();
     expect(published().map(([, version]) => version)).toEqual([1, 2]);
     expect(await store.unemitted()).toEqual([]);
+  });
+
+  it('stores and publishes a cut: the articles that moved are in the new story, the old one goes out without them, and the parts stay apart after a restart', async () => {
+    const records: StoryEnrichedV1[] = [];
+    const stored = jest.fn();
+    const options: Partial<StoryAggregatorOptions> = {
+      clusterer: { splitCut: 0.2 },
+      onChunkStored: stored,
+      publish: async (_tombstones, published) => void records.push(...published),
+    };
+    const aggregator = aggregatorOf(options);
+    const { other, airport, truce } = twoEventFront();
+    // Chunks of ten: a cut's moves land in the store in the same transaction as the articles they move.
+    const stream = [...other, ...airport, ...truce];
+    for (let i = 0; i < stream.length; i += 10) {
+      for (const event of stream.slice(i, i + 10)) await aggregator.aggregate(event);
+      await aggregator.commitChunk();
+    }
+
+    const truceStory = (await store.storyOfArticle('truce0'))!;
+    expect(truceStory).not.toBe('story-air0');
+    expect(new Set(await Promise.all(truce.map((e) => store.storyOfArticle(e.articleId))))).toEqual(new Set([truceStory]));
+    expect(new Set(await Promise.all(airport.map((e) => store.storyOfArticle(e.articleId))))).toEqual(new Set(['story-air0']));
+    expect(stored.mock.calls.reduce((n, [decisions]) => n + (decisions as { split: number }).split, 0)).toBe(1);
+    // The latest record of each part holds its own event only, and the new one says where it came from.
+    const latest = (id: string): StoryEnrichedV1 => records.filter((r) => r.storyId === id).at(-1)!;
+    expect(new Set(latest('story-air0').articles.map((a) => a.articleId))).toEqual(new Set(airport.map((e) => e.articleId)));
+    expect(latest('story-air0').splitFrom).toBeNull();
+    expect(latest(truceStory)).toMatchObject({ numArticles: 16, splitFrom: 'story-air0' });
+    expect(await store.story(truceStory)).toEqual(latest(truceStory));
+    expect(await store.unemitted()).toEqual([]);
+
+    // A restarted aggregator restores the parts from the store: the truce's next report joins the truce, not the airport.
+    const restarted = aggregatorOf(options);
+    const next = { ...truce[0]!, articleId: 'truce16', publishedAt: '2015-07-25T09:00:00.000Z' };
+    await restarted.aggregate(next);
+    await restarted.commitChunk();
+    expect(await store.storyOfArticle('truce16')).toBe(truceStory);
+    expect(latest('story-air0').numArticles).toBe(16);
   });
 });

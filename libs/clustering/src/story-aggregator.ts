@@ -1,12 +1,17 @@
 import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
-import { DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from './story-clusterer';
+import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, StoryClusterer } from './story-clusterer';
 import { buildStoryRecord } from './story-record-builder';
 
-/** One article taken: it went into `storyId`, and these stories were merged into others. */
+/**
+ * One article taken: it went into `storyId`, these stories were merged into
+ * others, then (a story cut after it, see `splitMinArticles`) these articles
+ * moved into the stories cut off.
+ */
 export interface ArticleChange {
   article: EventExtractedV1;
   storyId: string;
   merged: { storyId: string; into: string }[];
+  moved?: { storyId: string; articleIds: string[] }[];
 }
 
 /**
@@ -56,11 +61,12 @@ export interface AggregatorLog {
   error(fields: Record<string, unknown>): void;
 }
 
-/** A stored chunk's clustering decisions. */
+/** A stored chunk's clustering decisions: articles that opened or joined a story, stories merged away, and stories cut off others. */
 export interface ChunkDecisions {
   created: number;
   joined: number;
   merged: number;
+  split: number;
 }
 
 export interface StoryAggregatorOptions {
@@ -72,7 +78,16 @@ export interface StoryAggregatorOptions {
   /** Called once a chunk is stored, with its decisions and the stories in the window after it (for metrics). */
   onChunkStored?: (decisions: ChunkDecisions, liveStories: number) => void;
   clock?: AggregatorClock;
+  /** The clusterer's options over the aggregator's ({@link AGGREGATOR_CLUSTERER_OPTIONS}): for a test that needs another cut. */
+  clusterer?: Partial<ClustererOptions>;
 }
+
+/**
+ * The aggregator's clusterer: stories that leave the window live in the
+ * store, so memory is bounded by the window; stories of 30 articles or more
+ * are cut again as they grow (see `splitMinArticles`).
+ */
+export const AGGREGATOR_CLUSTERER_OPTIONS: Partial<ClustererOptions> = { keepRetired: false, splitMinArticles: 30 };
 
 /** The process's clock. Its timers are unref'd: a story waiting for its interval does not keep the process alive (stop publishes it). */
 export const SYSTEM_CLOCK: AggregatorClock = {
@@ -108,8 +123,7 @@ export const SYSTEM_CLOCK: AggregatorClock = {
  * machine runs in a unit test; the aggregator's Nest service only wires it.
  */
 export class StoryAggregator {
-  // Stories that leave the window live in the store: memory is bounded by the window.
-  private clusterer = new StoryClusterer({ keepRetired: false });
+  private clusterer: StoryClusterer;
   private readonly lastEmit = new Map<string, number>();
   /** Stored stories waiting for their interval. */
   private readonly pending = new Map<string, StoryEnrichedV1>();
@@ -121,7 +135,7 @@ export class StoryAggregator {
   /** Already stored, published again (a redelivered article's story, in case a crash kept it from going out). */
   private readonly chunkRepublish = new Map<string, StoryEnrichedV1>();
   /** The open chunk's clustering decisions, counted once the chunk is stored (a failed chunk's are made again). */
-  private chunkDecisions: ChunkDecisions = { created: 0, joined: 0, merged: 0 };
+  private chunkDecisions: ChunkDecisions = { created: 0, joined: 0, merged: 0, split: 0 };
   private timer: AggregatorTimer | null = null;
   /**
    * The clusterer does not hold the store's state (not restored yet, or a chunk's write failed, leaving it with
@@ -138,6 +152,11 @@ export class StoryAggregator {
   constructor(private readonly options: StoryAggregatorOptions) {
     this.store = options.store;
     this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.clusterer = this.newClusterer();
+  }
+
+  private newClusterer(): StoryClusterer {
+    return new StoryClusterer({ ...AGGREGATOR_CLUSTERER_OPTIONS, ...this.options.clusterer });
   }
 
   /**
@@ -158,7 +177,7 @@ export class StoryAggregator {
 
   /** Indexes the newest articles of the store again, so a restarted aggregator goes on with the same stories. */
   private async restore(): Promise<void> {
-    this.clusterer = new StoryClusterer({ keepRetired: false });
+    this.clusterer = this.newClusterer();
     this.lastEmit.clear();
     this.pending.clear();
     this.clearChunk();
@@ -166,7 +185,7 @@ export class StoryAggregator {
     for (const { event, storyId } of recent) this.clusterer.restore(event, storyId);
     for (const storyId of new Set(recent.map((a) => a.storyId))) {
       const record = await this.store.story(storyId);
-      if (record) this.clusterer.adopt(storyId, record.version, record.mergedFrom ?? []);
+      if (record) this.clusterer.adopt(storyId, record.version, record.mergedFrom ?? [], record.splitFrom ?? null);
     }
     const unemitted = await this.store.unemitted();
     for (const record of unemitted) this.pending.set(record.storyId, record);
@@ -180,7 +199,7 @@ export class StoryAggregator {
     this.chunkChanged.clear();
     this.chunkTombstones.clear();
     this.chunkRepublish.clear();
-    this.chunkDecisions = { created: 0, joined: 0, merged: 0 };
+    this.chunkDecisions = { created: 0, joined: 0, merged: 0, split: 0 };
   }
 
   /** Stops the timer, drops the open chunk and publishes every waiting story; a failure to publish is logged, not thrown. */
@@ -213,20 +232,28 @@ export class StoryAggregator {
     }
     const outcome = this.clusterer.add(event);
     if (outcome.kind === 'duplicate') return; // Not reached (checked above); narrows the type.
+    const split = outcome.split ?? [];
+    // Merges come before the cut: they went into the story the cut was made from.
+    const into = split.length > 0 ? split[0]!.from : outcome.storyId;
     this.unsaved.push({
       article: event,
       storyId: outcome.storyId,
-      merged: outcome.merged.map((id) => ({ storyId: id, into: outcome.storyId })),
+      merged: outcome.merged.map((id) => ({ storyId: id, into })),
+      ...(split.length > 0 ? { moved: split.map((part) => ({ storyId: part.storyId, articleIds: part.articleIds })) } : {}),
     });
     for (const id of outcome.merged) {
       this.chunkChanged.delete(id);
       this.chunkRepublish.delete(id);
       this.chunkTombstones.add(id);
     }
-    this.chunkChanged.add(outcome.storyId);
-    this.chunkRepublish.delete(outcome.storyId);
+    // A cut story goes out in a new version without the members that moved, beside the stories cut off it.
+    for (const id of [outcome.storyId, ...split.flatMap((part) => [part.from, part.storyId])]) {
+      this.chunkChanged.add(id);
+      this.chunkRepublish.delete(id);
+    }
     this.chunkDecisions[outcome.kind] += 1;
     this.chunkDecisions.merged += outcome.merged.length;
+    this.chunkDecisions.split += split.length;
   }
 
   /**

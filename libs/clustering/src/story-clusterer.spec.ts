@@ -1,38 +1,9 @@
-import type { EventExtractedV1, ExtractedEntity } from '@eventwire/contracts';
+import type { ExtractedEntity } from '@eventwire/contracts';
+import { syntheticEntity as entity, syntheticEvent as event, twoEventFront } from '../../../test/support/synthetic-events';
 import { BUNDLED_JOIN_MODEL, checkJoinModel, JOIN_FEATURES, JoinModelMismatchError } from './join-model';
 import { StoryClusterer } from './story-clusterer';
 import type { StorySimilarity } from './story-similarity';
 import { buildStoryRecord, sourceKey, UNKNOWN_SOURCE } from './story-record-builder';
-
-function entity(id: string): ExtractedEntity {
-  const [type, code] = id.split(':') as ['country' | 'person', string];
-  return { id, type, name: code, mentions: [{ text: code, start: 0, end: code.length }] };
-}
-
-function event(articleId: string, entityIds: string[], extra: Partial<EventExtractedV1> = {}): EventExtractedV1 {
-  return {
-    schemaVersion: 1,
-    articleId,
-    source: { file: `${articleId}.txt`, url: null, outlet: null },
-    language: 'ar',
-    title: `title ${articleId}`,
-    titleEn: null,
-    publishedAt: null,
-    ingestedAt: '2022-01-12T00:00:00.000Z',
-    extractedAt: '2022-01-12T00:00:00.000Z',
-    eventDate: { date: '2022-01-06', basis: 'explicit', evidence: [] },
-    entities: entityIds.map(entity),
-    // Articles about the same names use the same words here: what a real report of one event looks like to the clusterer.
-    terms: entityIds.map((id) => ({ term: id.split(':')[1]!, weight: 2 })),
-    titleTerms: entityIds.map((id) => id.split(':')[1]!),
-    mediaSources: [],
-    quantities: [],
-    quotes: [],
-    eventType: null,
-    actors: { source: [], target: [] },
-    ...extra,
-  };
-}
 
 describe(StoryClusterer.name, () => {
   it('decides with another similarity given in the model\'s place', () => {
@@ -233,13 +204,8 @@ describe(sourceKey.name, () => {
 describe(`${StoryClusterer.name} with stories cut (splitMinArticles)`, () => {
   it('cuts a grown story into the events of its front when stories are cut, and keeps the parts apart', () => {
     const clusterer = new StoryClusterer({ splitMinArticles: 30, splitGrowth: 1.1, splitCut: 0.2 });
-    const on = (day: number, i: number): string => new Date(Date.UTC(2015, 6, 22 + day, 8, i)).toISOString();
-    const report = (id: string, words: string[], day: number, i: number): EventExtractedV1 =>
-      event(id, ['country:YEM'], { publishedAt: on(day, i), terms: words.map((term) => ({ term, weight: 2 })), titleTerms: words.slice(0, 3) });
-    const airport = Array.from({ length: 16 }, (_, i) => report(`air${i}`, ['aden', 'coalition', 'airport', 'plane', `a${i}`], 0, i));
-    const truce = Array.from({ length: 16 }, (_, i) => report(`truce${i}`, ['aden', 'coalition', 'truce', 'humanitarian', `t${i}`], 3, i));
-    // Other news of the window, sharing nothing: without it every word of the thread would be too common to find stories by.
-    for (let i = 0; i < 100; i++) clusterer.add(event(`other${i}`, [], { publishedAt: on(0, 0), terms: [{ term: `w${i}`, weight: 1 }, { term: `v${i}`, weight: 1 }], titleTerms: [`w${i}`] }));
+    const { other, airport, truce } = twoEventFront();
+    for (const e of other) clusterer.add(e);
     const outcomes = [...airport, ...truce].map((e) => clusterer.add(e));
     const cuts = outcomes.flatMap((o) => (o.kind !== 'duplicate' && o.split ? o.split : []));
     expect(cuts).toHaveLength(1);

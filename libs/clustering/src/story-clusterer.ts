@@ -93,6 +93,8 @@ export interface StoryState {
   entityCounts: Map<string, number>;
   /** Ids of stories merged into this one. */
   mergedFrom: string[];
+  /** The story this one was cut from (see `splitMinArticles`): its first members were that story's. */
+  splitFrom?: string;
   /** Event dates (ms) of the earliest and latest dated members; NaN when none is dated. */
   firstTime: number;
   lastTime: number;
@@ -155,11 +157,24 @@ interface ActiveStory {
   parted: Set<string>;
 }
 
-/** What a cut needs of a member: its profile (to build the stories again) and its vector under the IDF it was matched with. */
-interface MemberRecord extends SplitMember {
+/**
+ * What a cut needs of a member besides its vector (the neighbour index holds
+ * that): its profile, to build the stories again, packed in two arrays (a
+ * window of 100,000 profiles as maps would not fit).
+ */
+interface MemberRecord {
   arrival: number;
-  profile: Profile;
+  time: number;
+  /** The profile's keys: its entities, then its body words from `termsAt`, then its title words from `titleAt`. */
+  keys: string[];
+  weights: Float64Array;
+  termsAt: number;
+  titleAt: number;
 }
+
+/** A member with no keys, as the split reads it (the neighbour index stores no vector for it). */
+const NO_IDS = new Int32Array(0);
+const NO_WEIGHTS = new Float32Array(0);
 
 /** The story a story object stands for now: itself, or the survivor of the merges it went into. */
 function current(story: ActiveStory): ActiveStory {
@@ -272,8 +287,12 @@ export class StoryClusterer {
     this.indexArticle(event, target, profile, this.weightsOf(profile), arrival);
   }
 
-  /** After `restore`: the story's version and merge history as the store has them, so versions keep growing across restarts. */
-  adopt(storyId: string, version: number, mergedFrom: readonly string[]): void {
+  /**
+   * After `restore`: the story's version, merge history and the story it was
+   * cut from as the store has them, so versions keep growing across restarts
+   * and a cut's parts are not merged back into the story they were cut from.
+   */
+  adopt(storyId: string, version: number, mergedFrom: readonly string[], splitFrom: string | null = null): void {
     const story = this.active.get(this.resolve(storyId));
     if (!story) return;
     story.state.version = Math.max(story.state.version, version);
@@ -281,6 +300,10 @@ export class StoryClusterer {
       if (!story.state.mergedFrom.includes(id)) story.state.mergedFrom.push(id);
       if (id !== story.state.storyId) this.mergedInto.set(id, story.state.storyId);
     }
+    if (splitFrom === null) return;
+    story.state.splitFrom = splitFrom;
+    story.parted.add(splitFrom);
+    this.active.get(this.resolve(splitFrom))?.parted.add(story.state.storyId);
   }
 
   /** The story as it stands (active or retired), following merges. */
@@ -334,7 +357,7 @@ export class StoryClusterer {
   private indexArticle(event: EventExtractedV1, target: ActiveStory, profile: Profile, weights: Weights<ActiveStory>, arrival: number): void {
     this.addArticle(target, event, profile, weights, arrival);
     this.storyOfArticle.set(event.articleId, target.state.storyId);
-    if (this.options.splitMinArticles > 0) this.members.set(event.articleId, memberRecord(arrival, seenTime(event), profile, weights));
+    if (this.options.splitMinArticles > 0) this.members.set(event.articleId, memberRecord(arrival, seenTime(event), profile));
     this.index.add(event.articleId, arrival, target, profile, weights, seenTime(event), (old) => this.leave(old));
   }
 
@@ -448,24 +471,9 @@ export class StoryClusterer {
 
   /** Adds an article to a story; `weights` are the article's as it was matched (the IDF before it counts in the window). */
   private addArticle(story: ActiveStory, event: EventExtractedV1, profile: Profile, weights: Weights, arrival: number): void {
-    const facts = factsOf(event);
-    const state = story.state;
-    state.articles.push(facts);
-    state.version += 1;
-    for (const key of profile.entities.keys()) {
-      const id = key.slice(ENTITY_KEY.length);
-      state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
-    }
-    const time = eventTime(event);
-    if (!Number.isNaN(time)) {
-      state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
-      state.lastTime = Number.isNaN(state.lastTime) ? time : Math.max(state.lastTime, time);
-    }
-    const seen = seenTime(event);
-    story.firstSeen = Number.isNaN(story.firstSeen) ? seen : Math.min(story.firstSeen, seen);
-    story.lastSeen = Number.isNaN(story.lastSeen) ? seen : Math.max(story.lastSeen, seen);
+    this.countMember(story, factsOf(event), profile.entities.keys(), eventTime(event), seenTime(event), arrival);
     // Norms that were current follow the added weights, under today's IDF for the keys that changed.
-    const norms = story.norms !== null && story.normsVersion === state.version - 1 ? story.norms : null;
+    const norms = story.norms !== null && story.normsVersion === story.state.version - 1 ? story.norms : null;
     const add = (into: SparseVector, from: Walk, norm: number): number => {
       let norm2 = norm * norm;
       for (let j = 0; j < from.keys.length; j++) {
@@ -483,8 +491,25 @@ export class StoryClusterer {
     const pruned = prune(story.profile.terms, this.options.maxStoryTerms) || prune(story.profile.title, this.options.maxStoryTerms);
     if (norms !== null && !pruned) {
       story.norms = { entities, terms, title };
-      story.normsVersion = state.version;
+      story.normsVersion = story.state.version;
     }
+  }
+
+  /** A member's share of its story's state (all but the profile's vectors): for an article added, and for a story rebuilt by a cut. */
+  private countMember(story: ActiveStory, facts: ArticleFacts, entityKeys: Iterable<string>, time: number, seen: number, arrival: number): void {
+    const state = story.state;
+    state.articles.push(facts);
+    state.version += 1;
+    for (const key of entityKeys) {
+      const id = key.slice(ENTITY_KEY.length);
+      state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
+    }
+    if (!Number.isNaN(time)) {
+      state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
+      state.lastTime = Number.isNaN(state.lastTime) ? time : Math.max(state.lastTime, time);
+    }
+    story.firstSeen = Number.isNaN(story.firstSeen) ? seen : Math.min(story.firstSeen, seen);
+    story.lastSeen = Number.isNaN(story.lastSeen) ? seen : Math.max(story.lastSeen, seen);
     if (facts.language) story.languages.add(facts.language);
     if (facts.eventType) countType(story, facts.eventType, 1);
     story.lastArrival = Math.max(story.lastArrival, arrival);
@@ -511,7 +536,8 @@ export class StoryClusterer {
     const records = story.state.articles.map((a) => this.members.get(a.articleId));
     if (records.some((r) => r === undefined)) return [];
     const members = records as MemberRecord[];
-    const groups = splitStory(members, { tauDays: splitTauDays, cut: splitCut, minGroup: 3 });
+    const vectors = members.map((m): SplitMember => this.index.vectorOf(m.arrival) ?? { ids: NO_IDS, weights: NO_WEIGHTS, time: m.time });
+    const groups = splitStory(vectors, { tauDays: splitTauDays, cut: splitCut, minGroup: 3 });
     if (groups.length <= 1) return [];
     const facts = story.state.articles;
     const parentId = story.state.storyId;
@@ -521,6 +547,7 @@ export class StoryClusterer {
       const first = group.reduce((a, b) => (members[a]!.arrival <= members[b]!.arrival ? a : b));
       const storyId = `story-${facts[first]!.articleId}-v${story.state.version}`;
       const part = this.newStory(storyId, members[first]!.arrival);
+      part.state.splitFrom = parentId;
       this.fill(part, group.map((i) => ({ facts: facts[i]!, member: members[i]! })));
       for (const i of group) {
         this.storyOfArticle.set(facts[i]!.articleId, storyId);
@@ -552,25 +579,13 @@ export class StoryClusterer {
     story.firstSeen = story.lastSeen = Number.NaN;
     story.lastArrival = -1;
     for (const { facts, member } of parts.sort((a, b) => a.member.arrival - b.member.arrival)) {
-      state.articles.push(facts);
-      state.version += 1;
-      for (const key of member.profile.entities.keys()) {
-        const id = key.slice(ENTITY_KEY.length);
-        state.entityCounts.set(id, (state.entityCounts.get(id) ?? 0) + 1);
+      const when = facts.eventDate ?? facts.publishedAt;
+      this.countMember(story, facts, member.keys.slice(0, member.termsAt), when ? Date.parse(when) : Number.NaN, member.time, member.arrival);
+      const { keys, weights, termsAt, titleAt } = member;
+      for (let i = 0; i < keys.length; i++) {
+        const into = i < termsAt ? story.profile.entities : i < titleAt ? story.profile.terms : story.profile.title;
+        into.set(keys[i]!, (into.get(keys[i]!) ?? 0) + weights[i]!);
       }
-      const time = facts.eventDate ?? facts.publishedAt ? Date.parse((facts.eventDate ?? facts.publishedAt)!) : Number.NaN;
-      if (!Number.isNaN(time)) {
-        state.firstTime = Number.isNaN(state.firstTime) ? time : Math.min(state.firstTime, time);
-        state.lastTime = Number.isNaN(state.lastTime) ? time : Math.max(state.lastTime, time);
-      }
-      story.firstSeen = Number.isNaN(story.firstSeen) ? member.time : Math.min(story.firstSeen, member.time);
-      story.lastSeen = Number.isNaN(story.lastSeen) ? member.time : Math.max(story.lastSeen, member.time);
-      addInto(story.profile.entities, member.profile.entities);
-      addInto(story.profile.terms, member.profile.terms);
-      addInto(story.profile.title, member.profile.title);
-      if (facts.language) story.languages.add(facts.language);
-      if (facts.eventType) countType(story, facts.eventType, 1);
-      story.lastArrival = Math.max(story.lastArrival, member.arrival);
     }
     prune(story.profile.terms, this.options.maxStoryTerms);
     prune(story.profile.title, this.options.maxStoryTerms);
@@ -673,16 +688,10 @@ function countType(story: ActiveStory, type: string, n: number): void {
   if (best === null || count > bestCount || (count === bestCount && type < best)) story.dominantType = type;
 }
 
-/** A member's record for cuts: its profile, and its entities and body words under the IDF it was matched with, at unit length. */
-function memberRecord(arrival: number, time: number, profile: Profile, weights: Weights<unknown>): MemberRecord {
-  const keys: string[] = [];
-  const values: number[] = [];
-  for (const walk of [weights.walks.entities, weights.walks.terms]) {
-    for (let j = 0; j < walk.keys.length; j++) {
-      keys.push(walk.keys[j]!);
-      values.push(walk.values[j]! * walk.idf[j]!);
-    }
-  }
-  const norm = Math.sqrt(values.reduce((sum, x) => sum + x * x, 0)) || 1;
-  return { arrival, time, profile, keys, weights: Float32Array.from(values, (x) => x / norm) };
+/** A member's record for cuts: its profile, packed. */
+function memberRecord(arrival: number, time: number, profile: Profile): MemberRecord {
+  const { entities, terms, title } = profile;
+  const keys = [...entities.keys(), ...terms.keys(), ...title.keys()];
+  const weights = Float64Array.from([...entities.values(), ...terms.values(), ...title.values()]);
+  return { arrival, time, keys, weights, termsAt: entities.size, titleAt: entities.size + terms.size };
 }

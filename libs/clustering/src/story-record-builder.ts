@@ -153,5 +153,6 @@ export function buildStoryRecord(story: StoryState, updatedAt: Date): StoryEnric
     events: storyEvents(story.articles),
     titleArticleId: lead.articleId,
     mergedFrom: [...story.mergedFrom].sort(),
+    splitFrom: story.splitFrom ?? null,
   };
 }

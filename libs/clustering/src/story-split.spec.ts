@@ -1,9 +1,11 @@
 import { DAY_MS } from './story-profile';
-import { SplitMember, splitStory } from './story-split';
+import { SplitMember, splitMember, splitStory } from './story-split';
+
+const ids = new Map<string, number>();
 
 /** A member naming `words` (equal weights, unit length) on `day`. */
 function member(words: string[], day: number): SplitMember {
-  return { keys: words, weights: Float32Array.from(words, () => 1 / Math.sqrt(words.length)), time: day * DAY_MS };
+  return splitMember(words.map((w) => [w, 1] as const), day * DAY_MS, ids);
 }
 
 // Few words per member here, so closeness runs higher than in real articles (where 0.04 parts events): the cut is scaled to match.

@@ -1,10 +1,29 @@
+import { sortedDot } from './neighbour-index';
 import { DAY_MS } from './story-profile';
 
-/** A member as the split compares it: its entities and body words under the IDF it was matched with, at unit length, and when it came out. */
+/**
+ * A member as the split compares it: its entities and body words under the
+ * IDF it was matched with, at unit length, as interned key ids in
+ * ascending order with their weights (the neighbour index's vector of the
+ * article), and when it came out.
+ */
 export interface SplitMember {
-  keys: readonly string[];
+  ids: Int32Array;
   weights: Float32Array;
   time: number;
+}
+
+/** A member from keys of any kind and their weights: keys interned in `ids` (which it extends), ascending, at unit length. */
+export function splitMember(weighted: Iterable<readonly [string, number]>, time: number, ids: Map<string, number>): SplitMember {
+  const pairs: Array<[number, number]> = [];
+  for (const [key, weight] of weighted) {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    pairs.push([id, weight]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  const norm = Math.sqrt(pairs.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
+  return { ids: Int32Array.from(pairs, ([id]) => id), weights: Float32Array.from(pairs, ([, w]) => w / norm), time };
 }
 
 export interface SplitOptions {
@@ -38,18 +57,13 @@ export function splitStory(members: readonly SplitMember[], options: SplitOption
   if (n < 2 * options.minGroup) return [members.map((_, i) => i)];
   // Sums of pairwise closeness between groups (Lance–Williams for average link: sums add up on a merge).
   const sum = new Float64Array(n * n);
-  const vectors = members.map((m) => new Map(m.keys.map((k, i) => [k, m.weights[i]!])));
   for (let i = 0; i < n; i++) {
-    const a = vectors[i]!;
+    const a = members[i]!;
     for (let j = i + 1; j < n; j++) {
-      const b = vectors[j]!;
-      const [small, large] = a.size < b.size ? [a, b] : [b, a];
-      let dot = 0;
-      for (const [k, x] of small) {
-        const y = large.get(k);
-        if (y !== undefined) dot += x * y;
-      }
-      const apart = Math.abs(members[i]!.time - members[j]!.time) / DAY_MS;
+      const b = members[j]!;
+      const dot = sortedDot(a.ids, a.weights, b.ids, b.weights);
+      if (dot === 0) continue;
+      const apart = Math.abs(a.time - b.time) / DAY_MS;
       sum[i * n + j] = sum[j * n + i] = dot * Math.exp(-apart / options.tauDays);
     }
   }

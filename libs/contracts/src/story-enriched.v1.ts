@@ -138,6 +138,14 @@ export interface StoryEnrichedV1 {
   titleArticleId?: string | null;
   /** Stories an article bridged into this one; their ids now point here (their records are tombstoned). */
   mergedFrom?: string[];
+  /**
+   * Added in v1.5 (optional): the story this one was cut from, or null. A
+   * story that grows is looked at again, and the members that report another
+   * event (days apart, other places and actors) go on as a story of their
+   * own: this record holds them now, and the story they were cut from has a
+   * new version without them.
+   */
+  splitFrom?: string | null;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -230,4 +238,5 @@ export class StoryEnrichedV1Dto implements StoryEnrichedV1 {
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => StoryEventDto) events?: StoryEventDto[];
   @IsOptional() @Nullable() @IsString() titleArticleId?: string | null;
   @IsOptional() @IsArray() @IsString({ each: true }) mergedFrom?: string[];
+  @IsOptional() @Nullable() @IsString() splitFrom?: string | null;
 }

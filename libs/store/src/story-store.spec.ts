@@ -132,6 +132,36 @@ describe(StoryStore.name, () => {
     }
   });
 
+  it('moves the articles of a cut in the order of the chunk, between the merges before and after it', async () => {
+    const changes = [
+      { article: article('a1'), storyId: 's1', merged: [] },
+      { article: article('a2'), storyId: 's1', merged: [] },
+      { article: article('a3'), storyId: 's2', merged: [] },
+      // a4 bridges s2 into s1, then s1 is cut: a2 and a3 report another event and go on as s5.
+      { article: article('a4'), storyId: 's1', merged: [{ storyId: 's2', into: 's1' }], moved: [{ storyId: 's5', articleIds: ['a2', 'a3'] }] },
+      // s5 is merged into a story that arrived later: its articles, moved ones included, follow it.
+      { article: article('a5'), storyId: 's6', merged: [{ storyId: 's5', into: 's6' }] },
+    ];
+    const records = [story('s1', 3), story('s6', 2, { mergedFrom: ['s5'] })];
+    const whereTheyAre = async (s: StoryStore) => (await s.recentArticles(10)).map((a) => [a.articleId, a.storyId]);
+    expect(await store.saveChunk(changes, records)).toEqual([]);
+    const expected = [
+      ['a1', 's1'],
+      ['a2', 's6'],
+      ['a3', 's6'],
+      ['a4', 's1'],
+      ['a5', 's6'],
+    ];
+    expect(await whereTheyAre(store)).toEqual(expected);
+    const oneByOne = await StoryStore.open(openSqlClient('memory:'));
+    try {
+      for (const change of changes) await oneByOne.saveChunk([change], []);
+      expect(await whereTheyAre(oneByOne)).toEqual(expected);
+    } finally {
+      await oneByOne.close();
+    }
+  });
+
   it('filters stories by country, entity, event type, dates and text, with paging', async () => {
     await store.save({ article: article('a1'), storyId: 's1', stories: [story('s1', 1)], merged: [] });
     const other = story('s2', 1, {

@@ -75,7 +75,8 @@ export class StoryStore {
    * Records a chunk of articles, in their order, in one transaction, with a
    * statement per kind of row rather than per article: the articles, the
    * merges among the stories (an article follows its story into the one it
-   * was merged into), then `stories` as the chunk leaves them. Articles taken
+   * was merged into) and the articles moved by cuts, then `stories` as the
+   * chunk leaves them. Articles taken
    * before change nothing; a chunk of nothing but those writes nothing.
    * Returns their ids.
    */
@@ -91,8 +92,19 @@ export class StoryStore {
       const taken = new Set(inserted.map((r) => r.article_id));
       const takenBefore = changes.filter((c) => !taken.has(c.article.articleId)).map((c) => c.article.articleId);
       if (taken.size === 0) return takenBefore;
-      const merges = changes.filter((c) => taken.has(c.article.articleId)).flatMap((c) => c.merged);
-      for (const { storyId, into } of merges) await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [storyId, into]);
+      const applied = changes.filter((c) => taken.has(c.article.articleId));
+      // In the order they were made: an article follows its story into the one it was merged into, and a cut's articles
+      // move to the story cut off (a later merge of that story takes them along).
+      for (const change of applied) {
+        for (const { storyId, into } of change.merged) await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [storyId, into]);
+        for (const { storyId, articleIds } of change.moved ?? []) {
+          await tx.query('UPDATE articles SET story_id = $2 WHERE article_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+            JSON.stringify(articleIds),
+            storyId,
+          ]);
+        }
+      }
+      const merges = applied.flatMap((c) => c.merged);
       if (merges.length > 0) {
         await tx.query(
           `INSERT INTO stories (story_id, version, record, merged_into, updated_at)

@@ -62,7 +62,7 @@ describe('HTTP requests on /metrics', () => {
   });
 
   it('counts stories decided and published', async () => {
-    metrics.stories({ created: 3, joined: 5, merged: 1 }, 3);
+    metrics.stories({ created: 3, joined: 5, merged: 1, split: 0 }, 3);
     metrics.storyRecords(4, 1);
     const lines = (await metrics.render()).text.split('\n');
     expect(lines).toEqual(

@@ -119,7 +119,7 @@ export class StageMetrics implements StageObserver {
     });
     this.storyDecisionsTotal = new Counter({
       name: 'eventwire_story_decisions_total',
-      help: 'Aggregator: articles that opened a story (created) or joined one (joined), and stories merged into another (merged), counted once their chunk is stored',
+      help: 'Aggregator: articles that opened a story (created) or joined one (joined), stories merged into another (merged), and stories cut off a story that held two events (split), counted once their chunk is stored',
       labelNames: ['decision'],
       registers,
     });
@@ -139,7 +139,7 @@ export class StageMetrics implements StageObserver {
   }
 
   /** A stored chunk's clustering decisions, and the stories in the window after it. */
-  stories(decisions: { created: number; joined: number; merged: number }, live: number): void {
+  stories(decisions: { created: number; joined: number; merged: number; split: number }, live: number): void {
     for (const [decision, n] of Object.entries(decisions)) if (n > 0) this.storyDecisionsTotal.inc({ decision }, n);
     this.storiesLive.set(live);
   }
