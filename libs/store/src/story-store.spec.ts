@@ -2,28 +2,12 @@ import type { EventExtractedV1, StoryEnrichedV1 } from '@eventwire/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { syntheticEvent } from '../../../test/support/synthetic-events';
 import { openSqlClient } from './open-store';
 import { StoryStore } from './story-store';
 
-function article(articleId: string): EventExtractedV1 {
-  return {
-    schemaVersion: 1,
-    articleId,
-    source: { file: `${articleId}.txt`, url: null, outlet: null },
-    language: 'ar',
-    title: `title ${articleId}`,
-    titleEn: null,
-    publishedAt: null,
-    ingestedAt: '2022-01-12T00:00:00.000Z',
-    extractedAt: '2022-01-12T00:00:00.000Z',
-    eventDate: { date: '2022-01-06', basis: 'explicit', evidence: [] },
-    entities: [],
-    quantities: [],
-    quotes: [],
-    eventType: 'MOBILIZE',
-    actors: { source: [], target: [] },
-  };
-}
+/** An article the store takes: its contents do not matter here, only its id. */
+const article = (articleId: string): EventExtractedV1 => syntheticEvent(articleId, [], { eventType: 'MOBILIZE' });
 
 function story(storyId: string, version: number, extra: Partial<StoryEnrichedV1> = {}): StoryEnrichedV1 {
   return {
