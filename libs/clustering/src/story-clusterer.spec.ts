@@ -221,6 +221,17 @@ describe(`${StoryClusterer.name} with stories cut (splitMinArticles)`, () => {
     expect(clusterer.get('story-air0')!.version).toBeGreaterThan(16);
   });
 
+  it('reads only the newest members of a long story: the older ones stay with it, and the new event still parts', () => {
+    const clusterer = new StoryClusterer({ splitMinArticles: 30, splitGrowth: 1.1, splitCut: 0.2, splitMaxMembers: 20 });
+    const { other, airport, truce } = twoEventFront();
+    for (const e of other) clusterer.add(e);
+    const cuts = [...airport, ...truce].map((e) => clusterer.add(e)).flatMap((o) => (o.kind !== 'duplicate' && o.split ? o.split : []));
+    expect(cuts).toHaveLength(1);
+    // The truce's later reports join the story cut off.
+    expect(new Set(truce.map((e) => clusterer.storyOf(e.articleId)))).toEqual(new Set([cuts[0]!.storyId]));
+    expect(new Set(clusterer.get('story-air0')!.articles.map((a) => a.articleId))).toEqual(new Set(airport.map((e) => e.articleId)));
+  });
+
   it('never cuts by default', () => {
     const clusterer = new StoryClusterer();
     const outcomes = Array.from({ length: 40 }, (_, i) =>

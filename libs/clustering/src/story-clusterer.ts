@@ -50,8 +50,7 @@ export interface ClustererOptions {
    * they report (`splitStory`) each time they have grown by `splitGrowth`
    * since the last look, or has grown at all and runs `splitEveryHours`
    * later (its newest article) than at the last look; 0 never cuts. Off by
-   * default: the aggregator service does not yet move stored articles
-   * between stories.
+   * default here; the aggregator sets it (`AGGREGATOR_CLUSTERER_OPTIONS`).
    */
   splitMinArticles: number;
   splitGrowth: number;
@@ -60,6 +59,12 @@ export interface ClustererOptions {
   splitTauDays: number;
   /** Average closeness below which two groups of a story part. */
   splitCut: number;
+  /**
+   * A cut reads a story's newest this many members (the older ones stay
+   * with the story): its time and memory grow with the square of what it
+   * reads, and a new event parts from a thread at its newest end.
+   */
+  splitMaxMembers: number;
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
@@ -82,6 +87,7 @@ export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
   splitEveryHours: 12,
   splitTauDays: 2,
   splitCut: 0.04,
+  splitMaxMembers: 400,
 };
 
 export interface StoryState {
@@ -518,15 +524,16 @@ export class StoryClusterer {
   /**
    * Cuts a story that has grown by `splitGrowth` since it was last looked
    * at, or has grown and runs `splitEveryHours` later, into the events its
-   * members report (`splitStory`). The group of its first listed member
-   * keeps the story; each other group goes on as a new story
+   * members report (`splitStory`), reading its newest `splitMaxMembers`.
+   * The group of the oldest member read keeps the story, with the older
+   * members; each other group goes on as a new story
    * (id from its first member and the story's version), indexed and posted
    * under its keys like any story. Members that left the window are not
    * read: a story with any is not cut.
    */
   private cutIfGrown(story: ActiveStory): { storyId: string; from: string; articleIds: string[] }[] {
     const size = story.state.articles.length;
-    const { splitMinArticles, splitGrowth, splitEveryHours, splitTauDays, splitCut } = this.options;
+    const { splitMinArticles, splitGrowth, splitEveryHours, splitTauDays, splitCut, splitMaxMembers } = this.options;
     if (splitMinArticles <= 0 || size < splitMinArticles || !story.live) return [];
     const grown = size >= story.splitCheckedAt * splitGrowth;
     const later = size > story.splitCheckedAt && story.lastSeen - story.splitCheckedTime >= splitEveryHours * 3_600_000;
@@ -536,13 +543,18 @@ export class StoryClusterer {
     const records = story.state.articles.map((a) => this.members.get(a.articleId));
     if (records.some((r) => r === undefined)) return [];
     const members = records as MemberRecord[];
-    const vectors = members.map((m): SplitMember => this.index.vectorOf(m.arrival) ?? { ids: NO_IDS, weights: NO_WEIGHTS, time: m.time });
-    const groups = splitStory(vectors, { tauDays: splitTauDays, cut: splitCut, minGroup: 3 });
+    // The newest members, oldest of them first: those the cut reads.
+    const byArrival = members.map((_, i) => i).sort((a, b) => members[a]!.arrival - members[b]!.arrival);
+    const read = byArrival.slice(-splitMaxMembers);
+    const vectors = read.map((i): SplitMember => this.index.vectorOf(members[i]!.arrival) ?? { ids: NO_IDS, weights: NO_WEIGHTS, time: members[i]!.time });
+    const groups = splitStory(vectors, { tauDays: splitTauDays, cut: splitCut, minGroup: 3 }).map((g) => g.map((k) => read[k]!));
     if (groups.length <= 1) return [];
     const facts = story.state.articles;
     const parentId = story.state.storyId;
     const out: { storyId: string; from: string; articleIds: string[] }[] = [];
-    const [keep, ...rest] = groups;
+    // The group of the oldest member read keeps the story, with the members the cut did not read.
+    const [first, ...rest] = groups;
+    const keep = [...byArrival.slice(0, byArrival.length - read.length), ...first!];
     for (const group of rest) {
       const first = group.reduce((a, b) => (members[a]!.arrival <= members[b]!.arrival ? a : b));
       const storyId = `story-${facts[first]!.articleId}-v${story.state.version}`;
@@ -559,7 +571,7 @@ export class StoryClusterer {
       for (const other of out) if (other.storyId !== storyId) part.parted.add(other.storyId);
     }
     const version = story.state.version;
-    this.fill(story, keep!.map((i) => ({ facts: facts[i]!, member: members[i]! })));
+    this.fill(story, keep.map((i) => ({ facts: facts[i]!, member: members[i]! })));
     story.state.version = version + 1;
     return out;
   }
