@@ -131,6 +131,30 @@ function kbSpanConvention(sentences: readonly CorpusSentence[]): { whole: number
 }
 const convention = kbSpanConvention(training);
 
+/**
+ * How the corpus marks a demonym standing alone ("الفرنسية", "المصري"), read
+ * on the training part: as no name, inside a longer name, or as a name of its
+ * own by type. The extractor drops a bare demonym the tagger reads as a place
+ * and keeps one it reads as an organisation or a person (see `ArabicEntityTagger`).
+ */
+function bareDemonyms(sentences: readonly CorpusSentence[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const sentence of sentences) {
+    const { text, tokens } = encodeSentence(sentence, kb, matcher);
+    const gold = goldSpans(sentence);
+    for (const m of matcher.match(text)) {
+      if (m.via !== 'demonym') continue;
+      const t = tokens.findIndex((token) => token.start === m.start && token.end === m.end);
+      if (t < 0) continue;
+      const alone = gold.find((g) => g.start === t && g.end === t + 1);
+      const key = alone ? (SCORED_TYPES[alone.type] ?? 'other') : gold.some((g) => g.start <= t && t < g.end) ? 'inside' : 'none';
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+const demonyms = bareDemonyms(training);
+
 const systems = ['knowledge base (before)', 'baseline (most frequent label)', 'tagger', 'tagger + knowledge base (extractor)'] as const;
 const tallies = systems.map(() => emptyTally());
 
@@ -194,6 +218,7 @@ process.stdout.write(
     `held-out split: ${heldOut.length} of ${corpus.length} sentences (every fifth document of 50 sentences); baseline trained on the other ${training.length}`,
     `tagger: ${String(model.provenance.epochs)} epochs, dev ${String(model.provenance.dev)}`,
     `knowledge-base matches holding a gold name of their type, training part: the name is the whole match ${convention.whole}, inside it ${convention.inside} (a title or descriptor the knowledge base includes: "دولة قطر")`,
+    `a demonym standing alone, training part: no name ${demonyms.none ?? 0}, inside a name ${demonyms.inside ?? 0}, a name of its own: organisation ${demonyms.ORG ?? 0}, person ${demonyms.PER ?? 0}, place ${demonyms.LOC ?? 0}, other ${demonyms.other ?? 0}`,
     '',
     `| type (gold) | ${systems.join(' | ')} |`,
     `|---|${systems.map(() => '---').join('|')}|`,

@@ -51,6 +51,12 @@ describe(ArabicEntityTagger.name, () => {
     expect(names.filter((n) => n.type === 'LOC')).toEqual([]);
   });
 
+  it("keeps a demonym the tagger reads as an agency's name, in a photo credit", () => {
+    const names = tag('شرطي يحرس مدخل المحكمة في القاهرة ( الفرنسية ) قالت الشرطة امس ان');
+    expect(names.filter((n) => n.text === 'الفرنسية')).toEqual([expect.objectContaining({ type: 'ORG' })]);
+    expect(names.filter((n) => n.type === 'LOC').map((n) => n.text)).toEqual(['القاهرة']);
+  });
+
   it('finds a name again where a later sentence uses it alone', () => {
     const text = seed('002_030cbb14993c2279.txt');
     const paragraphs = text.split('\n').filter((p) => p.trim());
