@@ -21,9 +21,12 @@ export function devDataDir(): string | undefined {
 /**
  * `n` distinct, valid raw articles (with `fewerIfReal`, at most `n`): real SaudiNewsNet articles when the dev
  * data is there, else generated from the five seeds: each seed retold about
- * another country (its Arabic name in place of Kazakhstan's) by numbered
- * editions of an outlet, so the stream forms many stories of a few dozen
- * articles, as a news week does, rather than one.
+ * another country (its Arabic name in place of Kazakhstan's), published a
+ * month before the previous country's, by numbered editions of an outlet, so
+ * the stream forms many stories of a few dozen articles (5,000 articles: 255
+ * stories of up to 25) rather than one. Without the dates the retellings are one event to
+ * the clusterer, and 5,000 of them one story whose record, sent again on each
+ * change, grew to megabytes: a load no news week makes.
  */
 export function rawArticles(n: number, fewerIfReal = false): { records: RawRecord[]; origin: string } {
   const dir = devDataDir();
@@ -43,6 +46,9 @@ export function rawArticles(n: number, fewerIfReal = false): { records: RawRecor
   return { records: generatedFromSeeds(n), origin: 'generated from the seeds' };
 }
 
+/** When the seeds' story broke (their dates: 23 December 2024). */
+const SEEDS_PUBLISHED = Date.UTC(2024, 11, 23);
+
 function generatedFromSeeds(n: number): RawRecord[] {
   const seedDir = join(REPO, 'seeds');
   const seeds = readdirSync(seedDir)
@@ -56,10 +62,12 @@ function generatedFromSeeds(n: number): RawRecord[] {
   const records: RawRecord[] = [];
   for (let k = 0; k < n; k++) {
     const seed = k % seeds.length;
-    const country = countries[Math.floor(k / seeds.length) % countries.length]!;
+    const c = Math.floor(k / seeds.length) % countries.length;
+    const country = countries[c]!;
     const edition = Math.floor(k / (seeds.length * countries.length));
+    const publishedAt = new Date(SEEDS_PUBLISHED - c * 30 * 86_400_000).toISOString();
     const body = seeds[seed]!.replaceAll('كازاخستان', country);
-    records.push({ key: `generated-${k}`, value: JSON.stringify({ body, outlet: `outlet-${seed}-${edition}`, file: `generated-${k}.txt` }) });
+    records.push({ key: `generated-${k}`, value: JSON.stringify({ body, outlet: `outlet-${seed}-${edition}`, file: `generated-${k}.txt`, publishedAt }) });
   }
   return records;
 }
