@@ -50,6 +50,8 @@ interface Run {
   cpuPerThousand?: Record<string, number>;
   /** Each stage process's CPU per article by phase, and the record sizes on each topic. */
   breakdown?: CostBreakdown;
+  /** Where the latency goes: p50/p95/p99 ms of each hop, from the record timestamps (see `hopLatencies`). */
+  hops?: Array<{ hop: string; p50: number; p95: number; p99: number }>;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -166,6 +168,45 @@ async function topicRates(broker: PrefixedMessageBroker, topics: string[]): Prom
   return Object.fromEntries([...span].map(([topic, s]) => [topic, Math.round(s.n / Math.max(0.001, (s.last - s.first) / 1000))]));
 }
 
+/** The key an article goes by on every topic after the ingestor, as on the raw topic: its URL, else its file. */
+function articleKey(value: Buffer | null): string | null {
+  if (!value) return null;
+  const source = (JSON.parse(value.toString()) as { source?: { url: string | null; file: string | null } }).source;
+  return source?.url ?? source?.file ?? null;
+}
+
+/**
+ * Each article's time on each hop: from its send to its ingested record,
+ * then from one stage's record to the next one's (the producers' record
+ * timestamps), and from its extracted record to the first story record
+ * that holds it (as the subscriber saw it). A hop's time is the stage's
+ * wait for its turn (in the consumer's batch, for a core) and its work.
+ */
+async function hopLatencies(broker: PrefixedMessageBroker, sentAt: Map<string, number>, firstSeen: Map<string, number>): Promise<NonNullable<Run['hops']>> {
+  const topics = [TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted];
+  const at = new Map<string, Map<string, number>>(topics.map((t) => [t, new Map()]));
+  await broker.scan(topics, (m) => {
+    const key = articleKey(m.value);
+    const times = at.get(m.topic);
+    if (key && times && !times.has(key)) times.set(key, Number(m.timestamp));
+  });
+  const stages: Array<[string, Map<string, number>]> = [
+    ['send', sentAt],
+    ['ingestor', at.get(TOPICS.articlesIngested)!],
+    ['translator', at.get(TOPICS.articlesTranslated)!],
+    ['extractor', at.get(TOPICS.eventsExtracted)!],
+    ['story record', firstSeen],
+  ];
+  const out: NonNullable<Run['hops']> = [];
+  for (let i = 1; i < stages.length; i++) {
+    const [from, before] = stages[i - 1]!;
+    const [to, after] = stages[i]!;
+    const ms = [...after].flatMap(([key, t]) => (before.has(key) ? [t - before.get(key)!] : [])).sort((a, b) => a - b);
+    if (ms.length > 0) out.push({ hop: `${from} → ${to}`, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), p99: quantile(ms, 0.99) });
+  }
+  return out;
+}
+
 /** The pipeline with `extractors` extractor processes, fresh topics and database; with `pace`, the records are offered as a steady stream at that rate. */
 async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], extractors: number, pace?: number): Promise<Run> {
   const prefix = `bench-${randomBytes(4).toString('hex')}.`;
@@ -256,6 +297,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
   const tEnd = Math.max(...firstSeen.values());
   const latencies = [...firstSeen].filter(([key]) => sentAt.has(key)).map(([key, t]) => t - sentAt.get(key)!).sort((a, b) => a - b);
   const rates = await topicRates(broker, [TOPICS.articlesIngested, TOPICS.articlesTranslated, TOPICS.eventsExtracted]);
+  const hops = await hopLatencies(broker, sentAt, firstSeen);
 
   await producer.disconnect();
   await watcher.disconnect();
@@ -282,6 +324,7 @@ async function pipelineRun(kafka: Kafka, brokers: string, records: RawRecord[], 
     peakMiB: peaks,
     cpuPerThousand: perThousand(cpuSpent, records.length),
     breakdown,
+    hops,
   };
 }
 
@@ -342,7 +385,7 @@ async function steadyRuns(kafka: Kafka, brokers: string, measured: number[] | un
     const { records } = rawArticles(Math.round(pace * seconds), true);
     process.stdout.write(`steady stream: ${Math.round(load * 100)}% of ${Math.round(capacity)} articles/s = ${Math.round(pace)}/s for ${(records.length / pace).toFixed(0)} s (${records.length} articles)\n`);
     const run = await pipelineRun(kafka, brokers, records, 1, pace);
-    process.stdout.write(`  p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms\n`);
+    process.stdout.write(`  p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms; by hop (p50 / p95 / p99 ms): ${(run.hops ?? []).map((h) => `${h.hop} ${h.p50} / ${h.p95} / ${h.p99}`).join(', ')}\n`);
     out.push({ load, pace, run });
   }
   return out;
@@ -424,6 +467,12 @@ async function main(): Promise<void> {
           ({ load, pace, run }) =>
             `| ${Math.round(load * 100)}% | ${Math.round(pace)} | ${run.articles} | ${run.seconds.toFixed(1)} | ${run.p50} | ${run.p95} | ${run.p99} | ${run.cpuPerThousand?.machine ?? '-'} |`,
         ),
+        '',
+        'where the latency goes, by hop (p50 / p95 / p99 ms; record timestamps, and the subscriber for the story record)',
+        '',
+        `| load | ${(steady[0]!.run.hops ?? []).map((h) => h.hop).join(' | ')} |`,
+        `|---|${(steady[0]!.run.hops ?? []).map(() => '---').join('|')}|`,
+        ...steady.map(({ load, run }) => `| ${Math.round(load * 100)}% | ${(run.hops ?? []).map((h) => `${h.p50} / ${h.p95} / ${h.p99}`).join(' | ')} |`),
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
