@@ -108,6 +108,17 @@ describe(EventExtractor.name, () => {
     for (const m of qatar.mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it("reports a demonym the tagger reads as an agency's credit as that organisation, not as the country", () => {
+    const article = translated('شرطي يحرس مدخل المحكمة في القاهرة ( الفرنسية ) قالت الشرطة امس ان المتهمين سيمثلون امام القضاء الاسبوع المقبل');
+    const event = extractor.extract(article);
+    const credit = event.entities.filter((e) => e.mentions.some((m) => m.text === 'الفرنسية'));
+    expect(credit.map((e) => [e.type, e.mentions.map((m) => m.form)])).toEqual([['organization', ['name']]]);
+    expect(event.entities.find((e) => e.id === 'country:FRA')).toBeUndefined();
+    // Elsewhere a demonym stays the country's adjective.
+    const other = extractor.extract(translated('وصلت القوات الفرنسية إلى المدينة صباح اليوم بعد اشتباكات عنيفة'));
+    expect(other.entities.find((e) => e.id === 'country:FRA')?.mentions.map((m) => m.form)).toEqual(['demonym']);
+  });
+
   it('adds people the KB does not know, found from their titles, beside the KB people', () => {
     const body =
       'قال وزير الدفاع الروسي، سيرغي شويغو، إن القوات ستنسحب.\n\n' +

@@ -210,6 +210,15 @@ export class EventExtractor {
       });
     }
     if (tagged.length > 0) this.addTaggedNames(byId, recognized, tagged);
+    // A demonym the tagger reads as a name of another kind (an agency's credit, "( الفرنسية )"; a family name) is that
+    // name, not the country's adjective: its demonym mention goes, and a country named only there with it.
+    const named = new Set(tagged.filter((n) => !n.linked && n.type !== 'LOC').map((n) => `${n.start}:${n.end}`));
+    if (named.size > 0) {
+      for (const [id, entity] of byId) {
+        entity.mentions = entity.mentions.filter((m) => m.form !== 'demonym' || !named.has(`${m.start}:${m.end}`));
+        if (entity.mentions.length === 0) byId.delete(id);
+      }
+    }
     return [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
   }
 
