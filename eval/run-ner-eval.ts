@@ -104,56 +104,47 @@ function knowledgeBase(text: string, matches: GazetteerMatch[], names: TaggedNam
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /**
- * How the corpus marks a name the knowledge base lists with a title or
- * descriptor ("دولة قطر", "الملك سلمان", "قناة الجزيرة"), read on the
- * training part only (the tagger is not involved): of the gazetteer's
- * matches that hold a gold name of their type, the gold name is the whole
- * match, or lies inside it. The extractor follows what this says (see
- * `ArabicEntityTagger`).
+ * How the corpus marks what the gazetteer matches, read on the training
+ * part only (the tagger is not involved), in one pass over its sentences:
+ * - `convention`: a name the knowledge base lists with a title or
+ *   descriptor ("دولة قطر", "الملك سلمان", "قناة الجزيرة"): of the matches
+ *   that hold a gold name of their type, the gold name is the whole match,
+ *   or lies inside it;
+ * - `demonyms`: a demonym standing alone ("الفرنسية", "المصري"): no name,
+ *   inside a longer name, or a name of its own by type.
+ * The extractor follows what these say (see `ArabicEntityTagger`: a bare
+ * demonym is dropped where the tagger reads a place, kept where it reads an
+ * organisation or a person).
  */
-function kbSpanConvention(sentences: readonly CorpusSentence[]): { whole: number; inside: number } {
-  const counts = { whole: 0, inside: 0 };
+function trainingConventions(sentences: readonly CorpusSentence[]): { convention: { whole: number; inside: number }; demonyms: Record<string, number> } {
+  const convention = { whole: 0, inside: 0 };
+  const demonyms: Record<string, number> = {};
   for (const sentence of sentences) {
     const { text, tokens } = encodeSentence(sentence, kb, matcher);
     const tokenAt = (offset: number): number => tokens.findLastIndex((t) => t.start <= offset);
-    const gold = goldSpans(sentence).filter((g) => SCORED_TYPES[g.type]);
+    const gold = goldSpans(sentence);
+    const scored = gold.filter((g) => SCORED_TYPES[g.type]);
     for (const m of matcher.match(text)) {
+      if (m.via === 'demonym') {
+        const t = tokens.findIndex((token) => token.start === m.start && token.end === m.end);
+        if (t < 0) continue;
+        const alone = gold.find((g) => g.start === t && g.end === t + 1);
+        const key = alone ? (SCORED_TYPES[alone.type] ?? 'other') : gold.some((g) => g.start <= t && t < g.end) ? 'inside' : 'none';
+        demonyms[key] = (demonyms[key] ?? 0) + 1;
+        continue;
+      }
       const type = kbCoarse(kb.get(m.entityId)?.type);
-      if (!type || m.via === 'demonym') continue;
+      if (!type) continue;
       const start = tokenAt(m.start);
       const end = tokenAt(m.end - 1) + 1;
-      const held = gold.filter((g) => COARSE[SCORED_TYPES[g.type]] === type && start <= g.start && g.end <= end);
-      if (held.some((g) => g.start === start && g.end === end)) counts.whole++;
-      else if (held.length > 0) counts.inside++;
+      const held = scored.filter((g) => COARSE[SCORED_TYPES[g.type]] === type && start <= g.start && g.end <= end);
+      if (held.some((g) => g.start === start && g.end === end)) convention.whole++;
+      else if (held.length > 0) convention.inside++;
     }
   }
-  return counts;
+  return { convention, demonyms };
 }
-const convention = kbSpanConvention(training);
-
-/**
- * How the corpus marks a demonym standing alone ("الفرنسية", "المصري"), read
- * on the training part: as no name, inside a longer name, or as a name of its
- * own by type. The extractor drops a bare demonym the tagger reads as a place
- * and keeps one it reads as an organisation or a person (see `ArabicEntityTagger`).
- */
-function bareDemonyms(sentences: readonly CorpusSentence[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const sentence of sentences) {
-    const { text, tokens } = encodeSentence(sentence, kb, matcher);
-    const gold = goldSpans(sentence);
-    for (const m of matcher.match(text)) {
-      if (m.via !== 'demonym') continue;
-      const t = tokens.findIndex((token) => token.start === m.start && token.end === m.end);
-      if (t < 0) continue;
-      const alone = gold.find((g) => g.start === t && g.end === t + 1);
-      const key = alone ? (SCORED_TYPES[alone.type] ?? 'other') : gold.some((g) => g.start <= t && t < g.end) ? 'inside' : 'none';
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-const demonyms = bareDemonyms(training);
+const { convention, demonyms } = trainingConventions(training);
 
 const systems = ['knowledge base (before)', 'baseline (most frequent label)', 'tagger', 'tagger + knowledge base (extractor)'] as const;
 const tallies = systems.map(() => emptyTally());

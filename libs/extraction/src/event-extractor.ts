@@ -210,15 +210,6 @@ export class EventExtractor {
       });
     }
     if (tagged.length > 0) this.addTaggedNames(byId, recognized, tagged);
-    // A demonym the tagger reads as a name of another kind (an agency's credit, "( الفرنسية )"; a family name) is that
-    // name, not the country's adjective: its demonym mention goes, and a country named only there with it.
-    const named = new Set(tagged.filter((n) => !n.linked && n.type !== 'LOC').map((n) => `${n.start}:${n.end}`));
-    if (named.size > 0) {
-      for (const [id, entity] of byId) {
-        entity.mentions = entity.mentions.filter((m) => m.form !== 'demonym' || !named.has(`${m.start}:${m.end}`));
-        if (entity.mentions.length === 0) byId.delete(id);
-      }
-    }
     return [...byId.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
   }
 
@@ -245,6 +236,8 @@ export class EventExtractor {
       }
     }
     const fresh = names.filter((n) => !n.linked && !overlaps(n.start, n.end)).map((name) => ({ name, parts: words(name) }));
+    /** Spans of the organisations and persons added below. */
+    const named = new Set<string>();
     // Full names first, so that a surname mention finds its person whatever the order.
     fresh.sort((a, b) => b.parts.length - a.parts.length || a.name.start - b.name.start);
     for (const { name, parts } of fresh) {
@@ -270,8 +263,15 @@ export class EventExtractor {
       const mention: EntityMention = { text: name.text, start: name.start, end: name.end, form: taggedForm(name.text) };
       entity.mentions.push(mention);
       taken.push(mention);
+      if (name.type !== 'LOC') named.add(`${name.start}:${name.end}`);
     }
-    for (const entity of byId.values()) entity.mentions.sort((a, b) => a.start - b.start);
+    for (const [id, entity] of byId) {
+      // A demonym added here as a name of another kind (an agency's credit, "( الفرنسية )"; a family name) is that name,
+      // not the country's adjective: its demonym mention goes, and a country named only there with it.
+      const kept = named.size > 0 ? entity.mentions.filter((m) => m.form !== 'demonym' || !named.has(`${m.start}:${m.end}`)) : entity.mentions;
+      if (kept.length === 0 && entity.mentions.length > 0) byId.delete(id);
+      else entity.mentions = kept.sort((a, b) => a.start - b.start);
+    }
   }
 
   /** The article's entity for a knowledge-base entry, added (without mentions) when first seen. */
