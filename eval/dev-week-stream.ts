@@ -2,6 +2,7 @@ import type { EventExtractedV1, RawArticleV1 } from '@eventwire/contracts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { crawlTime, readSaudiNewsNet } from './saudinewsnet-reader';
 import { SeedPipeline } from './seed-pipeline';
+import { seededRandom } from './seeded-random';
 
 /** One article of a stream: its url, and what the extractor made of it or why the ingestor refused it. */
 export interface StreamedArticle {
@@ -47,4 +48,17 @@ export async function streamSaudiNewsNet(dir: string, cache: string | null = nul
   }
   if (cache) writeFileSync(cache, out.map((r) => JSON.stringify(r)).join('\n'));
   return out;
+}
+
+/**
+ * The stream in another arrival order: each article's time moves by a
+ * seeded offset within ±`days`, then the stream is sorted again
+ * (deterministic: the same seed gives the same order on every machine).
+ */
+export function shuffleStream(stream: readonly StreamedArticle[], days: number, seed: number): StreamedArticle[] {
+  const random = seededRandom(seed);
+  return stream
+    .map((a) => ({ a, t: Date.parse(a.time) + (random() * 2 - 1) * days * 86_400_000 }))
+    .sort((x, y) => x.t - y.t)
+    .map((x) => x.a);
 }

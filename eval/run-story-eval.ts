@@ -4,10 +4,9 @@ import type { RawArticleV1 } from '@eventwire/contracts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { arg } from './cli-args';
-import { streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
+import { shuffleStream, streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
 import type { GoldFile } from './gold-file';
 import { NaiveStoryClusterer } from './naive-story-clusterer';
-import { seededRandom } from './seeded-random';
 import { SeedPipeline } from './seed-pipeline';
 import { readStoryGold, scoreStories, StoryGold, StoryScore } from './story-gold';
 
@@ -68,15 +67,6 @@ async function streamFiles(dir: string): Promise<StreamedArticle[]> {
   return out;
 }
 
-/** Deterministic shuffle within ±days: each article's time moves by a seeded offset, then the stream is sorted again. */
-function shuffle(stream: StreamedArticle[], days: number, seedValue: number): StreamedArticle[] {
-  const random = seededRandom(seedValue);
-  return stream
-    .map((a) => ({ a, t: Date.parse(a.time) + (random() * 2 - 1) * days * 86_400_000 }))
-    .sort((x, y) => x.t - y.t)
-    .map((x) => x.a);
-}
-
 const f3 = (x: number): string => x.toFixed(3);
 
 /** The stream through a fresh clusterer, scored against the gold. */
@@ -98,7 +88,7 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const zips = statSync(articlesPath).isDirectory() && readdirSync(articlesPath).some((f) => f.endsWith('.zip'));
   let stream = zips ? await streamSaudiNewsNet(articlesPath, cache, log) : await streamFiles(articlesPath);
-  if (shuffleDays > 0) stream = shuffle(stream, shuffleDays, seed);
+  if (shuffleDays > 0) stream = shuffleStream(stream, shuffleDays, seed);
 
   const started = process.hrtime.bigint();
   const { score, storyCount } = clusterAndScore(gold, stream);
@@ -120,7 +110,7 @@ async function main(): Promise<void> {
   if (orders > 0) {
     const scores = [score];
     for (let k = 1; k <= orders; k++) {
-      const order = clusterAndScore(gold, shuffle(stream, shuffleDays > 0 ? shuffleDays : 1, shuffleDays > 0 ? seed + k : k));
+      const order = clusterAndScore(gold, shuffleStream(stream, shuffleDays > 0 ? shuffleDays : 1, shuffleDays > 0 ? seed + k : k));
       scores.push(order.score);
       lines.push(summary(`eventwire, shuffled ±${shuffleDays > 0 ? shuffleDays : 1} day, seed ${shuffleDays > 0 ? seed + k : k}`, order.score, order.storyCount));
     }

@@ -3,8 +3,7 @@ import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, SplitMember, splitMember, 
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { join, resolve } from 'node:path';
 import { arg } from './cli-args';
-import { streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
-import { seededRandom } from './seeded-random';
+import { shuffleStream, streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
 import { readStoryGold, scoreStories, StoryGold } from './story-gold';
 
 /**
@@ -36,7 +35,6 @@ const cuts = arg('cut', '0.025,0.03,0.04').split(',').map(Number);
 const streamingCuts = arg('cut', '0.035,0.04,0.045,0.05').split(',').map(Number);
 const minSize = Number(arg('min', '30'));
 const orders = Number(arg('orders', '2'));
-const DAY = 86_400_000;
 const MIN_GROUP = 3;
 
 /** Each article's entities and body words under the week's IDF, at unit length, as `splitStory` reads a member. */
@@ -56,14 +54,6 @@ function vectors(stream: readonly StreamedArticle[]): Map<string, SplitMember> {
     out.set(event!.articleId, splitMember(v, Date.parse(time), ids));
   }
   return out;
-}
-
-function shuffled(stream: readonly StreamedArticle[], seed: number): StreamedArticle[] {
-  const random = seededRandom(seed);
-  return stream
-    .map((a) => ({ a, t: Date.parse(a.time) + (random() * 2 - 1) * DAY }))
-    .sort((x, y) => x.t - y.t)
-    .map((x) => x.a);
 }
 
 /**
@@ -138,7 +128,7 @@ async function main(): Promise<void> {
   const f3 = (x: number): string => x.toFixed(3);
   const lines = [`| order | join threshold | clustering | B-cubed P | R | F1 | macro-F1 | hard negatives joined |`, '|---|---|---|---|---|---|---|---|'];
   for (let order = 0; order < orders; order++) {
-    const ordered = order === 0 ? stream : shuffled(stream, order);
+    const ordered = order === 0 ? stream : shuffleStream(stream, 1, order);
     for (const joinThreshold of joins) {
       const clusterer = new StoryClusterer({ model: { ...DEFAULT_CLUSTERER_OPTIONS.model, joinThreshold } });
       for (const a of ordered) if (a.event) clusterer.add(a.event);

@@ -1,16 +1,24 @@
 import 'reflect-metadata';
-import { JOIN_FEATURES, JoinFeature, JoinModel, StoryClusterer } from '@eventwire/clustering';
+import { AGGREGATOR_CLUSTERER_OPTIONS, ClustererOptions, JOIN_FEATURES, JoinFeature, JoinModel, StoryClusterer } from '@eventwire/clustering';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { arg } from '../../eval/cli-args';
-import { streamSaudiNewsNet, StreamedArticle } from '../../eval/dev-week-stream';
+import { shuffleStream, streamSaudiNewsNet, StreamedArticle } from '../../eval/dev-week-stream';
 import { seededRandom } from '../../eval/seeded-random';
 import { readStoryGold, scoreStories, StoryGold, StoryScore } from '../../eval/story-gold';
 import { Example, fitLogistic } from './logistic-regression';
 
 /**
  * npm run stories:train [-- --gold FILE --articles DIR --cache FILE --folds 7 --out FILE --method search|logistic
- *   --settings 64 --seed 11 --rounds 1 --unlabelled-weight 0.2]
+ *   --settings 64 --seed 11 --orders 1 --no-cut --rounds 1 --unlabelled-weight 0.2]
+ *
+ * Every clustering here is the aggregator's (`AGGREGATOR_CLUSTERER_OPTIONS`:
+ * stories cut into their events as they grow), so a setting is judged as it
+ * would run; `--no-cut` clusters without the cut, as the search first did.
+ * `--orders N` judges each setting on the crawl order and N shuffled orders
+ * (±1 day, seeds 1..N, as `eval:stories --orders`), by the mean objective:
+ * a setting that is good in one arrival order only is not picked. The
+ * per-story figures reported stay those of the crawl order.
  *
  * Two ways to learn it. `search` (the default, what the shipped model comes
  * from): a seeded random search over linear weightings of the features, the
@@ -44,6 +52,13 @@ const goldPath = resolve(arg('gold', join(DEV, 'stories', 'story_gold.dev.json')
 const articlesDir = resolve(arg('articles', join(DEV, 'saudinewsnet')));
 const cache = arg('cache', null);
 const folds = Number(arg('folds', '7'));
+const ORDERS = Number(arg('orders', '1'));
+/** How every clustering here runs: as the aggregator does (keeping retired stories for the score), or uncut. */
+const CLUSTERER: Partial<ClustererOptions> = {
+  ...AGGREGATOR_CLUSTERER_OPTIONS,
+  keepRetired: true,
+  ...(process.argv.includes('--no-cut') ? { splitMinArticles: 0 } : {}),
+};
 const out = resolve(arg('out', join(REPO, 'libs', 'clustering', 'data', 'join-model.json')));
 /** How much an unlabelled article against a gold story counts, and a hard negative against its near story. */
 const UNLABELLED_WEIGHT = Number(arg('unlabelled-weight', '0.2'));
@@ -107,7 +122,7 @@ const GOLD_PREFIX = 'gold:';
 
 function collect(stream: readonly StreamedArticle[], gold: StoryGold, model: JoinModel): TaggedExample[] {
   const { member, nearStory, mention } = labelsOf(gold);
-  const clusterer = new StoryClusterer({ model });
+  const clusterer = new StoryClusterer({ ...CLUSTERER, model });
   const examples: TaggedExample[] = [];
   const goldOf = (storyId: string): number | null => (storyId.startsWith(GOLD_PREFIX) ? Number(storyId.slice(GOLD_PREFIX.length)) : null);
   for (const a of stream) {
@@ -229,19 +244,25 @@ function argmax<T>(items: readonly T[], value: (item: T) => number): T {
 async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]): Promise<void> {
   const pool = searchPool();
   const all = new Set(gold.stories.map((_, i) => i));
+  const orders = [stream, ...Array.from({ length: ORDERS }, (_, k) => shuffleStream(stream, 1, k + 1))];
   const scored = pool.map((setting, n) => {
-    const score = scoreStories(gold, cluster(stream, setting.model));
-    const o = objective(gold, score, all);
-    process.stderr.write(`setting ${n + 1}/${pool.length} ${setting.name}: F1 ${o.f1.toFixed(3)} macro ${o.macro.toFixed(3)} hard negatives ${o.joined}/${o.hardNegatives}\n`);
-    return { ...setting, score };
+    const scores = orders.map((order) => scoreStories(gold, cluster(order, setting.model)));
+    const rows = scores.map((score) => objective(gold, score, all));
+    process.stderr.write(
+      `setting ${n + 1}/${pool.length} ${setting.name}: ${rows.map((o) => `F1 ${o.f1.toFixed(3)} macro ${o.macro.toFixed(3)} hard negatives ${o.joined}/${o.hardNegatives}`).join(' | ')}\n`,
+    );
+    return { ...setting, score: scores[0]!, scores };
   });
+  /** The objective on `stories`, the mean over the orders. */
+  const valueOf = (setting: (typeof scored)[number], stories: ReadonlySet<number>): number =>
+    setting.scores.reduce((sum, score) => sum + objective(gold, score, stories).value, 0) / setting.scores.length;
   // Cross-validation by story: each fold's pick is the best on the other stories; only its own are scored.
   const heldOut = new Map<number, { p: number; r: number; f1: number; members: number }>();
   let hardJoined = 0;
   for (let fold = 0; fold < folds; fold++) {
     const test = new Set([...all].filter((i) => i % folds === fold));
     const train = new Set([...all].filter((i) => !test.has(i)));
-    const pick = argmax(scored, (setting) => objective(gold, setting.score, train).value);
+    const pick = argmax(scored, (setting) => valueOf(setting, train));
     for (const i of test) {
       const s = pick.score.perStory[i]!;
       heldOut.set(i, { p: s.precision, r: s.recall, f1: s.f1, members: s.members });
@@ -249,12 +270,13 @@ async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]
     hardJoined += objective(gold, pick.score, test).joined;
     process.stderr.write(`fold ${fold + 1}/${folds}: picked ${pick.name}; held out ${[...test].map((i) => `${gold.stories[i]!.label.slice(0, 40)}… F1 ${heldOut.get(i)!.f1.toFixed(3)}`).join('; ')}\n`);
   }
-  const winner = argmax(scored, (setting) => objective(gold, setting.score, all).value);
+  const winner = argmax(scored, (setting) => valueOf(setting, all));
   const o = objective(gold, winner.score, all);
   const final: JoinModel = {
     ...winner.model,
     trainedOn:
-      `${goldPath.slice(goldPath.indexOf('shared/'))}: setting ${winner.name} of a random search (${pool.length} settings, seed ${SEED}) over SaudiNewsNet ` +
+      `${goldPath.slice(goldPath.indexOf('shared/'))}: setting ${winner.name} of a random search (${pool.length} settings, seed ${SEED}, ${CLUSTERER.splitMinArticles ? 'stories cut as they grow' : 'no cut'}, ` +
+      `judged on crawl order and ${ORDERS} shuffled) over SaudiNewsNet ` +
       `${gold.stories.length}-story dev week (CC BY-NC-SA 4.0), on the whole week F1 ${o.f1.toFixed(3)} macro ${o.macro.toFixed(3)} hard negatives ${o.joined}/${o.hardNegatives}; npm run stories:train`,
     crossValidation: crossValidationOf(heldOut, hardJoined, gold),
   };
@@ -278,7 +300,7 @@ function crossValidationOf(heldOut: ReadonlyMap<number, { p: number; r: number; 
 
 /** url → story of the whole stream clustered by the model. */
 function cluster(stream: readonly StreamedArticle[], model: JoinModel): Map<string, string> {
-  const clusterer = new StoryClusterer({ model });
+  const clusterer = new StoryClusterer({ ...CLUSTERER, model });
   for (const a of stream) if (a.event) clusterer.add(a.event);
   const out = new Map<string, string>();
   for (const a of stream) if (a.event) out.set(a.url, clusterer.storyOf(a.event.articleId)!);
