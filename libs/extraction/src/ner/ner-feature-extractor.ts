@@ -9,6 +9,8 @@ export const BEFORE_START = '<s>';
 export type WordCounts = readonly [number, number, number, number];
 export const STATISTICS_CLASSES = ['O', 'PER', 'LOC', 'ORG'] as const;
 export const AFTER_END = '</s>';
+/** Prefix of the transition feature of a label before and this word (`transitionFeatures`). */
+export const WORD_TRANSITION = 't1w=';
 
 const PROCLITIC_LETTERS = new Set([...ARABIC_CLITICS.conjunctions, ...ARABIC_CLITICS.prepositions]);
 const LATIN_UPPER = /^\p{Lu}/u;
@@ -111,7 +113,7 @@ export class NerFeatureExtractor {
 
   /** Features of the pair (label before, this label), as strings to look up: the label before, with this word and with its gazetteer tag. */
   transitionFeatures(previous: string, key: string, kbTag: string): string[] {
-    return [`t1=${previous}`, `t1w=${previous}|${key}`, `t1kb=${previous}|${kbTag}`];
+    return [`t1=${previous}`, `${WORD_TRANSITION}${previous}|${key}`, `t1kb=${previous}|${kbTag}`];
   }
 }
 

@@ -1,6 +1,6 @@
 import { bioViterbi } from './bio-viterbi';
 import { foldWord } from './fold-word';
-import { AFTER_END, BEFORE_START, kbTagAt, MAX_RUN, nameRunCodes, NerFeatureExtractor, WINDOW, WordCounts } from './ner-feature-extractor';
+import { AFTER_END, BEFORE_START, kbTagAt, MAX_RUN, nameRunCodes, NerFeatureExtractor, WINDOW, WORD_TRANSITION, WordCounts } from './ner-feature-extractor';
 import { LABEL_COUNT, NER_LABELS, spansOf, TokenSpan } from './ner-labels';
 import { NerModel } from './ner-model';
 import { NerToken, NerWord, NO_KB_TAG } from './ner-token';
@@ -70,6 +70,8 @@ export class NerTagger {
   /** `b-=a|b` and `b+=a|b` weight rows by the pair of word ids. */
   private readonly pairsBefore: WordPairTable;
   private readonly pairsAfter: WordPairTable;
+  /** Keys of the words that have a transition feature of their own (`t1w=label|key`): a new word looks for its rows only then. */
+  private readonly wordTransitionKeys = new Set<string>();
   private emission = new Float64Array(64 * L);
   private offsets = new Int32Array(64);
   private runs = new Uint8Array(64);
@@ -101,6 +103,7 @@ export class NerTagger {
     const pairsBefore: [number, number, number][] = [];
     const pairsAfter: [number, number, number][] = [];
     model.forEachFeature((name, row) => {
+      if (name.startsWith(WORD_TRANSITION)) this.wordTransitionKeys.add(name.slice(name.indexOf('|') + 1));
       const into = name.startsWith(before) ? pairsBefore : name.startsWith(after) ? pairsAfter : undefined;
       if (!into) return;
       const body = name.slice(before.length);
@@ -220,11 +223,14 @@ export class NerTagger {
     });
     this.slab.set(window, at);
     let transition = this.labelTransitions;
-    NER_LABELS.forEach((p, pi) => {
-      if (this.model.row(`t1w=${p}|${key}`) < 0) return;
-      if (transition === this.labelTransitions) transition = Float64Array.from(this.labelTransitions);
-      this.addRow(`t1w=${p}|${key}`, transition, pi * L);
-    });
+    // Most words have no transition feature of their own: seven feature names built and looked up per new word, saved.
+    if (this.wordTransitionKeys.has(key)) {
+      NER_LABELS.forEach((p, pi) => {
+        if (this.model.row(`${WORD_TRANSITION}${p}|${key}`) < 0) return;
+        if (transition === this.labelTransitions) transition = Float64Array.from(this.labelTransitions);
+        this.addRow(`${WORD_TRANSITION}${p}|${key}`, transition, pi * L);
+      });
+    }
     const outsideKb = transition === this.labelTransitions ? this.plainOutsideKb : add(transition, this.kbTransition(NO_KB_TAG));
     return { text, key, generation: this.generation, at, pairId: this.pairIds.get(key) ?? -1, run: this.features.runCue(text), transition, outsideKb };
   }
