@@ -1,3 +1,4 @@
+import { AGGREGATOR_CLUSTERER_OPTIONS, ClustererOptions, StoryClusterer } from '@eventwire/clustering';
 import type { EventExtractedV1, RawArticleV1 } from '@eventwire/contracts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { crawlTime, readSaudiNewsNet } from './saudinewsnet-reader';
@@ -61,4 +62,16 @@ export function shuffleStream(stream: readonly StreamedArticle[], days: number, 
     .map((a) => ({ a, t: Date.parse(a.time) + (random() * 2 - 1) * days * 86_400_000 }))
     .sort((x, y) => x.t - y.t)
     .map((x) => x.a);
+}
+
+/** The clusterer as the aggregator runs it (grown stories cut), keeping retired stories so that every article can be scored. */
+export const SHIPPED_CLUSTERER: Partial<ClustererOptions> = { ...AGGREGATOR_CLUSTERER_OPTIONS, keepRetired: true };
+
+/** The stream through a fresh clusterer: the clusterer, and the story of each article by url. */
+export function clusterStream(stream: readonly StreamedArticle[], options: Partial<ClustererOptions> = SHIPPED_CLUSTERER): { clusterer: StoryClusterer; clusterOf: Map<string, string> } {
+  const clusterer = new StoryClusterer(options);
+  for (const a of stream) if (a.event) clusterer.add(a.event);
+  const clusterOf = new Map<string, string>();
+  for (const a of stream) if (a.event) clusterOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
+  return { clusterer, clusterOf };
 }

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { AGGREGATOR_CLUSTERER_OPTIONS, ClustererOptions, StoryClusterer } from '@eventwire/clustering';
+import { ClustererOptions } from '@eventwire/clustering';
 import type { RawArticleV1 } from '@eventwire/contracts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { arg } from './cli-args';
-import { shuffleStream, streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
+import { clusterStream, SHIPPED_CLUSTERER, shuffleStream, streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
 import type { GoldFile } from './gold-file';
 import { NaiveStoryClusterer } from './naive-story-clusterer';
 import { SeedPipeline } from './seed-pipeline';
@@ -39,10 +39,8 @@ const shuffleDays = Number(arg('shuffle-days', '0'));
 const seed = Number(arg('seed', '1'));
 const orders = Number(arg('orders', '0'));
 const NAIVE_THRESHOLDS = [0.2, 0.15, 0.1];
-/** As the aggregator runs it (stories cut as they grow), keeping every story for the score. */
-const SHIPPED: Partial<ClustererOptions> = { ...AGGREGATOR_CLUSTERER_OPTIONS, keepRetired: true };
 /** The same without the cut: what it adds, on every run. */
-const UNCUT: Partial<ClustererOptions> = { ...SHIPPED, splitMinArticles: 0 };
+const UNCUT: Partial<ClustererOptions> = { ...SHIPPED_CLUSTERER, splitMinArticles: 0 };
 
 /** Story gold, or seeds.gold.json's one story read as story gold (its file stems as urls). */
 function readGold(path: string): StoryGold {
@@ -70,11 +68,8 @@ async function streamFiles(dir: string): Promise<StreamedArticle[]> {
 const f3 = (x: number): string => x.toFixed(3);
 
 /** The stream through a fresh clusterer, scored against the gold. */
-function clusterAndScore(gold: StoryGold, stream: readonly StreamedArticle[], options: Partial<ClustererOptions> = SHIPPED): { score: StoryScore; storyCount: number } {
-  const clusterer = new StoryClusterer(options);
-  for (const a of stream) if (a.event) clusterer.add(a.event);
-  const clusterOf = new Map<string, string>();
-  for (const a of stream) if (a.event) clusterOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
+function clusterAndScore(gold: StoryGold, stream: readonly StreamedArticle[], options: Partial<ClustererOptions> = SHIPPED_CLUSTERER): { score: StoryScore; storyCount: number } {
+  const { clusterer, clusterOf } = clusterStream(stream, options);
   return { score: scoreStories(gold, clusterOf), storyCount: [...clusterer.stories()].length };
 }
 

@@ -3,7 +3,7 @@ import { ClustererOptions, DEFAULT_CLUSTERER_OPTIONS, SplitMember, splitMember, 
 import type { EventExtractedV1 } from '@eventwire/contracts';
 import { join, resolve } from 'node:path';
 import { arg } from './cli-args';
-import { shuffleStream, streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
+import { clusterStream, shuffleStream, streamSaudiNewsNet, StreamedArticle } from './dev-week-stream';
 import { readStoryGold, scoreStories, StoryGold } from './story-gold';
 
 /**
@@ -73,10 +73,7 @@ async function streamingCut(stream: readonly StreamedArticle[]): Promise<void> {
     }
   }
   const scores = settings.map((options) => {
-    const clusterer = new StoryClusterer(options);
-    for (const a of stream) if (a.event) clusterer.add(a.event);
-    const clusterOf = new Map<string, string>();
-    for (const a of stream) if (a.event) clusterOf.set(a.url, clusterer.storyOf(a.event.articleId)!);
+    const { clusterOf } = clusterStream(stream, options);
     return { whole: scoreStories(gold, clusterOf), clusterOf };
   });
   const only = (stories: number[]): StoryGold => ({

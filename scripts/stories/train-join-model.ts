@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { AGGREGATOR_CLUSTERER_OPTIONS, ClustererOptions, JOIN_FEATURES, JoinFeature, JoinModel, StoryClusterer } from '@eventwire/clustering';
+import { ClustererOptions, JOIN_FEATURES, JoinFeature, JoinModel, StoryClusterer } from '@eventwire/clustering';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { arg } from '../../eval/cli-args';
-import { shuffleStream, streamSaudiNewsNet, StreamedArticle } from '../../eval/dev-week-stream';
+import { clusterStream, SHIPPED_CLUSTERER, shuffleStream, streamSaudiNewsNet, StreamedArticle } from '../../eval/dev-week-stream';
 import { seededRandom } from '../../eval/seeded-random';
 import { readStoryGold, scoreStories, StoryGold, StoryScore } from '../../eval/story-gold';
 import { Example, fitLogistic } from './logistic-regression';
@@ -54,11 +54,7 @@ const cache = arg('cache', null);
 const folds = Number(arg('folds', '7'));
 const ORDERS = Number(arg('orders', '1'));
 /** How every clustering here runs: as the aggregator does (keeping retired stories for the score), or uncut. */
-const CLUSTERER: Partial<ClustererOptions> = {
-  ...AGGREGATOR_CLUSTERER_OPTIONS,
-  keepRetired: true,
-  ...(process.argv.includes('--no-cut') ? { splitMinArticles: 0 } : {}),
-};
+const CLUSTERER: Partial<ClustererOptions> = { ...SHIPPED_CLUSTERER, ...(process.argv.includes('--no-cut') ? { splitMinArticles: 0 } : {}) };
 const out = resolve(arg('out', join(REPO, 'libs', 'clustering', 'data', 'join-model.json')));
 /** How much an unlabelled article against a gold story counts, and a hard negative against its near story. */
 const UNLABELLED_WEIGHT = Number(arg('unlabelled-weight', '0.2'));
@@ -251,7 +247,8 @@ async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]
     process.stderr.write(
       `setting ${n + 1}/${pool.length} ${setting.name}: ${rows.map((o) => `F1 ${o.f1.toFixed(3)} macro ${o.macro.toFixed(3)} hard negatives ${o.joined}/${o.hardNegatives}`).join(' | ')}\n`,
     );
-    return { ...setting, score: scores[0]!, scores };
+    // scores[0] is the crawl order's: the per-story figures reported.
+    return { ...setting, scores };
   });
   /** The objective on `stories`, the mean over the orders. */
   const valueOf = (setting: (typeof scored)[number], stories: ReadonlySet<number>): number =>
@@ -264,14 +261,14 @@ async function trainBySearch(gold: StoryGold, stream: readonly StreamedArticle[]
     const train = new Set([...all].filter((i) => !test.has(i)));
     const pick = argmax(scored, (setting) => valueOf(setting, train));
     for (const i of test) {
-      const s = pick.score.perStory[i]!;
+      const s = pick.scores[0]!.perStory[i]!;
       heldOut.set(i, { p: s.precision, r: s.recall, f1: s.f1, members: s.members });
     }
-    hardJoined += objective(gold, pick.score, test).joined;
+    hardJoined += objective(gold, pick.scores[0]!, test).joined;
     process.stderr.write(`fold ${fold + 1}/${folds}: picked ${pick.name}; held out ${[...test].map((i) => `${gold.stories[i]!.label.slice(0, 40)}… F1 ${heldOut.get(i)!.f1.toFixed(3)}`).join('; ')}\n`);
   }
   const winner = argmax(scored, (setting) => valueOf(setting, all));
-  const o = objective(gold, winner.score, all);
+  const o = objective(gold, winner.scores[0]!, all);
   const final: JoinModel = {
     ...winner.model,
     trainedOn:
@@ -300,11 +297,7 @@ function crossValidationOf(heldOut: ReadonlyMap<number, { p: number; r: number; 
 
 /** url → story of the whole stream clustered by the model. */
 function cluster(stream: readonly StreamedArticle[], model: JoinModel): Map<string, string> {
-  const clusterer = new StoryClusterer({ ...CLUSTERER, model });
-  for (const a of stream) if (a.event) clusterer.add(a.event);
-  const out = new Map<string, string>();
-  for (const a of stream) if (a.event) out.set(a.url, clusterer.storyOf(a.event.articleId)!);
-  return out;
+  return clusterStream(stream, { ...CLUSTERER, model }).clusterOf;
 }
 
 async function main(): Promise<void> {
