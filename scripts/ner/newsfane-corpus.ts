@@ -72,10 +72,13 @@ export const SCORED_TYPES: Readonly<Record<string, NerType>> = Object.fromEntrie
 export const SENTENCES_PER_DOCUMENT = 50;
 export type Split = 'train' | 'dev' | 'heldout';
 
-export function splitOf(sentenceIndex: number): Split {
+export const DEV_FOLD = 1;
+
+/** `devFold`: which d % 10 is dev (any but 4 and 9, the held-out ones); another fold cross-checks a feature choice (`ner:train -- --dev-fold N`). */
+export function splitOf(sentenceIndex: number, devFold = DEV_FOLD): Split {
   const document = Math.floor(sentenceIndex / SENTENCES_PER_DOCUMENT);
   if (document % 5 === 4) return 'heldout';
-  return document % 10 === 1 ? 'dev' : 'train';
+  return document % 10 === devFold ? 'dev' : 'train';
 }
 
 export interface TypedSpan {

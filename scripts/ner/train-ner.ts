@@ -13,6 +13,7 @@ import {
   NerLexicon,
   NerModel,
   NerTagger,
+  WordClusters,
   OUTSIDE,
   spansOf,
   TokenSpan,
@@ -24,10 +25,10 @@ import { GazetteerMatcher, KnowledgeBase } from '@eventwire/kb';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { encodeRetokenized, encodeSentence, EncodedSentence } from './corpus-encoding';
-import { CorpusSentence, goldSpans, newsFanePath, readNewsFane, SENTENCES_PER_DOCUMENT, splitOf, TRAINING_TYPES } from './newsfane-corpus';
+import { CorpusSentence, DEV_FOLD, goldSpans, newsFanePath, readNewsFane, SENTENCES_PER_DOCUMENT, splitOf, TRAINING_TYPES } from './newsfane-corpus';
 
 /**
- * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --min-feature-count N --tokens extractor|corpus --out FILE --train-only --dev-only]
+ * npm run ner:train [-- --file NewsFANE.txt --max-epochs N --min-feature-count N --tokens extractor|corpus --out FILE --train-only --dev-only --dev-fold N --clusters FILE|none]
  * Trains the Arabic entity tagger (averaged perceptron, greedy BIO) on
  * NewsFANE Gold and writes libs/extraction/data/ner-model.json. The number
  * of epochs is chosen on the dev split (carved from the training part, see
@@ -50,6 +51,9 @@ const PROPAGATE = !process.argv.includes('--no-propagation');
 const TOKENS = argOf('tokens') ?? 'corpus';
 if (TOKENS !== 'corpus' && TOKENS !== 'extractor') throw new Error(`--tokens must be corpus or extractor, not ${TOKENS}`);
 const propagator = new DocumentNamePropagator();
+/** Another dev fold (`--dev-fold N`, N = d % 10 of the dev documents) to cross-check a feature choice with `--dev-only`. */
+const DEV_FOLD_CHOSEN = Number(argOf('dev-fold') ?? String(DEV_FOLD));
+if (!Number.isInteger(DEV_FOLD_CHOSEN) || DEV_FOLD_CHOSEN < 0 || DEV_FOLD_CHOSEN > 9 || DEV_FOLD_CHOSEN % 5 === 4) throw new Error(`--dev-fold must be 0-9 other than 4 and 9, not ${DEV_FOLD_CHOSEN}`);
 /** Features seen on fewer tokens than this in the training sentences get no weight: rarer ones fit the training text more than they generalise. */
 const MIN_FEATURE_COUNT = Number(argOf('min-feature-count') ?? '2');
 /** Words seen at least this often in training enter the tokenizer's vocabulary. */
@@ -71,7 +75,9 @@ interface Example {
 
 const kb = KnowledgeBase.bundled();
 const matcher = new GazetteerMatcher(kb);
-const lexicon = new NerLexicon(kb);
+/** `--clusters FILE` trains with other word classes, `--clusters none` without any (default: the committed ones). */
+const clustersArg = argOf('clusters');
+const lexicon = new NerLexicon(kb, clustersArg === 'none' ? null : clustersArg ? WordClusters.fromFile(resolve(clustersArg)) : WordClusters.bundled());
 const extractor = new NerFeatureExtractor(lexicon);
 
 function goldLabels(sentence: CorpusSentence): Uint8Array {
@@ -290,7 +296,7 @@ const sentences = readNewsFane(file);
 const splitSentences = (tokenizer?: ArabicNerTokenizer): { trainPart: Example[]; devPart: Example[] } => {
   const parts = { trainPart: [] as Example[], devPart: [] as Example[] };
   sentences.forEach((sentence, s) => {
-    const split = splitOf(s);
+    const split = splitOf(s, DEV_FOLD_CHOSEN);
     const document = Math.floor(s / SENTENCES_PER_DOCUMENT);
     if (split === 'train') parts.trainPart.push(example(sentence, document, tokenizer));
     else if (split === 'dev') parts.devPart.push(example(sentence, document, tokenizer));

@@ -51,6 +51,14 @@ describe(ArabicEntityTagger.name, () => {
     expect(names.filter((n) => n.type === 'LOC')).toEqual([]);
   });
 
+  it("reports no person for a title's demonym or a place's whole name (seeds/004)", () => {
+    const text = seed('004_32a7d781b44889d9.txt');
+    const persons = tag(text).filter((n) => n.type === 'PER');
+    expect(persons.map((n) => n.text)).not.toContain('الكازاخستاني');
+    expect(persons.map((n) => n.text)).not.toContain('نور سلطان');
+    expect(persons.filter((n) => n.linked?.entityId === 'person:kassym-jomart-tokayev').length).toBeGreaterThan(0);
+  });
+
   it("keeps a demonym the tagger reads as an agency's name, in a photo credit", () => {
     const names = tag('شرطي يحرس مدخل المحكمة في القاهرة ( الفرنسية ) قالت الشرطة امس ان');
     expect(names.filter((n) => n.text === 'الفرنسية')).toEqual([expect.objectContaining({ type: 'ORG' })]);

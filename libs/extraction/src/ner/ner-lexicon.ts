@@ -1,6 +1,7 @@
 import { KbEntityType, KnowledgeBase } from '@eventwire/kb';
 import { languageModule, normalizeArabic, stemCandidates } from '@eventwire/text';
 import { foldWord } from './fold-word';
+import { WordClusters } from './word-clusters';
 
 /** The tagger's cue words (the Arabic language module's `nameCues`), normalised like every token. */
 const cues = languageModule('ar')!.nameCues!;
@@ -26,7 +27,11 @@ export class NerLexicon {
   private readonly classes = new Map<string, string[]>();
   private readonly cache = new Map<string, readonly string[]>();
 
-  constructor(kb: KnowledgeBase) {
+  /** `clusters`: distributional word classes (`WordClusters`), read as classes of their own; null for none. */
+  constructor(
+    kb: KnowledgeBase,
+    private readonly clusters: WordClusters | null = WordClusters.bundled(),
+  ) {
     for (const entity of kb.entities) {
       for (const alias of entity.aliases) this.addName(entity.type, alias);
       for (const demonym of entity.demonyms ?? []) {
@@ -67,6 +72,9 @@ export class NerLexicon {
     candidates.forEach((form, k) => {
       for (const c of this.classes.get(form) ?? []) out.add(k === 0 ? c : `~${c}`);
     });
+    // The word's own classes, else those of the first shorter form that has any ("والحزب" → "الحزب").
+    const clustered = this.clusters === null ? undefined : candidates.find((form) => this.clusters!.of(form).length > 0);
+    if (clustered !== undefined) for (const c of this.clusters!.of(clustered)) out.add(clustered === norm ? c : `~${c}`);
     // Family-name pattern: a definite word ending in the nisba ي that is no demonym ("الهاشمي").
     if (norm.length >= 5 && norm.startsWith('ال') && norm.endsWith('ي') && !out.has('demonym')) out.add('nisba');
     found = [...out].sort();
