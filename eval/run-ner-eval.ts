@@ -3,11 +3,11 @@ import { ArabicEntityTagger, confirmTitlePersons, WordClusters, DocumentNameProp
 import { GazetteerMatch, GazetteerMatcher, KnowledgeBase, MinistryRecognizer } from '@eventwire/kb';
 import { resolve } from 'node:path';
 import { encodeSentence } from '../scripts/ner/corpus-encoding';
-import { CorpusSentence, goldSpans, newsFanePath, readNewsFane, SCORED_TYPES, SENTENCES_PER_DOCUMENT, splitOf, TRAINING_TYPES } from '../scripts/ner/newsfane-corpus';
+import { CorpusSentence, DEV_FOLD, goldSpans, newsFanePath, readNewsFane, SCORED_TYPES, SENTENCES_PER_DOCUMENT, splitOf, TRAINING_TYPES } from '../scripts/ner/newsfane-corpus';
 import { arg } from './cli-args';
 
 /**
- * npm run eval:ner [-- --file NewsFANE.txt --model FILE --clusters FILE|none --split heldout|dev]
+ * npm run eval:ner [-- --file NewsFANE.txt --model FILE --clusters FILE|none --split heldout|dev --dev-fold N --show-diff person|place|organization]
  * Entity-level precision, recall and F1 of persons, places and
  * organisations on the held-out split of NewsFANE Gold (20% of the
  * documents, never used to train or tune the tagger; see
@@ -26,8 +26,9 @@ import { arg } from './cli-args';
  * are adjectives, not named mentions, and are left out.
  *
  * For studying errors, never for the reported figures: `--split dev` scores
- * the dev documents instead (with a model trained without them, `ner:train
- * -- --train-only --out FILE`, given as `--model FILE`), `--clusters` the
+ * the dev documents instead (`--dev-fold N` another fold of them; with a
+ * model trained without them, `ner:train -- --train-only [--dev-fold N] --out
+ * FILE`, given as `--model FILE`), `--clusters` the
  * word classes that model was trained with.
  */
 type Coarse = 'person' | 'place' | 'organization';
@@ -53,6 +54,9 @@ const clustersArg = process.argv.includes('--clusters') ? arg('clusters', '') : 
 const lexicon = new NerLexicon(kb, clustersArg === 'none' ? null : clustersArg ? WordClusters.fromFile(resolve(clustersArg)) : WordClusters.bundled());
 const model = process.argv.includes('--model') ? NerModel.fromFile(resolve(arg('model', ''))) : NerModel.bundled();
 const SCORED_SPLIT = process.argv.includes('--split') ? arg('split', 'heldout') : 'heldout';
+const DEV_FOLD_SCORED = Number(arg('dev-fold', String(DEV_FOLD)));
+const SHOW_DIFF = arg('show-diff', null) as Coarse | null;
+if (SHOW_DIFF !== null && SCORED_SPLIT !== 'dev') throw new Error('--show-diff is for the dev split only: held-out errors are not studied');
 if (SCORED_SPLIT !== 'heldout' && SCORED_SPLIT !== 'dev') throw new Error(`--split must be heldout or dev, not ${SCORED_SPLIT}`);
 const tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
 const combined = new ArabicEntityTagger(kb, model, lexicon);
@@ -63,7 +67,7 @@ const heldOut: CorpusSentence[] = [];
 const training: CorpusSentence[] = [];
 // With --split dev, `heldOut` holds the dev documents and the real held-out ones are left out altogether.
 corpus.forEach((s, i) => {
-  const split = splitOf(i);
+  const split = splitOf(i, DEV_FOLD_SCORED);
   if (split === SCORED_SPLIT) heldOut.push(s);
   else if (split !== 'heldout') training.push(s);
 });
@@ -188,7 +192,23 @@ for (let d = 0; d < heldOut.length; d += SENTENCES_PER_DOCUMENT) {
     const namesHere = names[s].filter((n) => !confirmed.some((r) => overlap(r, n))).map((n) => ({ type: COARSE[n.type], start: n.start, end: n.end }));
     const both = [...confirmed, ...namesHere, ...gazetteer.filter((g) => !namesHere.some((n) => overlap(n, g)) && !confirmed.some((r) => overlap(r, g)))].map(toTokens);
     [kbFound, baseline, taggedHere, both].forEach((found, k) => score(sentence, found, tallies[k]));
+    if (SHOW_DIFF !== null) showDiff(sentence, taggedHere, both, SHOW_DIFF);
   });
+}
+
+/** `--show-diff TYPE` (dev only): where the tagger alone and the extractor disagree on names of that type, with the gold. */
+function showDiff(sentence: CorpusSentence, tagger: readonly Predicted[], extractor: readonly Predicted[], type: Coarse): void {
+  const words = (p: { start: number; end: number }): string => sentence.slice(p.start, p.end).map((t) => t.text).join(' ');
+  const key = (p: Predicted): string => `${p.start}:${p.end}`;
+  const ofType = (found: readonly Predicted[]): Map<string, Predicted> => new Map(found.filter((p) => p.type === type).map((p) => [key(p), p]));
+  const [a, b] = [ofType(tagger), ofType(extractor)];
+  const onlyTagger = [...a.values()].filter((p) => !b.has(key(p)));
+  const onlyExtractor = [...b.values()].filter((p) => !a.has(key(p)));
+  if (onlyTagger.length + onlyExtractor.length === 0) return;
+  const gold = goldSpans(sentence).filter((g) => SCORED_TYPES[g.type] && COARSE[SCORED_TYPES[g.type]!] === type);
+  const mark = (p: Predicted): string => `${words(p)}${gold.some((g) => g.start === p.start && g.end === p.end) ? ' ✓' : ' ✗'}`;
+  const others = (p: Predicted): string => extractor.filter((q) => q.type !== type && q.start < p.end && p.start < q.end).map((q) => `${q.type}:${words(q)}`).join(',');
+  console.log(`tagger only: ${onlyTagger.map((p) => `${mark(p)}${others(p) ? ` [extractor: ${others(p)}]` : ''}`).join(' | ')}  ·  extractor only: ${onlyExtractor.map(mark).join(' | ')}  ·  gold: ${gold.map(words).join(' | ')}`);
 }
 
 function score(sentence: CorpusSentence, found: Predicted[], tally: Tally): void {
