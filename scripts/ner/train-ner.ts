@@ -343,7 +343,8 @@ const vocabulary = vocabularyOf(new Map(seen));
 const statistics = Object.fromEntries(seen);
 const json = NerModel.toJson(final.ids.names, final.weights, vocabulary, statistics, {
   data: 'NewsFANE Gold (Alotaibi & Lee, COLING 2014), CC BY-SA 3.0',
-  split: 'documents of 50 consecutive sentences; held-out d % 5 = 4 (unused), dev d % 10 = 1 (epochs chosen on it), trained on the rest + dev',
+  split: `documents of 50 consecutive sentences; held-out d % 5 = 4 (unused), dev d % 10 = ${DEV_FOLD_CHOSEN} (epochs chosen on it), trained on the rest${process.argv.includes('--train-only') ? '' : ' + dev'}`,
+  wordClasses: lexicon.clusters === null ? 'none' : { digest: lexicon.clusters.digest, words: lexicon.clusters.size },
   tokens: TOKENS === 'extractor' ? "the extractor's tokenizer over the corpus's words" : "the corpus's",
   epochs: bestEpoch,
   dev: devByEpoch[bestEpoch],

@@ -11,7 +11,7 @@ export type { NerToken } from './ner/ner-token';
 export { NerLexicon } from './ner/ner-lexicon';
 export { AFTER_END, BEFORE_START, kbTagAt, nameRunCodes, NerFeatureExtractor, WINDOW } from './ner/ner-feature-extractor';
 export { NerModel } from './ner/ner-model';
-export { BUNDLED_WORD_CLUSTERS, WORD_CLUSTER_FORMAT, WordClusterFile, WordClusters } from './ner/word-clusters';
+export { BUNDLED_WORD_CLUSTERS, checkWordClasses, WORD_CLUSTER_FORMAT, WordClusterFile, WordClusters } from './ner/word-clusters';
 export { NerTagger } from './ner/ner-tagger';
 export { AveragedPerceptron } from './ner/averaged-perceptron';
 export { kbTokenTags } from './ner/kb-token-tags';

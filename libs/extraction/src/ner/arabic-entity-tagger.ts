@@ -8,6 +8,8 @@ import { DocumentNamePropagator } from './document-name-propagator';
 import { NerType, TokenSpan } from './ner-labels';
 import { NerLexicon } from './ner-lexicon';
 import { NerModel } from './ner-model';
+import { NerModelError } from './ner-model.error';
+import { checkWordClasses } from './word-clusters';
 import { NerTagger } from './ner-tagger';
 import { NerToken } from './ner-token';
 
@@ -78,6 +80,8 @@ export class ArabicEntityTagger {
     model: NerModel,
     lexicon: NerLexicon = new NerLexicon(kb),
   ) {
+    const mismatch = checkWordClasses(model.provenance.wordClasses, lexicon.clusters);
+    if (mismatch !== null) throw new NerModelError(mismatch);
     this.tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
     this.tails = new KbNameTails(kb);
     this.tokenizer = taggerTokenizer(model.vocabulary, (key) => model.statistics.get(key), lexicon, (text) => this.tagger.word(text));

@@ -30,7 +30,7 @@ export class NerLexicon {
   /** `clusters`: distributional word classes (`WordClusters`), read as classes of their own; null for none. */
   constructor(
     kb: KnowledgeBase,
-    private readonly clusters: WordClusters | null = WordClusters.bundled(),
+    readonly clusters: WordClusters | null = WordClusters.bundled(),
   ) {
     for (const entity of kb.entities) {
       for (const alias of entity.aliases) this.addName(entity.type, alias);

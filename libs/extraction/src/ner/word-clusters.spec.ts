@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldWord } from './fold-word';
 import { NerLexicon } from './ner-lexicon';
-import { WORD_CLUSTER_FORMAT, WordClusters } from './word-clusters';
+import { NerModel } from './ner-model';
+import { checkWordClasses, WORD_CLUSTER_FORMAT, WordClusters } from './word-clusters';
 
 const seed = (name: string): string => readFileSync(join(__dirname, '..', '..', '..', '..', 'seeds', name), 'utf8');
 
@@ -34,5 +35,23 @@ describe(WordClusters.name, () => {
     const covered = words.filter((w) => bundled!.of(w).length > 0 || bundled!.of(w.slice(1)).length > 0);
     expect(words.length).toBeGreaterThan(100);
     expect(covered.length / words.length).toBeGreaterThan(0.8);
+  });
+});
+
+describe(checkWordClasses.name, () => {
+  const classes = (fine: number) => WordClusters.fromJson({ format: WORD_CLUSTER_FORMAT, provenance: {}, classes: { حزب: [1, fine] } });
+
+  it('refuses a lexicon whose classes are not those the model was trained with', () => {
+    const trained = { digest: classes(5).digest, words: 1 };
+    expect(checkWordClasses(trained, classes(5))).toBeNull();
+    expect(checkWordClasses(trained, classes(6))).toMatch(/trained with word classes/);
+    expect(checkWordClasses(trained, null)).toMatch(/has none/);
+  });
+
+  it('lets a model trained without classes run with or without them, and the bundled model with the bundled classes', () => {
+    expect(checkWordClasses('none', classes(5))).toBeNull();
+    expect(checkWordClasses(undefined, null)).toBeNull();
+    expect(checkWordClasses(NerModel.bundled().provenance.wordClasses, WordClusters.bundled())).toBeNull();
+    expect(NerModel.bundled().provenance.wordClasses).toEqual(expect.objectContaining({ digest: WordClusters.bundled()!.digest }));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,6 +27,8 @@ export class WordClusters {
   private constructor(
     private readonly classes: ReadonlyMap<string, readonly string[]>,
     readonly provenance: Record<string, unknown>,
+    /** A digest of the classes: a model trained with them records it, and is refused with other classes. */
+    readonly digest: string,
   ) {}
 
   /** The committed classes, or null when the data file is absent. */
@@ -42,7 +45,7 @@ export class WordClusters {
     if (file.format !== WORD_CLUSTER_FORMAT) throw new Error(`unknown word-cluster format "${file.format}"`);
     const classes = new Map<string, readonly string[]>();
     for (const [word, [coarse, fine]] of Object.entries(file.classes)) classes.set(word, [`wc:${coarse}`, `wf:${fine}`]);
-    return new WordClusters(classes, file.provenance);
+    return new WordClusters(classes, file.provenance, createHash('sha256').update(JSON.stringify(file.classes)).digest('hex').slice(0, 16));
   }
 
   /** The class names of a folded word (`wc:N` coarse, `wf:N` fine), none when it has no class. */
@@ -53,4 +56,23 @@ export class WordClusters {
   get size(): number {
     return this.classes.size;
   }
+}
+
+/** What a model records of the word classes it was trained with (`provenance.wordClasses`). */
+export interface TrainedWordClasses {
+  digest: string;
+  words: number;
+}
+
+/**
+ * Refuses a tagger whose lexicon has other word classes than its model was
+ * trained with: the model's class weights would be read for the wrong words.
+ * A model that records none was trained without classes (or before them):
+ * extra classes are then features it has no weights for, harmless.
+ */
+export function checkWordClasses(trained: unknown, clusters: WordClusters | null): string | null {
+  if (trained === undefined || trained === null || trained === 'none') return null;
+  const digest = (trained as TrainedWordClasses).digest;
+  if (clusters === null) return `the model was trained with word classes ${digest}, the lexicon has none`;
+  return clusters.digest === digest ? null : `the model was trained with word classes ${digest}, the lexicon has ${clusters.digest}`;
 }
