@@ -76,8 +76,7 @@ interface Example {
 const kb = KnowledgeBase.bundled();
 const matcher = new GazetteerMatcher(kb);
 /** `--clusters FILE` trains with other word classes, `--clusters none` without any (default: the committed ones). */
-const clustersArg = argOf('clusters');
-const lexicon = new NerLexicon(kb, clustersArg === 'none' ? null : clustersArg ? WordClusters.fromFile(resolve(clustersArg)) : WordClusters.bundled());
+const lexicon = new NerLexicon(kb, WordClusters.fromOption(argOf('clusters')));
 const extractor = new NerFeatureExtractor(lexicon);
 
 function goldLabels(sentence: CorpusSentence): Uint8Array {

@@ -73,8 +73,12 @@ export class NerLexicon {
       for (const c of this.classes.get(form) ?? []) out.add(k === 0 ? c : `~${c}`);
     });
     // The word's own classes, else those of the first shorter form that has any ("والحزب" → "الحزب").
-    const clustered = this.clusters === null ? undefined : candidates.find((form) => this.clusters!.of(form).length > 0);
-    if (clustered !== undefined) for (const c of this.clusters!.of(clustered)) out.add(clustered === norm ? c : `~${c}`);
+    for (const form of this.clusters === null ? [] : candidates) {
+      const classes = this.clusters!.of(form);
+      if (classes.length === 0) continue;
+      for (const c of classes) out.add(form === norm ? c : `~${c}`);
+      break;
+    }
     // Family-name pattern: a definite word ending in the nisba ي that is no demonym ("الهاشمي").
     if (norm.length >= 5 && norm.startsWith('ال') && norm.endsWith('ي') && !out.has('demonym')) out.add('nisba');
     found = [...out].sort();

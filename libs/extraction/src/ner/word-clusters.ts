@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const WORD_CLUSTER_FORMAT = 'eventwire-word-clusters/1';
 
@@ -35,6 +35,15 @@ export class WordClusters {
   static bundled(): WordClusters | null {
     if (WordClusters.bundledInstance === undefined) WordClusters.bundledInstance = existsSync(BUNDLED_WORD_CLUSTERS) ? WordClusters.fromFile(BUNDLED_WORD_CLUSTERS) : null;
     return WordClusters.bundledInstance;
+  }
+
+  /**
+   * The classes a `--clusters` option names: the committed ones when absent,
+   * none for `none`, else the file it names (scripts' shared reading).
+   */
+  static fromOption(value: string | null | undefined): WordClusters | null {
+    if (value === undefined || value === null || value === '') return WordClusters.bundled();
+    return value === 'none' ? null : WordClusters.fromFile(resolve(value));
   }
 
   static fromFile(path: string): WordClusters {
