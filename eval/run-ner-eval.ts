@@ -7,7 +7,7 @@ import { CorpusSentence, DEV_FOLD, goldSpans, newsFanePath, readNewsFane, SCORED
 import { arg } from './cli-args';
 
 /**
- * npm run eval:ner [-- --file NewsFANE.txt --model FILE --clusters FILE|none --split heldout|dev --dev-fold N --show-diff person|place|organization]
+ * npm run eval:ner [-- --file NewsFANE.txt --model FILE --clusters FILE|none --split heldout|dev --dev-fold N --show-diff person|place|organization --show-errors person|place|organization]
  * Entity-level precision, recall and F1 of persons, places and
  * organisations on the held-out split of NewsFANE Gold (20% of the
  * documents, never used to train or tune the tagger; see
@@ -56,7 +56,8 @@ const model = modelArg !== null ? NerModel.fromFile(resolve(modelArg)) : NerMode
 const SCORED_SPLIT = arg('split', 'heldout');
 const DEV_FOLD_SCORED = Number(arg('dev-fold', String(DEV_FOLD)));
 const SHOW_DIFF = arg('show-diff', null) as Coarse | null;
-if (SHOW_DIFF !== null && SCORED_SPLIT !== 'dev') throw new Error('--show-diff is for the dev split only: held-out errors are not studied');
+const SHOW_ERRORS = arg('show-errors', null) as Coarse | null;
+if ((SHOW_DIFF !== null || SHOW_ERRORS !== null) && SCORED_SPLIT !== 'dev') throw new Error('--show-diff and --show-errors are for the dev split only: held-out errors are not studied');
 if (SCORED_SPLIT !== 'heldout' && SCORED_SPLIT !== 'dev') throw new Error(`--split must be heldout or dev, not ${SCORED_SPLIT}`);
 const tagger = new NerTagger(model, new NerFeatureExtractor(lexicon));
 const combined = new ArabicEntityTagger(kb, model, lexicon);
@@ -193,6 +194,7 @@ for (let d = 0; d < heldOut.length; d += SENTENCES_PER_DOCUMENT) {
     const both = [...confirmed, ...namesHere, ...gazetteer.filter((g) => !namesHere.some((n) => overlap(n, g)) && !confirmed.some((r) => overlap(r, g)))].map(toTokens);
     [kbFound, baseline, taggedHere, both].forEach((found, k) => score(sentence, found, tallies[k]));
     if (SHOW_DIFF !== null) showDiff(sentence, taggedHere, both, SHOW_DIFF);
+    if (SHOW_ERRORS !== null) showErrors(sentence, both, SHOW_ERRORS);
   });
 }
 
@@ -209,6 +211,24 @@ function showDiff(sentence: CorpusSentence, tagger: readonly Predicted[], extrac
   const mark = (p: Predicted): string => `${words(p)}${gold.some((g) => g.start === p.start && g.end === p.end) ? ' ✓' : ' ✗'}`;
   const others = (p: Predicted): string => extractor.filter((q) => q.type !== type && q.start < p.end && p.start < q.end).map((q) => `${q.type}:${words(q)}`).join(',');
   console.log(`tagger only: ${onlyTagger.map((p) => `${mark(p)}${others(p) ? ` [extractor: ${others(p)}]` : ''}`).join(' | ')}  ·  extractor only: ${onlyExtractor.map(mark).join(' | ')}  ·  gold: ${gold.map(words).join(' | ')}`);
+}
+
+/** `--show-errors TYPE` (dev only): the extractor's misses and false names of that type, with the sentence around them. */
+function showErrors(sentence: CorpusSentence, extractor: readonly Predicted[], type: Coarse): void {
+  const words = (p: { start: number; end: number }): string => sentence.slice(p.start, p.end).map((t) => t.text).join(' ');
+  const context = (p: { start: number; end: number }): string =>
+    `${sentence.slice(Math.max(0, p.start - 4), p.start).map((t) => t.text).join(' ')} [${words(p)}] ${sentence.slice(p.end, p.end + 3).map((t) => t.text).join(' ')}`;
+  const gold = goldSpans(sentence).filter((g) => SCORED_TYPES[g.type] && COARSE[SCORED_TYPES[g.type]!] === type);
+  const found = extractor.filter((p) => p.type === type);
+  const same = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start === b.start && a.end === b.end;
+  for (const g of gold.filter((g) => !found.some((p) => same(p, g)))) {
+    const near = extractor.filter((p) => p.start < g.end && g.start < p.end).map((p) => `${p.type}:${words(p)}`).join(',');
+    console.log(`missed ${g.type}: ${context(g)}${near ? `  (found ${near})` : ''}`);
+  }
+  for (const p of found.filter((p) => !gold.some((g) => same(p, g)))) {
+    const near = goldSpans(sentence).filter((g) => g.start < p.end && p.start < g.end).map((g) => `${g.type}:${words(g)}`).join(',');
+    console.log(`false: ${context(p)}${near ? `  (gold ${near})` : ''}`);
+  }
 }
 
 function score(sentence: CorpusSentence, found: Predicted[], tally: Tally): void {
