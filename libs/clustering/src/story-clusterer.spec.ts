@@ -91,6 +91,28 @@ describe(buildStoryRecord.name, () => {
     expect(peacekeepers!.claims[1]).toMatchObject({ value: 3000, articleIds: ['a3'] });
   });
 
+  it('gives the spellings of a place no knowledge base lists one entity, listing the other spellings', () => {
+    const clusterer = new StoryClusterer();
+    const reporting = (articleId: string, id: string, name: string) => {
+      const e = event(articleId, ['country:TUR', 'country:SYR', 'person:davutoglu']);
+      e.entities.push({ id, type: 'location', name, mentions: [{ text: name, start: 0, end: name.length, form: 'name' }] });
+      return e;
+    };
+    // The Turkish town of Suruç, as outlets of one week spelled it.
+    const { storyId } = clusterer.add(reporting('a1', 'location:srwj', 'سروج'));
+    clusterer.add(reporting('a2', 'location:swrwtsh', 'سوروتش'));
+    clusterer.add(reporting('a3', 'location:srwj', 'سروج'));
+    clusterer.add(reporting('a4', 'location:kwbany', 'كوباني'));
+    const record = buildStoryRecord(clusterer.get(storyId)!, new Date('2022-01-12T00:00:00Z'));
+    expect(record.numArticles).toBe(4);
+    const places = record.entities.filter((e) => e.type === 'location');
+    expect(places).toEqual([
+      { id: 'location:srwj', type: 'location', name: 'سروج', articleCount: 3, articleIds: ['a1', 'a2', 'a3'], forms: ['name'], spellings: [{ id: 'location:swrwtsh', name: 'سوروتش' }] },
+      { id: 'location:kwbany', type: 'location', name: 'كوباني', articleCount: 1, articleIds: ['a4'], forms: ['name'] },
+    ]);
+    expect(record.entities.find((e) => e.id === 'country:TUR')).not.toHaveProperty('spellings');
+  });
+
   it('leaves the articles’ bodies out of the story record: they stay with the article records', () => {
     const clusterer = new StoryClusterer();
     const body = 'نص المقال الكامل الذي تشير إليه المواضع';

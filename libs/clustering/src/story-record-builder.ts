@@ -2,6 +2,7 @@ import { MENTION_FORMS } from '@eventwire/contracts';
 import type { QuantityClaim, StoryEnrichedV1, StoryEntity, StoryQuantity } from '@eventwire/contracts';
 import type { ArticleFacts, EntityFacts } from './article-facts';
 import type { StoryState } from './story-clusterer';
+import { spellingKey } from './spelling-key';
 import { storyEvents } from './story-events';
 
 /** Two claims about one count conflict when they differ by more than this share of the larger: more than rounding. */
@@ -70,8 +71,43 @@ function storyEntities(story: StoryState, list: (article: ArticleFacts) => reado
       }
     }
   }
-  const out = [...byId.values()].map((e) => ({ ...e, articleCount: e.articleIds.length }));
+  const out = joinSpellings(story, [...byId.values()]).map((e) => ({ ...e, articleCount: e.articleIds.length }));
   return out.sort((a, b) => b.articleCount - a.articleCount || a.id.localeCompare(b.id));
+}
+
+/**
+ * One entity for the spellings of one unlisted name (`spellingKey`): the
+ * spelling most articles use (then the smallest id) speaks for it, the
+ * others are listed in `spellings`, and its articles are all of theirs, in
+ * story order.
+ */
+function joinSpellings(story: StoryState, entities: StoryEntity[]): StoryEntity[] {
+  const groups = new Map<string, StoryEntity[]>();
+  const out: StoryEntity[] = [];
+  for (const entity of entities) {
+    const key = spellingKey(entity.type, entity.name);
+    if (key === null) out.push(entity);
+    else groups.set(key, [...(groups.get(key) ?? []), entity]);
+  }
+  let order: Map<string, number> | undefined;
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      out.push(group[0]!);
+      continue;
+    }
+    group.sort((a, b) => b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id));
+    order ??= new Map(story.articles.map((a, i) => [a.articleId, i]));
+    const [lead, ...others] = group as [StoryEntity, ...StoryEntity[]];
+    const articleIds = [...new Set(group.flatMap((e) => e.articleIds))].sort((a, b) => order!.get(a)! - order!.get(b)!);
+    const forms = MENTION_FORMS.filter((f) => group.some((e) => e.forms?.includes(f)));
+    out.push({
+      ...lead,
+      articleIds,
+      ...(forms.length > 0 ? { forms } : {}),
+      spellings: others.map((e) => ({ id: e.id, name: e.name })).sort((a, b) => a.id.localeCompare(b.id)),
+    });
+  }
+  return out;
 }
 
 /** Spans of time count different intervals (days until, days during...): two of them are not two claims about one count. */

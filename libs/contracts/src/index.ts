@@ -30,7 +30,7 @@ export type {
   TitleTranslation,
 } from './event-extracted.v1';
 export { StoryEnrichedV1Dto } from './story-enriched.v1';
-export type { QuantityClaim, StoryActor, StoryEnrichedV1, StoryEntity, StoryEvent, StoryEventLocation, StoryQuantity } from './story-enriched.v1';
+export type { EntitySpelling, QuantityClaim, StoryActor, StoryEnrichedV1, StoryEntity, StoryEvent, StoryEventLocation, StoryQuantity } from './story-enriched.v1';
 export { classValidatorErrors, contractErrors, ContractViolationError } from './contract-validator';
 export type { FieldError } from './contract-validator';
 export { contractForTopic } from './topic-contracts';

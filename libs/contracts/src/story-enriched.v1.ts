@@ -42,6 +42,20 @@ export interface StoryEntity {
   articleIds: string[];
   /** Added in v1.3 (optional): how the articles write it — `name`, `demonym`, `abbreviation` — each form once, in that order. */
   forms?: MentionForm[];
+  /**
+   * Added in v1.6 (optional): for a place or organisation no knowledge base
+   * lists, the other ids the articles give it, one per spelling ("سوروتش"
+   * beside "سروج"), with the name as written; `id`, `name` and the counts
+   * are the most reported spelling's, `articleIds` those of all. Absent when
+   * every article spells it alike.
+   */
+  spellings?: EntitySpelling[];
+}
+
+/** One spelling of a story entity: the id an article gave it and the name as written. */
+export interface EntitySpelling {
+  id: string;
+  name: string;
 }
 
 /** One value as stated by the articles that state it. */
@@ -173,6 +187,12 @@ export class StoryEntityDto implements StoryEntity {
   @IsInt() @Min(1) articleCount!: number;
   @IsArray() @IsString({ each: true }) articleIds!: string[];
   @IsOptional() @IsArray() @IsIn(MENTION_FORMS, { each: true }) forms?: MentionForm[];
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => EntitySpellingDto) spellings?: EntitySpellingDto[];
+}
+
+export class EntitySpellingDto implements EntitySpelling {
+  @IsString() id!: string;
+  @IsString() name!: string;
 }
 
 export class QuantityClaimDto implements QuantityClaim {

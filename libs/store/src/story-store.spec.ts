@@ -151,7 +151,10 @@ describe(StoryStore.name, () => {
     const other = story('s2', 1, {
       title: 'Floods in Jeddah',
       dateRange: { start: '2015-07-21', end: '2015-07-22' },
-      entities: [{ id: 'location:jeddah', type: 'location', name: 'Jeddah', countryCode: 'SAU', articleCount: 1, articleIds: ['a2'] }],
+      entities: [
+        { id: 'location:jeddah', type: 'location', name: 'Jeddah', countryCode: 'SAU', articleCount: 1, articleIds: ['a2'] },
+        { id: 'location:srwj', type: 'location', name: 'سروج', articleCount: 1, articleIds: ['a2'], spellings: [{ id: 'location:swrwtsh', name: 'سوروتش' }] },
+      ],
       eventTypes: [],
     });
     await store.save({ article: article('a2'), storyId: 's2', stories: [other], merged: [] });
@@ -159,6 +162,10 @@ describe(StoryStore.name, () => {
     expect(await ids({ country: 'KAZ' })).toEqual(['s1']);
     expect(await ids({ country: 'SAU' })).toEqual(['s2']);
     expect(await ids({ entity: 'org:csto' })).toEqual(['s1']);
+    // An unlisted name is found under any of its spellings' ids.
+    expect(await ids({ entity: 'location:srwj' })).toEqual(['s2']);
+    expect(await ids({ entity: 'location:swrwtsh' })).toEqual(['s2']);
+    expect(await ids({ entity: 'location:swrwj' })).toEqual([]);
     expect(await ids({ eventType: 'MOBILIZE' })).toEqual(['s1']);
     expect(await ids({ from: '2022-01-01', to: '2022-01-31' })).toEqual(['s1']);
     expect(await ids({ to: '2016-01-01' })).toEqual(['s2']);

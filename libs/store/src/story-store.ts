@@ -196,7 +196,12 @@ export class StoryStore {
       return `$${params.length}`;
     };
     if (filter.country) where.push(`record->'entities' @> ${param(JSON.stringify([{ countryCode: filter.country }]))}::jsonb`);
-    if (filter.entity) where.push(`record->'entities' @> ${param(JSON.stringify([{ id: filter.entity }]))}::jsonb`);
+    if (filter.entity) {
+      // The entity's id, or one of its other spellings' (v1.6): both are containment tests the record's GIN index serves.
+      const id = param(JSON.stringify({ entities: [{ id: filter.entity }] }));
+      const spelling = param(JSON.stringify({ entities: [{ spellings: [{ id: filter.entity }] }] }));
+      where.push(`(record @> ${id}::jsonb OR record @> ${spelling}::jsonb)`);
+    }
     if (filter.eventType) where.push(`record->'eventTypes' @> ${param(JSON.stringify([filter.eventType]))}::jsonb`);
     if (filter.from) where.push(`(date_end IS NULL OR date_end >= ${param(filter.from)}::date)`);
     if (filter.to) where.push(`(date_start IS NULL OR date_start <= ${param(filter.to)}::date)`);
