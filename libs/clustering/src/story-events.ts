@@ -1,5 +1,6 @@
 import type { StoryActor, StoryEvent, StoryEventLocation } from '@eventwire/contracts';
 import type { ArticleFacts } from './article-facts';
+import { spellingKey } from './spelling-key';
 
 const DAY_MS = 86_400_000;
 /** Dated articles a day or less apart report one event; a bigger gap starts the next. */
@@ -22,25 +23,62 @@ function mostCommon(values: readonly (string | null)[]): string | null {
   return best;
 }
 
+/**
+ * Counts of the ids one place or actor is given (its spellings, `spellingKey`), and the one most given (then the
+ * smallest id), which names it.
+ */
+class Spellings {
+  private readonly seen = new Map<string, Map<string, { name: string; count: number }>>();
+
+  note(key: string, id: string, name: string): void {
+    const ids = this.seen.get(key) ?? new Map<string, { name: string; count: number }>();
+    const spelled = ids.get(id) ?? { name, count: 0 };
+    spelled.count++;
+    ids.set(id, spelled);
+    this.seen.set(key, ids);
+  }
+
+  /** The id and name most given under `key`, when it was given more than one. */
+  lead(key: string): { id: string; name: string } | null {
+    const ids = this.seen.get(key);
+    if (!ids || ids.size < 2) return null;
+    const [id, { name }] = [...ids].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))[0]!;
+    return { id, name };
+  }
+
+  keys(): IterableIterator<string> {
+    return this.seen.keys();
+  }
+}
+
 function actors(members: readonly ArticleFacts[], side: 'source' | 'target'): StoryActor[] {
+  // Actors by id, the spellings of one unlisted organisation together (`spellingKey`): their articles add up.
   const out = new Map<string, StoryActor>();
+  const spellings = new Spellings();
   for (const article of members) {
     for (const id of article.event?.[side] ?? []) {
       const entity = article.entities.find((e) => e.id === id);
-      const actor = out.get(id) ?? { id, name: entity?.name ?? id, ...(entity?.countryCode ? { countryCode: entity.countryCode } : {}), articleIds: [] };
+      const name = entity?.name ?? id;
+      const key = (entity && spellingKey(entity.type, entity.name)) ?? id;
+      const actor = out.get(key) ?? { id, name, ...(entity?.countryCode ? { countryCode: entity.countryCode } : {}), articleIds: [] };
       if (!actor.articleIds.includes(article.articleId)) actor.articleIds.push(article.articleId);
-      out.set(id, actor);
+      out.set(key, actor);
+      spellings.note(key, id, name);
     }
   }
+  for (const key of spellings.keys()) Object.assign(out.get(key)!, spellings.lead(key) ?? {});
   return [...out.values()].sort((a, b) => b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1));
 }
 
 function location(members: readonly ArticleFacts[]): StoryEventLocation | null {
+  // Places by id, the spellings of one unlisted place together (`spellingKey`): their articles add up.
   const places = new Map<string, StoryEventLocation>();
+  const spellings = new Spellings();
   for (const article of members) {
     const loc = article.event?.location;
     if (!loc) continue;
-    const place = places.get(loc.entityId) ?? {
+    const key = spellingKey('location', loc.name) ?? loc.entityId;
+    const place = places.get(key) ?? {
       id: loc.entityId,
       name: loc.name,
       countryCode: loc.countryCode,
@@ -48,8 +86,11 @@ function location(members: readonly ArticleFacts[]): StoryEventLocation | null {
       articleIds: [],
     };
     place.articleIds.push(article.articleId);
-    places.set(loc.entityId, place);
+    places.set(key, place);
+    spellings.note(key, loc.entityId, loc.name);
   }
+  // A place spelled several ways goes by its most given spelling.
+  for (const key of spellings.keys()) Object.assign(places.get(key)!, spellings.lead(key) ?? {});
   // The place most articles give; on a tie the one with coordinates (a city over a country), then by id.
   return (
     [...places.values()].sort(
