@@ -30,6 +30,21 @@ const MIN_KEY_LETTERS = 3;
  */
 export function spellingKey(type: EntityType, name: string): string | null {
   if (!GROUPED.has(type) || !ARABIC_SCRIPT.test(name)) return null;
+  // Every story version's record asks again for the same names: the key of each is worked out once (bounded).
+  const cacheKey = `${type}|${name}`;
+  const cached = KEYS.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const key = skeleton(name);
+  if (KEYS.size >= MAX_CACHED) KEYS.clear();
+  const out = key.length >= MIN_KEY_LETTERS ? `${type}|${key}` : null;
+  KEYS.set(cacheKey, out);
+  return out;
+}
+
+const KEYS = new Map<string, string | null>();
+const MAX_CACHED = 50_000;
+
+function skeleton(name: string): string {
   // Doubled letters first ("ملليت"/"ملييت"), then the inner vowel letters: a letter doubled only once a vowel between is
   // gone stays two ("الهلال" is not "الأهلي").
   const folded = normalizeArabic(name).replace(/\s+/g, '').replace(/تش/g, 'ج').replace(/ق/g, 'ك').replace(/(.)\1+/g, '$1');
@@ -39,5 +54,5 @@ export function spellingKey(type: EntityType, name: string): string | null {
     if (i > 0 && i < folded.length - 1 && VOWEL_LETTERS.has(c)) continue;
     key += c;
   }
-  return key.length >= MIN_KEY_LETTERS ? `${type}|${key}` : null;
+  return key;
 }
